@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { parseApplication, parseNumber, parsePort, parseSeconds } from './arguments';
+import type { SimulatedApplication, SimulatedNumber } from './model';
+import { SAMPLE_APPLICATIONS, SAMPLE_NUMBERS } from './sample';
+import { startSimulator } from './server';
+
+interface CliOptions {
+  port: number;
+  host: string;
+  app?: SimulatedApplication[];
+  number?: SimulatedNumber[];
+  state?: string;
+  clockSkew: number;
+}
+
+async function main(): Promise<void> {
+  const options = new Command('sinch-voice-sim')
+    .description('A local simulator of the Sinch Voice configuration API (numbers, callbacks, query number).')
+    .option('--port <n>', 'port to listen on; 0 picks any free port', parsePort, 0)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--app <key:secret>', 'an application of the project (repeatable); the secret is base64', parseApplication)
+    .option('--number <e164[:voice,sms]>', 'a number the project owns and the capabilities it supports (repeatable)', parseNumber)
+    .option('--state <file>', 'keep state in this file across restarts (written atomically)')
+    .option('--clock-skew <seconds>', 'how far x-timestamp may be from this clock', parseSeconds, 900)
+    .addHelpText('after', '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.')
+    .parse()
+    .opts<CliOptions>();
+
+  const useSample = !options.app && !options.number && !(options.state && existsSync(options.state));
+  const simulator = await startSimulator({
+    port: options.port,
+    host: options.host,
+    applications: options.app ?? (useSample ? SAMPLE_APPLICATIONS : []),
+    numbers: options.number ?? (useSample ? SAMPLE_NUMBERS : []),
+    stateFile: options.state,
+    clockSkewMs: options.clockSkew * 1000,
+  });
+  // Tools wait for exactly this first line.
+  process.stdout.write(`listening on ${simulator.url}\n`);
+  if (useSample) {
+    process.stdout.write(`sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`);
+  }
+  const stop = (): void => {
+    void simulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sinch-voice-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
