@@ -1,0 +1,109 @@
+import type * as pulumi from '@pulumi/pulumi';
+import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
+import { applicationKeyProblem, callbackUrlProblem, isUnknown } from '../validation';
+import { changedKeys, pick, type ProviderContext } from './context';
+import { APPLICATION_CALLBACKS_FIELDS, type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from './types';
+
+type Provider = pulumi.dynamic.ResourceProvider<ApplicationCallbacksInputs, ApplicationCallbacksOutputs>;
+
+const URL_FIELDS = ['primary', 'fallback'] as const;
+
+function fields(value: object): ApplicationCallbacksInputs {
+  return pick<ApplicationCallbacksInputs>(value as Record<string, unknown>, APPLICATION_CALLBACKS_FIELDS) as ApplicationCallbacksInputs;
+}
+
+/** An application the API no longer knows (deleted in the dashboard) answers 400/40003 or 404. */
+function isGoneApplication(error: unknown): boolean {
+  return error instanceof SinchApiError && (error.errorCode === 40003 || error.status === 404);
+}
+
+/**
+ * Writes the declared URLs, sending an omitted fallback as '' so that it is cleared whatever Sinch does with an
+ * omitted field (undocumented), then reads them back to be sure.
+ */
+async function apply(client: SinchConfigurationClient, wanted: ApplicationCallbacksInputs): Promise<ApplicationCallbacksOutputs> {
+  await client.updateCallbacks(wanted.applicationKey, { primary: wanted.primary, fallback: wanted.fallback ?? '' });
+  const live = await client.getCallbacks(wanted.applicationKey);
+  if (live.primary !== wanted.primary || live.fallback !== wanted.fallback) {
+    throw new Error(
+      `Sinch accepted the callback URLs of ${wanted.applicationKey} but now answers primary=${live.primary ?? '(none)'}, ` +
+        `fallback=${live.fallback ?? '(none)'}.`,
+    );
+  }
+  return wanted;
+}
+
+export function applicationCallbacksProvider(context: ProviderContext): Provider {
+  return {
+    async check(_olds, news) {
+      const given = fields(news);
+      const inputs: Partial<ApplicationCallbacksInputs> = { ...given, applicationKey: given.applicationKey || context.settings().applicationKey };
+      const failures: pulumi.dynamic.CheckFailure[] = [];
+      const problems: Array<[keyof ApplicationCallbacksInputs, string | undefined]> = [
+        ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
+        ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : callbackUrlProblem(inputs.primary)],
+        ['fallback', inputs.fallback === undefined ? undefined : callbackUrlProblem(inputs.fallback)],
+      ];
+      for (const [property, reason] of problems) {
+        if (reason && !isUnknown(inputs[property])) failures.push({ property, reason });
+      }
+      return { inputs: inputs as ApplicationCallbacksInputs, failures };
+    },
+
+    async diff(_id, olds, news) {
+      const replaces = changedKeys(olds, news, ['applicationKey']);
+      const changes = [...replaces, ...changedKeys(olds, news, URL_FIELDS)];
+      return { changes: changes.length > 0, replaces, deleteBeforeReplace: false };
+    },
+
+    async create(inputs) {
+      const outs = await apply(context.client(), fields(inputs));
+      return { id: outs.applicationKey, outs };
+    },
+
+    async read(id, props) {
+      const applicationKey = id || props?.applicationKey || '';
+      let live: CallbackUrls;
+      try {
+        live = await context.client().getCallbacks(applicationKey);
+      } catch (error) {
+        if (isGoneApplication(error)) return {};
+        throw error;
+      }
+      const state = fields({ applicationKey, ...live }) as ApplicationCallbacksOutputs;
+      return { id: applicationKey, props: state, inputs: state };
+    },
+
+    async update(_id, _olds, news) {
+      return { outs: await apply(context.client(), fields(news)) };
+    },
+
+    async delete(id, props) {
+      const recorded = fields(props);
+      const applicationKey = id || recorded.applicationKey;
+      const client = context.client();
+      let live: CallbackUrls;
+      try {
+        live = await client.getCallbacks(applicationKey);
+      } catch (error) {
+        if (isGoneApplication(error)) return;
+        throw error;
+      }
+      // Clear what this resource set; send what someone else set since, explicitly, so that it is kept.
+      const next: CallbackUrls = {};
+      const keptBySomeoneElse: string[] = [];
+      for (const field of URL_FIELDS) {
+        if (live[field] === undefined || live[field] === recorded[field]) {
+          next[field] = '';
+        } else {
+          next[field] = live[field];
+          keptBySomeoneElse.push(`${field} (${live[field]})`);
+        }
+      }
+      if (keptBySomeoneElse.length > 0) {
+        context.log(`callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`);
+      }
+      if (URL_FIELDS.some((field) => next[field] === '' && live[field] !== undefined)) await client.updateCallbacks(applicationKey, next);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { SinchConfigurationClient } from '../client';
+import type { SinchProviderSettings } from '../configuration';
+
+/** What a resource implementation needs from its surroundings, resolved when a method runs. */
+export interface ProviderContext {
+  settings(): SinchProviderSettings;
+  /** A client for the current settings; throws SinchConfigurationError before any API call when they are incomplete. */
+  client(): SinchConfigurationClient;
+  /** A line for the person running Pulumi. */
+  log(message: string): void;
+}
+
+/** Removes Pulumi's `__provider` and any other key outside the list. */
+export function pick<T extends object>(value: Record<string, unknown>, keys: readonly (keyof T & string)[]): Partial<T> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if (value[key] !== undefined && value[key] !== null) picked[key] = value[key];
+  return picked as Partial<T>;
+}
+
+/** Keys whose values differ between the old outputs and the new inputs. */
+export function changedKeys<T extends object>(olds: Partial<T>, news: Partial<T>, keys: readonly (keyof T)[]): (keyof T & string)[] {
+  return keys.filter((key) => olds[key] !== news[key]) as (keyof T & string)[];
+}

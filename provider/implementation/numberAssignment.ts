@@ -1,0 +1,154 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { Capability, NumberBinding, SinchConfigurationClient } from '../client';
+import { applicationKeyProblem, capabilityProblem, e164Problem, isUnknown } from '../validation';
+import { changedKeys, pick, type ProviderContext } from './context';
+import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
+
+type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
+
+/** The resource id: one binding is one number with one capability. */
+export const numberAssignmentId = (number: string, capability: string): string => `${number}/${capability}`;
+
+/** What the project's number list says about one number and capability. */
+interface LiveBinding {
+  /** The project owns the number. */
+  owned: boolean;
+  /** The application it is bound to for this capability, if any. */
+  applicationKey?: string;
+}
+
+async function liveBinding(client: SinchConfigurationClient, number: string, capability: Capability): Promise<LiveBinding> {
+  const entries: NumberBinding[] = (await client.listNumbers()).filter((entry) => entry.number === number);
+  const entry = entries.find((candidate) => candidate.capability === capability);
+  return { owned: entries.length > 0, applicationKey: entry?.applicationKey };
+}
+
+function notOwned(number: string): Error {
+  return new Error(`${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`);
+}
+
+function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
+  return new Error(
+    `${wanted.number} (${wanted.capability}) is bound to application ${holder}, not to ${wanted.applicationKey} as this stack declares. ` +
+      'It was left untouched. To move it, set allowReassign: true on this NumberAssignment; ' +
+      'or unassign it from that application in the Sinch dashboard first.',
+  );
+}
+
+/** Assigns, then reads the list back: Sinch does not document what an assignment over another app's number does. */
+async function assignAndConfirm(client: SinchConfigurationClient, wanted: NumberAssignmentInputs): Promise<void> {
+  await client.assignNumbers({ numbers: [wanted.number], applicationKey: wanted.applicationKey, capability: wanted.capability });
+  const after = await liveBinding(client, wanted.number, wanted.capability);
+  if (after.applicationKey !== wanted.applicationKey) {
+    throw new Error(
+      `Sinch accepted the assignment of ${wanted.number} (${wanted.capability}) to ${wanted.applicationKey}, ` +
+        `but now lists it as ${after.applicationKey ? `bound to ${after.applicationKey}` : 'unassigned'}.`,
+    );
+  }
+}
+
+function outputs(wanted: NumberAssignmentInputs): NumberAssignmentOutputs {
+  return { ...wanted, assignedApplicationKey: wanted.applicationKey };
+}
+
+/** Olds written by any earlier version of this provider, read with today's defaults. */
+function normalize(olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> {
+  return { capability: 'voice', allowReassign: false, ...olds };
+}
+
+export function numberAssignmentProvider(context: ProviderContext): Provider {
+  return {
+    async check(_olds, news) {
+      const given = pick<NumberAssignmentInputs>(news as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS);
+      const inputs = {
+        number: given.number,
+        applicationKey: given.applicationKey || context.settings().applicationKey,
+        capability: given.capability ?? 'voice',
+        allowReassign: given.allowReassign ?? false,
+      };
+      const failures: pulumi.dynamic.CheckFailure[] = [];
+      const problems: Array<[keyof NumberAssignmentInputs, string | undefined]> = [
+        ['number', e164Problem(inputs.number)],
+        ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
+        ['capability', capabilityProblem(inputs.capability)],
+        ['allowReassign', typeof inputs.allowReassign === 'boolean' ? undefined : 'must be true or false'],
+      ];
+      for (const [property, reason] of problems) {
+        if (reason && !isUnknown(inputs[property])) failures.push({ property, reason });
+      }
+      return { inputs: inputs as NumberAssignmentInputs, failures };
+    },
+
+    async diff(_id, olds, news) {
+      const previous = normalize(olds);
+      const replaces = changedKeys(previous, news, ['number', 'capability']);
+      const changes = [...replaces, ...changedKeys(previous, news, ['applicationKey', 'allowReassign'])];
+      return { changes: changes.length > 0, replaces, deleteBeforeReplace: false };
+    },
+
+    async create(inputs) {
+      const wanted = pick<NumberAssignmentInputs>(inputs as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+      const client = context.client();
+      const live = await liveBinding(client, wanted.number, wanted.capability);
+      if (!live.owned) throw notOwned(wanted.number);
+      if (live.applicationKey === wanted.applicationKey) {
+        context.log(`${wanted.number} (${wanted.capability}) is already bound to ${wanted.applicationKey}: adopted without a change`);
+      } else if (live.applicationKey && !wanted.allowReassign) {
+        throw boundElsewhere(wanted, live.applicationKey);
+      } else {
+        if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
+        await assignAndConfirm(client, wanted);
+      }
+      return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted) };
+    },
+
+    async read(id, props) {
+      const recorded = normalize(pick<NumberAssignmentOutputs>((props ?? {}) as Record<string, unknown>, NUMBER_ASSIGNMENT_OUTPUTS));
+      const [number = recorded.number, capability = recorded.capability] = id.split('/');
+      const live = await liveBinding(context.client(), number as string, capability as Capability);
+      // Unassigned or gone from the project: no id, so refresh drops the resource and the next up recreates it.
+      if (!live.applicationKey) return {};
+      const inputs: NumberAssignmentInputs = {
+        number: number as string,
+        capability: capability as Capability,
+        applicationKey: live.applicationKey,
+        allowReassign: recorded.allowReassign ?? false,
+      };
+      const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
+      // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
+      return { id, props: { ...inputs, assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
+    },
+
+    async update(_id, olds, news) {
+      const wanted = pick<NumberAssignmentInputs>(news as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+      const client = context.client();
+      const live = await liveBinding(client, wanted.number, wanted.capability);
+      if (!live.owned) throw notOwned(wanted.number);
+      if (live.applicationKey !== wanted.applicationKey) {
+        // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
+        const known = [undefined, olds.assignedApplicationKey, olds.applicationKey];
+        if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
+        await assignAndConfirm(client, wanted);
+      }
+      return { outs: outputs(wanted) };
+    },
+
+    async delete(_id, props) {
+      const recorded = normalize(props);
+      const number = recorded.number as string;
+      const capability = recorded.capability as Capability;
+      const owner = recorded.assignedApplicationKey ?? recorded.applicationKey;
+      const client = context.client();
+      const live = await liveBinding(client, number, capability);
+      if (!live.owned) {
+        context.log(`${number} is no longer a number of this project: nothing to unassign`);
+      } else if (!live.applicationKey) {
+        context.log(`${number} (${capability}) is already unassigned`);
+      } else if (live.applicationKey !== owner) {
+        context.log(`${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`);
+      } else {
+        await client.unassignNumber({ number, applicationKey: owner, capability });
+      }
+    },
+  };
+}

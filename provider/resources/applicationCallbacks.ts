@@ -1,0 +1,29 @@
+import * as pulumi from '@pulumi/pulumi';
+import { shims } from '../shim';
+
+export interface ApplicationCallbacksArgs {
+  /** The Voice application; defaults to the configured sinch:applicationKey. Changing it replaces the resource. */
+  applicationKey?: pulumi.Input<string>;
+  /** The URL Sinch calls for the application's events: https, or http on localhost. */
+  primary: pulumi.Input<string>;
+  /** Called when the primary URL times out or fails. Omitted means none: an existing fallback is cleared. */
+  fallback?: pulumi.Input<string>;
+}
+
+/** The callback URLs of one Voice application. The id is the application key. */
+export class ApplicationCallbacks extends pulumi.dynamic.Resource {
+  declare readonly applicationKey: pulumi.Output<string>;
+  declare readonly primary: pulumi.Output<string>;
+  declare readonly fallback: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      shims.ApplicationCallbacks,
+      name,
+      { applicationKey: args.applicationKey, primary: args.primary, fallback: args.fallback },
+      opts,
+      'sinch',
+      'ApplicationCallbacks',
+    );
+  }
+}

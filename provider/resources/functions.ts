@@ -1,0 +1,49 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { Capability, NumberBinding, NumberInformation } from '../client/types';
+import { connect, resolveSettings } from '../configuration';
+import { capabilityProblem, e164Problem } from '../validation';
+
+export interface GetNumbersArgs {
+  /** Only the numbers bound to this application. */
+  applicationKey?: string;
+  /** Only entries of this capability. */
+  capability?: Capability;
+}
+
+export interface GetNumbersResult {
+  numbers: NumberBinding[];
+}
+
+/** The program's client: stack configuration of the running program first, then the environment. */
+function programClient() {
+  return connect(resolveSettings((key) => pulumi.runtime.getConfig(key), process.env));
+}
+
+/** The project's numbers and their bindings, read live. */
+export async function getNumbers(args: GetNumbersArgs = {}): Promise<GetNumbersResult> {
+  if (args.capability !== undefined) {
+    const problem = capabilityProblem(args.capability);
+    if (problem) throw new TypeError(`getNumbers: capability ${problem}`);
+  }
+  const numbers = (await programClient().listNumbers()).filter(
+    (entry) =>
+      (args.applicationKey === undefined || entry.applicationKey === args.applicationKey) &&
+      (args.capability === undefined || entry.capability === args.capability),
+  );
+  return { numbers };
+}
+
+export function getNumbersOutput(args: pulumi.Input<GetNumbersArgs> = {}): pulumi.Output<GetNumbersResult> {
+  return pulumi.output(args).apply((plain) => getNumbers(plain as GetNumbersArgs));
+}
+
+/** Country, number type and rate of any E.164 number (Sinch marks this endpoint deprecated). */
+export async function queryNumber(number: string): Promise<NumberInformation> {
+  const problem = e164Problem(number);
+  if (problem) throw new TypeError(`queryNumber: number ${problem}`);
+  return programClient().queryNumber(number);
+}
+
+export function queryNumberOutput(number: pulumi.Input<string>): pulumi.Output<NumberInformation> {
+  return pulumi.output(number).apply(queryNumber);
+}

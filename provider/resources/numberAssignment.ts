@@ -1,0 +1,44 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { Capability } from '../client/types';
+import { shims } from '../shim';
+
+export interface NumberAssignmentArgs {
+  /** The number, in E.164 form (+12015550100). Changing it replaces the resource. */
+  number: pulumi.Input<string>;
+  /** The Voice application to bind it to; defaults to the configured sinch:applicationKey. Changing it moves the number. */
+  applicationKey?: pulumi.Input<string>;
+  /** `voice` (default) or `sms`. Changing it replaces the resource. */
+  capability?: pulumi.Input<Capability>;
+  /**
+   * Whether creating this resource may take the number from another application that holds it. Default false:
+   * such a create fails, naming that application, and changes nothing.
+   */
+  allowReassign?: pulumi.Input<boolean>;
+}
+
+/** Binds a number the Sinch project owns to a Voice application. The id is `<number>/<capability>`. */
+export class NumberAssignment extends pulumi.dynamic.Resource {
+  declare readonly number: pulumi.Output<string>;
+  declare readonly applicationKey: pulumi.Output<string>;
+  declare readonly capability: pulumi.Output<Capability>;
+  declare readonly allowReassign: pulumi.Output<boolean>;
+  /** The application this resource last bound the number to; delete unassigns only from it. */
+  declare readonly assignedApplicationKey: pulumi.Output<string>;
+
+  constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      shims.NumberAssignment,
+      name,
+      {
+        number: args.number,
+        applicationKey: args.applicationKey,
+        capability: args.capability,
+        allowReassign: args.allowReassign,
+        assignedApplicationKey: undefined,
+      },
+      opts,
+      'sinch',
+      'NumberAssignment',
+    );
+  }
+}

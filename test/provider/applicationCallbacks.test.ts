@@ -1,0 +1,122 @@
+import type { AuthScheme } from '../../provider';
+import { applicationCallbacksProvider, type ApplicationCallbacksInputs } from '../../provider/implementation';
+import type { RunningSimulator } from '../../simulator';
+import { APP_A, APP_B, failureOf } from '../support/fixtures';
+import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
+import { admin, simulatorState, startTestSimulator } from '../support/simulator';
+
+let simulator: RunningSimulator;
+beforeAll(async () => {
+  simulator = await startTestSimulator();
+});
+afterAll(() => simulator.close());
+beforeEach(() => admin(simulator, 'POST', 'reset'));
+
+const PRIMARY = 'https://voice.example.com/events';
+const FALLBACK = 'https://backup.example.com/events';
+const liveCallbacks = async (key: string) => (await simulatorState(simulator)).callbacks[key] ?? {};
+const setLive = (key: string, urls: object) => admin(simulator, 'PUT', `callbacks/${key}`, urls);
+const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
+const declared = (overrides: Partial<ApplicationCallbacksInputs> = {}): ApplicationCallbacksInputs => ({ applicationKey: APP_B.key, primary: PRIMARY, ...overrides });
+
+describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%s)', (auth) => {
+  let context: TestContext;
+  let provider: ReturnType<typeof applicationCallbacksProvider>;
+  beforeEach(() => {
+    context = testContext(simulator, auth);
+    provider = applicationCallbacksProvider(context);
+  });
+
+  describe('check', () => {
+    it('defaults the application to the configured one', async () => {
+      const result = await provider.check!({} as ApplicationCallbacksInputs, { ...SERIALIZED_PROVIDER, primary: PRIMARY } as unknown as ApplicationCallbacksInputs);
+      expect(result).toEqual({ inputs: { applicationKey: APP_A.key, primary: PRIMARY }, failures: [] });
+    });
+
+    it.each([
+      [{}, 'primary', /is required/],
+      [{ primary: 'voice.example.com/events' }, 'primary', /not an absolute URL/],
+      [{ primary: 'ftp://voice.example.com/events' }, 'primary', /must use https \(got ftp\)/],
+      [{ primary: 'http://voice.example.com/events' }, 'primary', /plain http is allowed only for localhost/],
+      [{ primary: 'https://user:pw@voice.example.com/' }, 'primary', /must not carry credentials/],
+      [{ primary: PRIMARY, fallback: 'not a url' }, 'fallback', /not an absolute URL/],
+    ])('%p fails on %s, before any API call', async (news, property, reason) => {
+      const result = await provider.check!({} as ApplicationCallbacksInputs, news as ApplicationCallbacksInputs);
+      expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
+      expect(await requests()).toEqual([]);
+    });
+
+    it('plain http is fine on loopback, for local development', async () => {
+      const result = await provider.check!({} as ApplicationCallbacksInputs, { primary: 'http://127.0.0.1:3000/voice', fallback: 'http://localhost/x' } as ApplicationCallbacksInputs);
+      expect(result.failures).toEqual([]);
+    });
+  });
+
+  describe('diff', () => {
+    it('URL changes update in place; an application change replaces; __provider alone is no change', async () => {
+      expect(await provider.diff!(APP_B.key, { ...declared(), ...SERIALIZED_PROVIDER }, declared())).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff!(APP_B.key, declared(), declared({ fallback: FALLBACK }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff!(APP_B.key, declared({ fallback: FALLBACK }), declared())).toMatchObject({ changes: true, replaces: [] });
+      expect(await provider.diff!(APP_B.key, declared(), declared({ applicationKey: APP_A.key }))).toMatchObject({ changes: true, replaces: ['applicationKey'] });
+    });
+  });
+
+  describe('create and update', () => {
+    it('create sets both URLs and answers the application key as id', async () => {
+      const result = await provider.create({ ...declared({ fallback: FALLBACK }), ...SERIALIZED_PROVIDER });
+      expect(result).toEqual({ id: APP_B.key, outs: declared({ fallback: FALLBACK }) });
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY, fallback: FALLBACK });
+    });
+
+    it('declared state is the whole truth: an omitted fallback clears an existing one', async () => {
+      await setLive(APP_B.key, { primary: 'https://old.example.com', fallback: FALLBACK });
+      await provider.create(declared());
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY });
+    });
+
+    it('update answers complete outputs', async () => {
+      await provider.create(declared());
+      const result = await provider.update!(APP_B.key, declared(), declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }));
+      expect(result).toEqual({ outs: declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }) });
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://v2.example.com/events', fallback: FALLBACK });
+    });
+
+    it('an unknown application: Sinch says why', async () => {
+      const error = await failureOf(provider.create(declared({ applicationKey: 'no-such-app' })));
+      expect(error.message).toMatch(/HTTP 400 \(errorCode 40003\).*Invalid Application Key/);
+    });
+  });
+
+  describe('read (refresh)', () => {
+    it('reports live URLs as props and inputs', async () => {
+      await setLive(APP_B.key, { primary: 'https://changed.example.com' });
+      const result = await provider.read!(APP_B.key, declared({ fallback: FALLBACK }));
+      expect(result).toEqual({ id: APP_B.key, props: { applicationKey: APP_B.key, primary: 'https://changed.example.com' }, inputs: { applicationKey: APP_B.key, primary: 'https://changed.example.com' } });
+    });
+
+    it('an application that no longer exists answers no id', async () => {
+      expect(await provider.read!('no-such-app', declared({ applicationKey: 'no-such-app' }))).toEqual({});
+    });
+  });
+
+  describe('delete', () => {
+    it('clears the URLs this resource set', async () => {
+      await provider.create(declared({ fallback: FALLBACK }));
+      await provider.delete!(APP_B.key, declared({ fallback: FALLBACK }));
+      expect(await liveCallbacks(APP_B.key)).toEqual({});
+    });
+
+    it('keeps a URL someone changed since, and says so', async () => {
+      await provider.create(declared({ fallback: FALLBACK }));
+      await setLive(APP_B.key, { primary: 'https://theirs.example.com' });
+      await provider.delete!(APP_B.key, declared({ fallback: FALLBACK }));
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://theirs.example.com' });
+      expect(context.logs).toEqual([expect.stringMatching(/left alone primary \(https:\/\/theirs\.example\.com\)/)]);
+    });
+
+    it('nothing of ours left: no write', async () => {
+      await provider.delete!(APP_B.key, declared());
+      expect(await requests()).toEqual([`GET /v1/configuration/callbacks/applications/:applicationkey`]);
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { inspect } from 'node:util';
+import { SinchConfigurationError } from '../../provider';
+import { connect, resolveSettings } from '../../provider/configuration';
+import { dispatch } from '../../provider/implementation';
+import type { RunningSimulator } from '../../simulator';
+import { APP_A, APP_B, expectNoSecret, failureOf, VOICE_ONLY } from '../support/fixtures';
+import { admin, simulatorState, startTestSimulator } from '../support/simulator';
+
+let simulator: RunningSimulator;
+beforeAll(async () => {
+  simulator = await startTestSimulator();
+});
+afterAll(() => simulator.close());
+beforeEach(() => admin(simulator, 'POST', 'reset'));
+
+const ENVIRONMENT_KEYS = ['SINCH_APPLICATION_KEY', 'SINCH_APPLICATION_SECRET', 'SINCH_BASE_URL', 'SINCH_AUTH'];
+const savedEnvironment = Object.fromEntries(ENVIRONMENT_KEYS.map((key) => [key, process.env[key]]));
+afterEach(() => {
+  for (const key of ENVIRONMENT_KEYS) {
+    if (savedEnvironment[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnvironment[key];
+  }
+});
+
+/** What the dynamic-provider host hands to configure(). */
+const configureWith = (values: Record<string, string>) =>
+  dispatch('NumberAssignment', 'configure', [{ config: { get: (key: string) => values[key], require: (key: string) => values[key] } }]);
+
+const inputs = { number: VOICE_ONLY, applicationKey: APP_B.key, capability: 'voice', allowReassign: false, __provider: 'shim' };
+const requests = async () => (await admin<{ requests: unknown[] }>(simulator, 'GET', 'requests')).requests;
+
+describe('settings', () => {
+  it('stack configuration wins over the environment; the environment fills the rest; empty counts as unset', () => {
+    const config: Record<string, string> = { 'sinch:applicationKey': 'from-config', 'sinch:baseUrl': '' };
+    const settings = resolveSettings((key) => config[key], { SINCH_APPLICATION_KEY: 'from-env', SINCH_APPLICATION_SECRET: 'env-secret', SINCH_BASE_URL: 'http://env' });
+    expect(settings).toEqual({ applicationKey: 'from-config', applicationSecret: 'env-secret', baseUrl: 'http://env' });
+  });
+
+  it('missing credentials: one error naming every missing key and how to set it', () => {
+    let error: Error | undefined;
+    try {
+      connect({});
+    } catch (caught) {
+      error = caught as Error;
+    }
+    expect(error).toBeInstanceOf(SinchConfigurationError);
+    expect(error?.message).toMatch(/sinch:applicationKey \(or SINCH_APPLICATION_KEY\) is not set; sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/);
+    expect(error?.message).toMatch(/pulumi config set --secret sinch:applicationSecret/);
+  });
+
+  it('a bad auth scheme or a secret that is not base64 is named without showing the secret', () => {
+    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, auth: 'oauth' })).toThrow(/sinch:auth must be one of signed, basic; got "oauth"/);
+    const secret = 'not base64 at all!';
+    let message = '';
+    try {
+      connect({ applicationKey: 'k', applicationSecret: secret });
+    } catch (caught) {
+      message = inspect(caught);
+    }
+    expect(message).toMatch(/applicationSecret must be the base64 value/);
+    expectNoSecret(message, secret);
+  });
+});
+
+describe('dispatch: what the serialized shim calls', () => {
+  it('uses the stack configuration given to configure()', async () => {
+    await configureWith({ 'sinch:applicationKey': APP_A.key, 'sinch:applicationSecret': APP_A.secret, 'sinch:baseUrl': simulator.url });
+    await dispatch('NumberAssignment', 'create', [inputs]);
+    expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
+  });
+
+  it('falls back to the environment, read when the method runs', async () => {
+    await configureWith({});
+    Object.assign(process.env, { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret, SINCH_BASE_URL: simulator.url, SINCH_AUTH: 'basic' });
+    await dispatch('NumberAssignment', 'create', [inputs]);
+    expect((await admin<{ requests: Array<{ caller: string; scheme: string }> }>(simulator, 'GET', 'requests')).requests[0]).toMatchObject({ caller: APP_B.key, scheme: 'Basic' });
+  });
+
+  it('without credentials, fails with the configuration error before any API call', async () => {
+    await configureWith({ 'sinch:baseUrl': simulator.url });
+    for (const key of ENVIRONMENT_KEYS) delete process.env[key];
+    const error = await failureOf(dispatch('ApplicationCallbacks', 'read', [APP_A.key, { applicationKey: APP_A.key, primary: 'https://x.example' }]));
+    expect(error).toBeInstanceOf(SinchConfigurationError);
+    expect(await requests()).toEqual([]);
+  });
+
+  it('check fills applicationKey from configuration', async () => {
+    await configureWith({ 'sinch:applicationKey': APP_A.key });
+    const result = await dispatch('NumberAssignment', 'check', [{}, { number: VOICE_ONLY }]);
+    expect(result).toMatchObject({ inputs: { applicationKey: APP_A.key }, failures: [] });
+  });
+});
