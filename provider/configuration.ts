@@ -1,4 +1,5 @@
 import { SinchConfigurationClient } from './client';
+import { isBase64Secret } from './client/signing';
 import { AUTH_SCHEMES, type AuthScheme } from './client/types';
 
 /** Provider settings as stack configuration names them. */
@@ -42,22 +43,32 @@ export class SinchConfigurationError extends Error {
   override readonly name = 'SinchConfigurationError';
 }
 
-/** The client for these settings, or one error that names everything missing or wrong. */
-export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
-  const problems: string[] = [];
-  for (const name of ['applicationKey', 'applicationSecret'] as const) {
-    if (!settings[name]) problems.push(`${CONFIG_KEYS[name]} (or ${ENVIRONMENT_VARIABLES[name]}) is not set`);
-  }
-  if (settings.auth !== undefined && !(AUTH_SCHEMES as readonly string[]).includes(settings.auth)) {
-    problems.push(`${CONFIG_KEYS.auth} must be one of ${AUTH_SCHEMES.join(', ')}; got "${settings.auth}"`);
-  }
-  if (problems.length > 0) {
+/** Throws one error that names everything missing or wrong in the settings, and never shows the secret. */
+export function requireCompleteSettings(settings: SinchProviderSettings): void {
+  const missing = (['applicationKey', 'applicationSecret'] as const)
+    .filter((name) => !settings[name])
+    .map((name) => `${CONFIG_KEYS[name]} (or ${ENVIRONMENT_VARIABLES[name]}) is not set`);
+  if (missing.length > 0) {
     throw new SinchConfigurationError(
-      `Sinch credentials are incomplete: ${problems.join('; ')}. Set them with ` +
+      `Sinch credentials are incomplete: ${missing.join('; ')}. Set them with ` +
         '`pulumi config set sinch:applicationKey <key>` and `pulumi config set --secret sinch:applicationSecret <secret>`, ' +
         'or through the environment variables.',
     );
   }
+  const auth = settings.auth ?? 'signed';
+  if (!(AUTH_SCHEMES as readonly string[]).includes(auth)) {
+    throw new SinchConfigurationError(`${CONFIG_KEYS.auth} must be one of ${AUTH_SCHEMES.join(', ')}; got "${auth}"`);
+  }
+  if (auth === 'signed' && !isBase64Secret(settings.applicationSecret as string)) {
+    throw new SinchConfigurationError(
+      `${CONFIG_KEYS.applicationSecret} must be the base64 value shown in the Sinch dashboard (signed requests decode it); it is not valid base64`,
+    );
+  }
+}
+
+/** The client for these settings, or the configuration error before any API call. */
+export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
+  requireCompleteSettings(settings);
   try {
     return new SinchConfigurationClient({
       applicationKey: settings.applicationKey as string,

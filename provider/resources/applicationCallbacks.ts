@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { shims } from '../shim';
+import { preflight } from './preflight';
 
 export interface ApplicationCallbacksArgs {
   /** The Voice application; defaults to the configured sinch:applicationKey. Changing it replaces the resource. */
@@ -17,6 +18,7 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
   declare readonly fallback: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
+    preflight();
     super(
       shims.ApplicationCallbacks,
       name,

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Capability } from '../client/types';
 import { shims } from '../shim';
+import { preflight } from './preflight';
 
 export interface NumberAssignmentArgs {
   /** The number, in E.164 form (+12015550100). Changing it replaces the resource. */
@@ -26,6 +27,7 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
   declare readonly assignedApplicationKey: pulumi.Output<string>;
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    preflight();
     super(
       shims.NumberAssignment,
       name,

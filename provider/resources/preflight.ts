@@ -1,0 +1,26 @@
+import * as pulumi from '@pulumi/pulumi';
+import { requireCompleteSettings, resolveSettings } from '../configuration';
+
+let checked = false;
+
+/**
+ * Stops the program with one clear error, before any resource reaches the provider (and so before any API call),
+ * when the credentials are incomplete. Without it, every resource would fail on its own with the same message.
+ * Skipped under Pulumi's mocks, where unit tests need no credentials.
+ */
+export function preflight(): void {
+  if (checked || underMocks()) return;
+  checked = true;
+  try {
+    requireCompleteSettings(resolveSettings((key) => pulumi.runtime.getConfig(key), process.env));
+  } catch (error) {
+    // RunError: Pulumi shows the message alone, without a stack trace.
+    throw new pulumi.RunError((error as Error).message);
+  }
+}
+
+/** Pulumi's MockMonitor is the only monitor with a `mocks` member; inline programs have no engine address to test. */
+function underMocks(): boolean {
+  const monitor = pulumi.runtime.getMonitor() as object | undefined;
+  return monitor === undefined || 'mocks' in monitor;
+}

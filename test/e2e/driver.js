@@ -1,0 +1,63 @@
+// @ts-check
+// Runs one Pulumi operation through the Automation API, in a scratch project where pulumi-sinch-voice is installed
+// from its packed tarball, exactly as a user's program would use it. The request comes as JSON on stdin; the answer
+// is one JSON line on stdout. It runs in its own process so that the engine, the program and the package all use
+// the scratch project's single copy of @pulumi/pulumi.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/**
+ * @typedef {{ name: string, number: string, applicationKey?: string, capability?: string, allowReassign?: boolean, retainOnDelete?: boolean }} DeclaredNumber
+ * @typedef {{ name: string, applicationKey?: string, primary: string, fallback?: string }} DeclaredCallbacks
+ * @typedef {{ workDir: string, stackName: string, operation: string, config: Record<string, { value: string, secret?: boolean }>, numbers: DeclaredNumber[], callbacks: DeclaredCallbacks[] }} DriverRequest
+ */
+
+async function main() {
+  /** @type {DriverRequest} */
+  const request = JSON.parse(readFileSync(0, 'utf8'));
+  const modules = join(request.workDir, 'node_modules');
+  const automation = require(join(modules, '@pulumi', 'pulumi', 'automation'));
+  const sinch = require(join(modules, 'pulumi-sinch-voice'));
+
+  const program = async () => {
+    for (const { name, retainOnDelete, ...args } of request.numbers) new sinch.NumberAssignment(name, args, { retainOnDelete });
+    for (const { name, ...args } of request.callbacks) new sinch.ApplicationCallbacks(name, args);
+    return {};
+  };
+
+  const stack = await automation.LocalWorkspace.createOrSelectStack(
+    { stackName: request.stackName, projectName: 'sinch-e2e', program },
+    { workDir: request.workDir, projectSettings: { name: 'sinch-e2e', runtime: 'nodejs', main: request.workDir } },
+  );
+  await stack.setAllConfig(request.config);
+  const output = { stdout: '' };
+  const onOutput = (/** @type {string} */ text) => (output.stdout += text);
+  /** @type {unknown} */
+  let result;
+  switch (request.operation) {
+    case 'up':
+      result = (await stack.up({ onOutput })).summary;
+      break;
+    case 'preview':
+      result = (await stack.preview({ onOutput, diff: true })).changeSummary;
+      break;
+    case 'refresh':
+      result = (await stack.refresh({ onOutput })).summary;
+      break;
+    case 'destroy':
+      result = (await stack.destroy({ onOutput })).summary;
+      break;
+    case 'export':
+      result = await stack.exportStack();
+      break;
+    default:
+      throw new Error(`unknown operation ${request.operation}`);
+  }
+  process.stdout.write(`${JSON.stringify({ ok: true, result, stdout: output.stdout })}\n`);
+}
+
+main().catch((error) => {
+  process.stdout.write(`${JSON.stringify({ ok: false, message: String(error && error.message ? error.message : error) })}\n`);
+  process.exitCode = 1;
+});

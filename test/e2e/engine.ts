@@ -1,0 +1,149 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const REPOSITORY = join(__dirname, '..', '..');
+const DRIVER = join(__dirname, 'driver.js');
+
+export interface DeclaredNumber {
+  name: string;
+  number: string;
+  applicationKey?: string;
+  capability?: 'voice' | 'sms';
+  allowReassign?: boolean;
+  retainOnDelete?: boolean;
+}
+
+export interface DeclaredCallbacks {
+  name: string;
+  applicationKey?: string;
+  primary: string;
+  fallback?: string;
+}
+
+export interface Program {
+  numbers: DeclaredNumber[];
+  callbacks: DeclaredCallbacks[];
+}
+
+export type StackConfig = Record<string, { value: string; secret?: boolean }>;
+
+export interface OperationResult {
+  ok: boolean;
+  /** The Automation API's summary, change summary or exported deployment. */
+  result?: Record<string, unknown>;
+  /** What the CLI printed, as a person running it would see it. */
+  stdout?: string;
+  message?: string;
+}
+
+/**
+ * A scratch Pulumi project with pulumi-sinch-voice installed from its packed tarball, a file backend, a private
+ * PULUMI_HOME and the real CLI: the engine's working directory, as a user's would be.
+ */
+export class ScratchProject {
+  private constructor(
+    readonly directory: string,
+    readonly cli: string,
+    private readonly environment: NodeJS.ProcessEnv,
+  ) {}
+
+  static async create(): Promise<ScratchProject> {
+    const cli = await ensurePulumi();
+    const directory = mkdtempSync(join(tmpdir(), 'sinch-e2e-'));
+    const tarball = await pack(REPOSITORY, directory);
+    const pulumiVersion = (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
+    const project = join(directory, 'project');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'sinch-e2e', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion } }, null, 2),
+    );
+    await npmInstall(project);
+    mkdirSync(join(directory, 'home'));
+    mkdirSync(join(directory, 'backend'));
+    const environment: NodeJS.ProcessEnv = {
+      ...withoutSinchVariables(process.env),
+      // The CLI first, then the Node that runs these tests (22 or newer), for the dynamic-provider plugin.
+      PATH: [dirname(cli), dirname(process.execPath), process.env.PATH].join(':'),
+      PULUMI_HOME: join(directory, 'home'),
+      PULUMI_BACKEND_URL: `file://${join(directory, 'backend')}`,
+      PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase',
+      PULUMI_SKIP_UPDATE_CHECK: 'true',
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
+      PULUMI_DISABLE_REGISTRY_RESOLVE: 'true',
+    };
+    return new ScratchProject(project, cli, environment);
+  }
+
+  /** Replaces the installed package with another tarball, as `npm install` of a new release would. */
+  async install(tarball: string): Promise<void> {
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', `pulumi-sinch-voice@file:${tarball}`], { cwd: this.directory });
+  }
+
+  get packageDirectory(): string {
+    return join(this.directory, 'node_modules', 'pulumi-sinch-voice');
+  }
+
+  /** One operation on a stack of this project, in a driver process (see driver.js). */
+  operate(
+    operation: 'up' | 'preview' | 'refresh' | 'destroy' | 'export',
+    stackName: string,
+    program: Program,
+    config: StackConfig,
+    extraEnvironment: NodeJS.ProcessEnv = {},
+  ): Promise<OperationResult> {
+    const request = JSON.stringify({ workDir: this.directory, stackName, operation, config, ...program });
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [DRIVER], { env: { ...this.environment, ...extraEnvironment }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', reject);
+      child.once('exit', () => {
+        const last = stdout.trim().split('\n').at(-1) ?? '';
+        try {
+          resolve(JSON.parse(last) as OperationResult);
+        } catch {
+          reject(new Error(`the driver printed no result: ${stdout.slice(-2000)} ${stderr.slice(-2000)}`));
+        }
+      });
+      child.stdin.end(request);
+    });
+  }
+
+  /** `pulumi stack export` as a person would run it: secrets stay encrypted. */
+  async exportState(stackName: string): Promise<string> {
+    const { stdout } = await run(this.cli, ['stack', 'export', '--stack', stackName, '--cwd', this.directory], { env: this.environment, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  }
+
+  remove(): void {
+    rmSync(dirname(this.directory), { recursive: true, force: true });
+  }
+}
+
+/** Runs `npm run pulumi:ensure` and takes the CLI path from its last line. */
+async function ensurePulumi(): Promise<string> {
+  const { stdout } = await run('bash', [join(REPOSITORY, 'scripts', 'pulumi-ensure.sh')], { maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 });
+  return stdout.trim().split('\n').at(-1) as string;
+}
+
+/** `npm pack` of a package directory into a destination; answers the tarball's path. */
+export async function pack(packageDirectory: string, destination: string): Promise<string> {
+  const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: packageDirectory });
+  return join(destination, stdout.trim().split('\n').at(-1) as string);
+}
+
+async function npmInstall(directory: string): Promise<void> {
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: directory, maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** The tests decide where credentials come from; none leak in from the machine. */
+function withoutSinchVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(environment).filter(([key]) => !key.startsWith('SINCH_')));
+}
