@@ -135,7 +135,8 @@ async function ensurePulumi(): Promise<string> {
 
 /** `npm pack` of a package directory into a destination; answers the tarball's path. */
 export async function pack(packageDirectory: string, destination: string): Promise<string> {
-  const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: packageDirectory });
+  // --ignore-scripts: pack the build that is there; rebuilding here would race other test files reading dist/.
+  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', destination], { cwd: packageDirectory });
   return join(destination, stdout.trim().split('\n').at(-1) as string);
 }
 
