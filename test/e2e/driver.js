@@ -10,7 +10,7 @@ const { join } = require('node:path');
 /**
  * @typedef {{ name: string, number: string, applicationKey?: string, capability?: string, allowReassign?: boolean, retainOnDelete?: boolean }} DeclaredNumber
  * @typedef {{ name: string, applicationKey?: string, primary: string, fallback?: string }} DeclaredCallbacks
- * @typedef {{ workDir: string, stackName: string, operation: string, config: Record<string, { value: string, secret?: boolean }>, numbers: DeclaredNumber[], callbacks: DeclaredCallbacks[] }} DriverRequest
+ * @typedef {{ workDir: string, stackName: string, operation: string, config: Record<string, { value: string, secret?: boolean }>, numbers?: DeclaredNumber[], callbacks?: DeclaredCallbacks[], programFile?: string }} DriverRequest
  */
 
 async function main() {
@@ -20,16 +20,22 @@ async function main() {
   const automation = require(join(modules, '@pulumi', 'pulumi', 'automation'));
   const sinch = require(join(modules, 'pulumi-sinch-voice'));
 
-  const program = async () => {
-    for (const { name, retainOnDelete, ...args } of request.numbers) new sinch.NumberAssignment(name, args, { retainOnDelete });
-    for (const { name, ...args } of request.callbacks) new sinch.ApplicationCallbacks(name, args);
-    return {};
-  };
+  // Either a compiled example program copied into the project, or resources declared in the request.
+  const program = request.programFile
+    ? require(request.programFile)
+    : async () => {
+        for (const { name, retainOnDelete, ...args } of request.numbers ?? []) new sinch.NumberAssignment(name, args, { retainOnDelete });
+        for (const { name, ...args } of request.callbacks ?? []) new sinch.ApplicationCallbacks(name, args);
+        return {};
+      };
 
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     { stackName: request.stackName, projectName: 'sinch-e2e', program },
     { workDir: request.workDir, projectSettings: { name: 'sinch-e2e', runtime: 'nodejs', main: request.workDir } },
   );
+  // The request's configuration is the whole configuration: keys from an earlier run that it lacks are removed.
+  const stale = Object.keys(await stack.getAllConfig()).filter((key) => !(key in request.config));
+  if (stale.length > 0) await stack.removeAllConfig(stale);
   await stack.setAllConfig(request.config);
   const output = { stdout: '' };
   const onOutput = (/** @type {string} */ text) => (output.stdout += text);

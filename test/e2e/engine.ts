@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,10 +24,14 @@ export interface DeclaredCallbacks {
   fallback?: string;
 }
 
-export interface Program {
+/** Resources declared as data. */
+export interface DeclaredProgram {
   numbers: DeclaredNumber[];
   callbacks: DeclaredCallbacks[];
 }
+
+/** Resources declared as data, or a compiled program file inside the project (see useExample). */
+export type Program = DeclaredProgram | { programFile: string };
 
 export type StackConfig = Record<string, { value: string; secret?: boolean }>;
 
@@ -82,6 +86,14 @@ export class ScratchProject {
   /** Replaces the installed package with another tarball, as `npm install` of a new release would. */
   async install(tarball: string): Promise<void> {
     await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', `pulumi-sinch-voice@file:${tarball}`], { cwd: this.directory });
+  }
+
+  /** Copies a compiled example from dist/examples into the project, where it finds the installed package. */
+  useExample(name: string): Program {
+    const target = join(this.directory, 'examples', `${name}.js`);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(REPOSITORY, 'dist', 'examples', name, 'index.js'), target);
+    return { programFile: target };
   }
 
   get packageDirectory(): string {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { admin, simulatorState, startTestSimulator, type PublicState } from '../support/simulator';
-import { pack, ScratchProject, type OperationResult, type Program, type StackConfig } from './engine';
+import { pack, ScratchProject, type DeclaredProgram, type OperationResult, type StackConfig } from './engine';
 
 jest.setTimeout(30 * 60_000);
 
@@ -44,7 +44,7 @@ function credentials(auth: 'signed' | 'basic' = 'signed'): StackConfig {
 }
 
 /** Several numbers across two applications, and callbacks for both. */
-const FULL_PROGRAM: Program = {
+const FULL_PROGRAM: DeclaredProgram = {
   numbers: [
     { name: 'main-line', number: VOICE_ONLY },
     { name: 'support-line', number: VOICE_ONLY_2, applicationKey: APP_B.key },
@@ -61,12 +61,12 @@ const FULL_STATE: Pick<PublicState, 'bindings' | 'callbacks'> = {
   callbacks: { [APP_A.key]: { primary: PRIMARY_A, fallback: FALLBACK_A }, [APP_B.key]: { primary: PRIMARY_B } },
 };
 
-async function operate(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: Program = FULL_PROGRAM, config = credentials()): Promise<OperationResult> {
+async function operate(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<OperationResult> {
   return project.operate(operation, stack, program, config);
 }
 
 /** Runs the operation and fails the test with the engine's own words when it fails. */
-async function succeed(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: Program = FULL_PROGRAM, config = credentials()): Promise<Record<string, unknown>> {
+async function succeed(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<Record<string, unknown>> {
   const outcome = await operate(operation, program, config);
   if (!outcome.ok) throw new Error(`${operation} failed: ${outcome.message}`);
   return outcome.result as Record<string, unknown>;
@@ -112,11 +112,11 @@ it('4: a binding unassigned out of band disappears on refresh and comes back on 
 
 it('5: a new application is an in-place update; a new number is a replace', async () => {
   await succeed('up');
-  const moved: Program = { ...FULL_PROGRAM, numbers: FULL_PROGRAM.numbers.map((declared) => (declared.name === 'main-line' ? { ...declared, applicationKey: APP_B.key } : declared)) };
+  const moved: DeclaredProgram = { ...FULL_PROGRAM, numbers: FULL_PROGRAM.numbers.map((declared) => (declared.name === 'main-line' ? { ...declared, applicationKey: APP_B.key } : declared)) };
   expect(changes(await succeed('up', moved))).toEqual({ same: 5, update: 1 });
   expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
 
-  const renumbered: Program = { ...moved, numbers: moved.numbers.map((declared) => (declared.name === 'support-line' ? { ...declared, number: SPARE_NUMBER } : declared)) };
+  const renumbered: DeclaredProgram = { ...moved, numbers: moved.numbers.map((declared) => (declared.name === 'support-line' ? { ...declared, number: SPARE_NUMBER } : declared)) };
   expect(changes(await succeed('up', renumbered))).toEqual({ same: 5, replace: 1 });
   const { bindings } = await simulatorState(simulator);
   expect(bindings[`${SPARE_NUMBER}/voice`]).toBe(APP_B.key);
@@ -125,19 +125,19 @@ it('5: a new application is an in-place update; a new number is a replace', asyn
 
 it('6: adopt a number already bound to the declared app; refuse one bound to another app unless allowReassign', async () => {
   await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
-  const adopt: Program = { numbers: [{ name: 'adopted', number: VOICE_ONLY }], callbacks: [] };
+  const adopt: DeclaredProgram = { numbers: [{ name: 'adopted', number: VOICE_ONLY }], callbacks: [] };
   await succeed('up', adopt);
   expect(await apiRoutes()).not.toContain('POST /v1/configuration/numbers');
 
   await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
-  const guarded: Program = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2 }], callbacks: [] };
+  const guarded: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2 }], callbacks: [] };
   const refused = await operate('up', guarded);
   expect(refused.ok).toBe(false);
   expect(refused.message).toContain(`bound to application ${APP_B.key}`);
   expect(refused.message).toMatch(/allowReassign: true/);
   expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_B.key);
 
-  const allowed: Program = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2, allowReassign: true }], callbacks: [] };
+  const allowed: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2, allowReassign: true }], callbacks: [] };
   await succeed('up', allowed);
   expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_A.key);
 });
