@@ -67,6 +67,8 @@ describe('assign splits large batches', () => {
     await clientFor(simulator, 'signed').assignNumbers({ numbers, applicationKey: APP_B.key });
     const posts = (await requestLog()).filter((entry) => entry.route === 'POST /v1/configuration/numbers');
     expect(posts.map((entry) => entry.status)).toEqual([204, 204, 204]);
+    const { counters } = await admin<{ counters: Record<string, number> }>(simulator, 'GET', 'counters');
+    expect(counters['POST /v1/configuration/numbers']).toBe(3);
     const bindings = (await simulatorState(simulator)).bindings;
     expect(numbers.every((number) => bindings[`${number}/voice`] === APP_B.key)).toBe(true);
   });

@@ -3,6 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { RunningSimulator } from '../../simulator';
+import { startTestSimulator } from '../support/simulator';
 
 const run = promisify(execFile);
 const REPOSITORY = join(__dirname, '..', '..');
@@ -159,4 +161,29 @@ async function npmInstall(directory: string): Promise<void> {
 /** The tests decide where credentials come from; none leak in from the machine. */
 function withoutSinchVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(environment).filter(([key]) => !key.startsWith('SINCH_')));
+}
+
+/** What each end-to-end scenario works with: the shared scratch project, a fresh simulator, a fresh stack name. */
+export interface Scenario {
+  project: ScratchProject;
+  simulator: RunningSimulator;
+  stack: string;
+}
+
+/** Registers the hooks: one scratch project per test file, one simulator and one stack per test. */
+export function scratchScenarios(stackPrefix: string, prepareSimulator?: (simulator: RunningSimulator) => Promise<unknown>): Scenario {
+  const scenario = {} as Scenario;
+  let counter = 0;
+  beforeAll(async () => {
+    scenario.project = await ScratchProject.create();
+  });
+  afterAll(() => scenario.project?.remove());
+  beforeEach(async () => {
+    scenario.simulator = await startTestSimulator();
+    await prepareSimulator?.(scenario.simulator);
+    counter += 1;
+    scenario.stack = `${stackPrefix}${counter}`;
+  });
+  afterEach(() => scenario.simulator.close());
+  return scenario;
 }

@@ -5,10 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
-import { admin, simulatorState, startTestSimulator, type PublicState } from '../support/simulator';
-import { pack, ScratchProject, type DeclaredProgram, type OperationResult, type StackConfig } from './engine';
+import { admin, simulatorState, type PublicState } from '../support/simulator';
+import { pack, scratchScenarios, type DeclaredProgram, type OperationResult, type StackConfig } from './engine';
 
 jest.setTimeout(30 * 60_000);
 
@@ -17,28 +16,13 @@ const PRIMARY_A = 'https://a.example.com/voice';
 const FALLBACK_A = 'https://a-backup.example.com/voice';
 const PRIMARY_B = 'https://b.example.com/voice';
 
-let project: ScratchProject;
-let simulator: RunningSimulator;
-let stackCounter = 0;
-let stack: string;
-
-beforeAll(async () => {
-  project = await ScratchProject.create();
-});
-afterAll(() => project?.remove());
-beforeEach(async () => {
-  simulator = await startTestSimulator();
-  await admin(simulator, 'PUT', 'numbers', { number: SPARE_NUMBER });
-  stackCounter += 1;
-  stack = `scenario${stackCounter}`;
-});
-afterEach(() => simulator.close());
+const scenario = scratchScenarios('scenario', (simulator) => admin(simulator, 'PUT', 'numbers', { number: SPARE_NUMBER }));
 
 function credentials(auth: 'signed' | 'basic' = 'signed'): StackConfig {
   return {
     'sinch:applicationKey': { value: APP_A.key },
     'sinch:applicationSecret': { value: APP_A.secret, secret: true },
-    'sinch:baseUrl': { value: simulator.url },
+    'sinch:baseUrl': { value: scenario.simulator.url },
     'sinch:auth': { value: auth },
   };
 }
@@ -62,7 +46,7 @@ const FULL_STATE: Pick<PublicState, 'bindings' | 'callbacks'> = {
 };
 
 async function operate(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<OperationResult> {
-  return project.operate(operation, stack, program, config);
+  return scenario.project.operate(operation, scenario.stack, program, config);
 }
 
 /** Runs the operation and fails the test with the engine's own words when it fails. */
@@ -74,11 +58,11 @@ async function succeed(operation: 'up' | 'preview' | 'refresh' | 'destroy', prog
 
 const changes = (summary: Record<string, unknown>) => summary.resourceChanges as Record<string, number>;
 const bindingsAndCallbacks = async () => {
-  const { bindings, callbacks } = await simulatorState(simulator);
+  const { bindings, callbacks } = await simulatorState(scenario.simulator);
   return { bindings, callbacks: Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0)) };
 };
 const apiRoutes = async () =>
-  (await admin<{ requests: Array<{ method: string; route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
+  (await admin<{ requests: Array<{ method: string; route: string }> }>(scenario.simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
 
 it.each(['signed', 'basic'] as const)('1, 2: up creates the declared bindings and callbacks (%s auth), and a preview right after is empty', async (auth) => {
   const summary = await succeed('up', FULL_PROGRAM, credentials(auth));
@@ -89,8 +73,8 @@ it.each(['signed', 'basic'] as const)('1, 2: up creates the declared bindings an
 
 it('3: refresh reports drift made in the dashboard, and the next up restores the declared state', async () => {
   await succeed('up');
-  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
-  await admin(simulator, 'PUT', `callbacks/${APP_A.key}`, { primary: 'https://someone-else.example.com' });
+  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
+  await admin(scenario.simulator, 'PUT', `callbacks/${APP_A.key}`, { primary: 'https://someone-else.example.com' });
   const refresh = await operate('refresh');
   expect(refresh.ok).toBe(true);
   expect(changes(refresh.result!)).toMatchObject({ update: 2 });
@@ -104,7 +88,7 @@ it('3: refresh reports drift made in the dashboard, and the next up restores the
 
 it('4: a binding unassigned out of band disappears on refresh and comes back on up', async () => {
   await succeed('up');
-  await admin(simulator, 'DELETE', 'bindings', { number: VOICE_ONLY_2 });
+  await admin(scenario.simulator, 'DELETE', 'bindings', { number: VOICE_ONLY_2 });
   expect(changes(await succeed('refresh'))).toMatchObject({ delete: 1 });
   expect(changes(await succeed('up'))).toMatchObject({ create: 1 });
   expect(await bindingsAndCallbacks()).toEqual(FULL_STATE);
@@ -114,37 +98,37 @@ it('5: a new application is an in-place update; a new number is a replace', asyn
   await succeed('up');
   const moved: DeclaredProgram = { ...FULL_PROGRAM, numbers: FULL_PROGRAM.numbers.map((declared) => (declared.name === 'main-line' ? { ...declared, applicationKey: APP_B.key } : declared)) };
   expect(changes(await succeed('up', moved))).toEqual({ same: 5, update: 1 });
-  expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
+  expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
 
   const renumbered: DeclaredProgram = { ...moved, numbers: moved.numbers.map((declared) => (declared.name === 'support-line' ? { ...declared, number: SPARE_NUMBER } : declared)) };
   expect(changes(await succeed('up', renumbered))).toEqual({ same: 5, replace: 1 });
-  const { bindings } = await simulatorState(simulator);
+  const { bindings } = await simulatorState(scenario.simulator);
   expect(bindings[`${SPARE_NUMBER}/voice`]).toBe(APP_B.key);
   expect(bindings[`${VOICE_ONLY_2}/voice`]).toBeUndefined();
 });
 
 it('6: adopt a number already bound to the declared app; refuse one bound to another app unless allowReassign', async () => {
-  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
+  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
   const adopt: DeclaredProgram = { numbers: [{ name: 'adopted', number: VOICE_ONLY }], callbacks: [] };
   await succeed('up', adopt);
   expect(await apiRoutes()).not.toContain('POST /v1/configuration/numbers');
 
-  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
+  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
   const guarded: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2 }], callbacks: [] };
   const refused = await operate('up', guarded);
   expect(refused.ok).toBe(false);
   expect(refused.message).toContain(`bound to application ${APP_B.key}`);
   expect(refused.message).toMatch(/allowReassign: true/);
-  expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_B.key);
+  expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_B.key);
 
   const allowed: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2, allowReassign: true }], callbacks: [] };
   await succeed('up', allowed);
-  expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_A.key);
+  expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_A.key);
 });
 
 it('7: destroy undoes what the stack owns and leaves alone a number moved after the last up', async () => {
   await succeed('up');
-  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_A.key });
+  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_A.key });
   const destroy = await operate('destroy');
   expect(destroy.ok).toBe(true);
   expect(destroy.stdout).toMatch(new RegExp(`\\${VOICE_ONLY_2} \\(voice\\) left alone: it is bound to ${APP_A.key} now`));
@@ -154,9 +138,9 @@ it('7: destroy undoes what the stack owns and leaves alone a number moved after 
 describe('8: state and the serialized provider', () => {
   it('no application secret in the exported state or the backend; each __provider is under 4 KiB', async () => {
     await succeed('up');
-    const exported = await project.exportState(stack);
+    const exported = await scenario.project.exportState(scenario.stack);
     expectNoSecret(exported, APP_A.secret);
-    const backendFiles = readdirSync(join(project.directory, '..', 'backend'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const backendFiles = readdirSync(join(scenario.project.directory, '..', 'backend'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(backendFiles.length).toBeGreaterThan(0);
     for (const file of backendFiles) expectNoSecret(readFileSync(join(file.parentPath, file.name), 'utf8'), APP_A.secret);
 
@@ -174,7 +158,7 @@ describe('8: state and the serialized provider', () => {
   it('a rebuilt package with changed internals: empty preview, and refresh runs the installed code', async () => {
     await succeed('up');
     const workspace = mkdtempSync(join(tmpdir(), 'sinch-rebuilt-'));
-    cpSync(project.packageDirectory, join(workspace, 'package'), { recursive: true, dereference: true });
+    cpSync(scenario.project.packageDirectory, join(workspace, 'package'), { recursive: true, dereference: true });
     const manifestPath = join(workspace, 'package', 'package.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: `${manifest.version}-rebuilt`, scripts: {} }, null, 2));
@@ -187,31 +171,31 @@ describe('8: state and the serialized provider', () => {
       ),
     );
     expect(readFileSync(implementation, 'utf8')).toContain('rebuilt internals ran read');
-    await project.install(await pack(join(workspace, 'package'), workspace));
+    await scenario.project.install(await pack(join(workspace, 'package'), workspace));
     try {
       expect(await succeed('preview')).toEqual({ same: 6 });
       const refresh = await operate('refresh');
       expect(refresh.ok).toBe(true);
       expect(refresh.stdout).toContain('rebuilt internals ran read');
     } finally {
-      await project.install(await pack(join(__dirname, '..', '..'), workspace));
+      await scenario.project.install(await pack(join(__dirname, '..', '..'), workspace));
     }
   });
 });
 
 describe('9: configuration', () => {
   it('credentials from environment variables work', async () => {
-    const onlyUrl: StackConfig = { 'sinch:baseUrl': { value: simulator.url } };
+    const onlyUrl: StackConfig = { 'sinch:baseUrl': { value: scenario.simulator.url } };
     const environment = { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret };
-    const outcome = await project.operate('up', stack, FULL_PROGRAM, onlyUrl, environment);
+    const outcome = await scenario.project.operate('up', scenario.stack, FULL_PROGRAM, onlyUrl, environment);
     expect(outcome.ok).toBe(true);
     // Defaults come from the environment too: main-line goes to APP_B, the credentials' application.
-    expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
-    expect((await admin<{ requests: Array<{ caller: string }> }>(simulator, 'GET', 'requests')).requests.every((entry) => entry.caller === APP_B.key)).toBe(true);
+    expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
+    expect((await admin<{ requests: Array<{ caller: string }> }>(scenario.simulator, 'GET', 'requests')).requests.every((entry) => entry.caller === APP_B.key)).toBe(true);
   });
 
   it('missing credentials: one clear error, before any API call', async () => {
-    const outcome = await operate('up', FULL_PROGRAM, { 'sinch:baseUrl': { value: simulator.url }, 'sinch:applicationKey': { value: APP_A.key } });
+    const outcome = await operate('up', FULL_PROGRAM, { 'sinch:baseUrl': { value: scenario.simulator.url }, 'sinch:applicationKey': { value: APP_A.key } });
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/Sinch credentials are incomplete: sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/);
     // The program stops before any resource is registered: the stack's one error, not one per resource.
