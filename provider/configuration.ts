@@ -77,7 +77,10 @@ export function connect(settings: SinchProviderSettings): SinchConfigurationClie
       auth: settings.auth as AuthScheme | undefined,
     });
   } catch (error) {
-    // The client's messages name the option and never the secret; say which configuration key it came from.
-    throw new SinchConfigurationError(`${(error as Error).message.replace(/^SinchConfigurationClient: /, 'Sinch provider configuration: ')}`);
+    // The client's messages name the option and never the secret; name the configuration key instead.
+    const message = (error as Error).message.replace(/^SinchConfigurationClient: (\w+)/, (_match, option: string) =>
+      option in CONFIG_KEYS ? CONFIG_KEYS[option as SettingName] : option,
+    );
+    throw new SinchConfigurationError(message);
   }
 }

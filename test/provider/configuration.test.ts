@@ -60,6 +60,12 @@ describe('settings', () => {
     expect(message).toMatch(/applicationSecret must be the base64 value/);
     expectNoSecret(message, secret);
   });
+
+  it('a base URL that is not absolute names sinch:baseUrl', () => {
+    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, baseUrl: 'callingapi.sinch.com' })).toThrow(
+      /^sinch:baseUrl must be an absolute http\(s\) URL; got "callingapi\.sinch\.com"$/,
+    );
+  });
 });
 
 describe('dispatch: what the serialized shim calls', () => {
