@@ -2,7 +2,12 @@ import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, callbackUrlProblem, isUnknown } from '../validation';
 import { changedKeys, pick, type ProviderContext } from './context';
-import { APPLICATION_CALLBACKS_FIELDS, type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from './types';
+import {
+  APPLICATION_CALLBACKS_FIELDS,
+  APPLICATION_CALLBACKS_OUTPUTS,
+  type ApplicationCallbacksInputs,
+  type ApplicationCallbacksOutputs,
+} from './types';
 
 type Provider = pulumi.dynamic.ResourceProvider<ApplicationCallbacksInputs, ApplicationCallbacksOutputs>;
 
@@ -10,6 +15,18 @@ const URL_FIELDS = ['primary', 'fallback'] as const;
 
 function fields(value: object): ApplicationCallbacksInputs {
   return pick<ApplicationCallbacksInputs>(value as Record<string, unknown>, APPLICATION_CALLBACKS_FIELDS) as ApplicationCallbacksInputs;
+}
+
+/** The URLs this resource wrote; a state from before `appliedPrimary` existed wrote what it recorded. */
+function appliedUrls(props: object | undefined): CallbackUrls {
+  const recorded = pick<ApplicationCallbacksOutputs>((props ?? {}) as Record<string, unknown>, APPLICATION_CALLBACKS_OUTPUTS);
+  return recorded.appliedPrimary === undefined
+    ? pick<CallbackUrls>({ primary: recorded.primary, fallback: recorded.fallback }, URL_FIELDS)
+    : pick<CallbackUrls>({ primary: recorded.appliedPrimary, fallback: recorded.appliedFallback }, URL_FIELDS);
+}
+
+function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls): ApplicationCallbacksOutputs {
+  return { ...state, appliedPrimary: applied.primary ?? '', ...(applied.fallback === undefined ? {} : { appliedFallback: applied.fallback }) };
 }
 
 /** An application the API no longer knows (deleted in the dashboard) answers 400/40003 or 404. */
@@ -30,7 +47,7 @@ async function apply(client: SinchConfigurationClient, wanted: ApplicationCallba
         `fallback=${live.fallback ?? '(none)'}.`,
     );
   }
-  return wanted;
+  return outputs(wanted, wanted);
 }
 
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
@@ -70,8 +87,9 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         if (isGoneApplication(error)) return {};
         throw error;
       }
-      const state = fields({ applicationKey, ...live }) as ApplicationCallbacksOutputs;
-      return { id: applicationKey, props: state, inputs: state };
+      const state = fields({ applicationKey, ...live });
+      // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
+      return { id: applicationKey, props: outputs(state, appliedUrls(props)), inputs: state as ApplicationCallbacksOutputs };
     },
 
     async update(_id, _olds, news) {
@@ -79,8 +97,8 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     },
 
     async delete(id, props) {
-      const recorded = fields(props);
-      const applicationKey = id || recorded.applicationKey;
+      const applicationKey = id || props.applicationKey;
+      const applied = appliedUrls(props);
       const client = context.client();
       let live: CallbackUrls;
       try {
@@ -93,7 +111,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       const next: CallbackUrls = {};
       const keptBySomeoneElse: string[] = [];
       for (const field of URL_FIELDS) {
-        if (live[field] === undefined || live[field] === recorded[field]) {
+        if (live[field] === undefined || live[field] === applied[field]) {
           next[field] = '';
         } else {
           next[field] = live[field];

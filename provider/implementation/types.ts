@@ -16,7 +16,7 @@ export interface NumberAssignmentOutputs extends NumberAssignmentInputs {
   assignedApplicationKey: string;
 }
 
-/** ApplicationCallbacks' inputs after check; outputs are the same fields. */
+/** ApplicationCallbacks' inputs after check. */
 export interface ApplicationCallbacksInputs {
   applicationKey: string;
   primary: string;
@@ -24,8 +24,16 @@ export interface ApplicationCallbacksInputs {
   fallback?: string;
 }
 
-export type ApplicationCallbacksOutputs = ApplicationCallbacksInputs;
+export interface ApplicationCallbacksOutputs extends ApplicationCallbacksInputs {
+  /**
+   * The URLs this resource last wrote. Refresh may show others in `primary` and `fallback`; delete clears only
+   * URLs that still equal these.
+   */
+  appliedPrimary: string;
+  appliedFallback?: string;
+}
 
 export const NUMBER_ASSIGNMENT_INPUTS = ['number', 'applicationKey', 'capability', 'allowReassign'] as const;
 export const NUMBER_ASSIGNMENT_OUTPUTS = [...NUMBER_ASSIGNMENT_INPUTS, 'assignedApplicationKey'] as const;
 export const APPLICATION_CALLBACKS_FIELDS = ['applicationKey', 'primary', 'fallback'] as const;
+export const APPLICATION_CALLBACKS_OUTPUTS = [...APPLICATION_CALLBACKS_FIELDS, 'appliedPrimary', 'appliedFallback'] as const;

@@ -16,13 +16,16 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
   declare readonly applicationKey: pulumi.Output<string>;
   declare readonly primary: pulumi.Output<string>;
   declare readonly fallback: pulumi.Output<string | undefined>;
+  /** The URLs this resource last wrote; delete clears only URLs that still equal these. */
+  declare readonly appliedPrimary: pulumi.Output<string>;
+  declare readonly appliedFallback: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
     super(
       shims.ApplicationCallbacks,
       name,
-      { applicationKey: args.applicationKey, primary: args.primary, fallback: args.fallback },
+      { applicationKey: args.applicationKey, primary: args.primary, fallback: args.fallback, appliedPrimary: undefined, appliedFallback: undefined },
       opts,
       'sinch',
       'ApplicationCallbacks',

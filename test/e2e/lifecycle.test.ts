@@ -135,6 +135,18 @@ it('7: destroy undoes what the stack owns and leaves alone a number moved after 
   expect(await bindingsAndCallbacks()).toEqual({ bindings: { [`${VOICE_ONLY_2}/voice`]: APP_A.key }, callbacks: {} });
 });
 
+it('7: after a refresh that recorded someone else\'s changes, destroy still leaves them alone', async () => {
+  await succeed('up');
+  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_A.key });
+  await admin(scenario.simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://theirs.example.com' });
+  expect(changes(await succeed('refresh'))).toMatchObject({ update: 2 });
+  await succeed('destroy');
+  expect(await bindingsAndCallbacks()).toEqual({
+    bindings: { [`${VOICE_ONLY_2}/voice`]: APP_A.key },
+    callbacks: { [APP_B.key]: { primary: 'https://theirs.example.com' } },
+  });
+});
+
 describe('8: state and the serialized provider', () => {
   it('no application secret in the exported state or the backend; each __provider is under 4 KiB', async () => {
     await succeed('up');

@@ -1,5 +1,5 @@
 import type { AuthScheme } from '../../provider';
-import { applicationCallbacksProvider, type ApplicationCallbacksInputs } from '../../provider/implementation';
+import { applicationCallbacksProvider, type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from '../../provider/implementation';
 import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, failureOf } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
@@ -18,6 +18,12 @@ const liveCallbacks = async (key: string) => (await simulatorState(simulator)).c
 const setLive = (key: string, urls: object) => admin(simulator, 'PUT', `callbacks/${key}`, urls);
 const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
 const declared = (overrides: Partial<ApplicationCallbacksInputs> = {}): ApplicationCallbacksInputs => ({ applicationKey: APP_B.key, primary: PRIMARY, ...overrides });
+/** The outputs after this resource wrote the given inputs. */
+const written = (inputs: ApplicationCallbacksInputs): ApplicationCallbacksOutputs => ({
+  ...inputs,
+  appliedPrimary: inputs.primary,
+  ...(inputs.fallback === undefined ? {} : { appliedFallback: inputs.fallback }),
+});
 
 describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%s)', (auth) => {
   let context: TestContext;
@@ -54,17 +60,17 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
   describe('diff', () => {
     it('URL changes update in place; an application change replaces; __provider alone is no change', async () => {
-      expect(await provider.diff!(APP_B.key, { ...declared(), ...SERIALIZED_PROVIDER }, declared())).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await provider.diff!(APP_B.key, declared(), declared({ fallback: FALLBACK }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-      expect(await provider.diff!(APP_B.key, declared({ fallback: FALLBACK }), declared())).toMatchObject({ changes: true, replaces: [] });
-      expect(await provider.diff!(APP_B.key, declared(), declared({ applicationKey: APP_A.key }))).toMatchObject({ changes: true, replaces: ['applicationKey'] });
+      expect(await provider.diff!(APP_B.key, { ...written(declared()), ...SERIALIZED_PROVIDER }, declared())).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff!(APP_B.key, written(declared()), declared({ fallback: FALLBACK }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff!(APP_B.key, written(declared({ fallback: FALLBACK })), declared())).toMatchObject({ changes: true, replaces: [] });
+      expect(await provider.diff!(APP_B.key, written(declared()), declared({ applicationKey: APP_A.key }))).toMatchObject({ changes: true, replaces: ['applicationKey'] });
     });
   });
 
   describe('create and update', () => {
     it('create sets both URLs and answers the application key as id', async () => {
       const result = await provider.create({ ...declared({ fallback: FALLBACK }), ...SERIALIZED_PROVIDER });
-      expect(result).toEqual({ id: APP_B.key, outs: declared({ fallback: FALLBACK }) });
+      expect(result).toEqual({ id: APP_B.key, outs: written(declared({ fallback: FALLBACK })) });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY, fallback: FALLBACK });
     });
 
@@ -76,8 +82,8 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
     it('update answers complete outputs', async () => {
       await provider.create(declared());
-      const result = await provider.update!(APP_B.key, declared(), declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }));
-      expect(result).toEqual({ outs: declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }) });
+      const result = await provider.update!(APP_B.key, written(declared()), declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }));
+      expect(result).toEqual({ outs: written(declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK })) });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://v2.example.com/events', fallback: FALLBACK });
     });
 
@@ -88,34 +94,49 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
   });
 
   describe('read (refresh)', () => {
-    it('reports live URLs as props and inputs', async () => {
+    it('reports live URLs as props and inputs, and keeps what this resource wrote', async () => {
       await setLive(APP_B.key, { primary: 'https://changed.example.com' });
-      const result = await provider.read!(APP_B.key, declared({ fallback: FALLBACK }));
-      expect(result).toEqual({ id: APP_B.key, props: { applicationKey: APP_B.key, primary: 'https://changed.example.com' }, inputs: { applicationKey: APP_B.key, primary: 'https://changed.example.com' } });
+      const result = await provider.read!(APP_B.key, written(declared({ fallback: FALLBACK })));
+      const live = { applicationKey: APP_B.key, primary: 'https://changed.example.com' };
+      expect(result).toEqual({ id: APP_B.key, props: { ...live, appliedPrimary: PRIMARY, appliedFallback: FALLBACK }, inputs: live });
+    });
+
+    it('a state written before appliedPrimary existed counts its recorded URLs as written', async () => {
+      await setLive(APP_B.key, { primary: PRIMARY });
+      const result = await provider.read!(APP_B.key, declared({ fallback: FALLBACK }) as unknown as ApplicationCallbacksOutputs);
+      expect(result.props).toEqual({ applicationKey: APP_B.key, primary: PRIMARY, appliedPrimary: PRIMARY, appliedFallback: FALLBACK });
     });
 
     it('an application that no longer exists answers no id', async () => {
-      expect(await provider.read!('no-such-app', declared({ applicationKey: 'no-such-app' }))).toEqual({});
+      expect(await provider.read!('no-such-app', written(declared({ applicationKey: 'no-such-app' })))).toEqual({});
     });
   });
 
   describe('delete', () => {
     it('clears the URLs this resource set', async () => {
       await provider.create(declared({ fallback: FALLBACK }));
-      await provider.delete!(APP_B.key, declared({ fallback: FALLBACK }));
+      await provider.delete!(APP_B.key, written(declared({ fallback: FALLBACK })));
       expect(await liveCallbacks(APP_B.key)).toEqual({});
     });
 
     it('keeps a URL someone changed since, and says so', async () => {
       await provider.create(declared({ fallback: FALLBACK }));
       await setLive(APP_B.key, { primary: 'https://theirs.example.com' });
-      await provider.delete!(APP_B.key, declared({ fallback: FALLBACK }));
+      await provider.delete!(APP_B.key, written(declared({ fallback: FALLBACK })));
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://theirs.example.com' });
       expect(context.logs).toEqual([expect.stringMatching(/left alone primary \(https:\/\/theirs\.example\.com\)/)]);
     });
 
+    it('after a refresh that recorded the change, still keeps it', async () => {
+      await provider.create(declared({ fallback: FALLBACK }));
+      await setLive(APP_B.key, { primary: 'https://theirs.example.com' });
+      const refreshed = await provider.read!(APP_B.key, written(declared({ fallback: FALLBACK })));
+      await provider.delete!(APP_B.key, refreshed.props!);
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://theirs.example.com' });
+    });
+
     it('nothing of ours left: no write', async () => {
-      await provider.delete!(APP_B.key, declared());
+      await provider.delete!(APP_B.key, written(declared()));
       expect(await requests()).toEqual([`GET /v1/configuration/callbacks/applications/:applicationkey`]);
     });
   });
