@@ -1,15 +1,9 @@
 import { inspect } from 'node:util';
 import { SinchApiError, SinchConfigurationClient, SinchConnectionError, type AuthScheme } from '../../provider';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, failureOf, FOREIGN_NUMBER, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
-import { admin, clientFor, simulatorState, startTestSimulator } from '../support/simulator';
+import { admin, clientFor, sharedSimulator, simulatorState, startTestSimulator } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 interface LoggedRequest {
   route: string;

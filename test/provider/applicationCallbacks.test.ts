@@ -1,16 +1,10 @@
 import type { AuthScheme } from '../../provider';
 import { applicationCallbacksProvider, type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from '../../provider/implementation';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, failureOf } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
-import { admin, simulatorState, startTestSimulator } from '../support/simulator';
+import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 const PRIMARY = 'https://voice.example.com/events';
 const FALLBACK = 'https://backup.example.com/events';

@@ -2,16 +2,10 @@ import { inspect } from 'node:util';
 import { SinchConfigurationError } from '../../provider';
 import { connect, resolveSettings } from '../../provider/configuration';
 import { dispatch } from '../../provider/implementation';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, failureOf, VOICE_ONLY } from '../support/fixtures';
-import { admin, simulatorState, startTestSimulator } from '../support/simulator';
+import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 const ENVIRONMENT_KEYS = ['SINCH_APPLICATION_KEY', 'SINCH_APPLICATION_SECRET', 'SINCH_BASE_URL', 'SINCH_AUTH'];
 const savedEnvironment = Object.fromEntries(ENVIRONMENT_KEYS.map((key) => [key, process.env[key]]));

@@ -1,16 +1,10 @@
 import type { AuthScheme } from '../../provider';
 import { numberAssignmentProvider, type NumberAssignmentInputs, type NumberAssignmentOutputs } from '../../provider/implementation';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, failureOf, FOREIGN_NUMBER, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
-import { admin, simulatorState, startTestSimulator } from '../support/simulator';
+import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 const APP_C = { key: '0c0c0c0c-1111-2222-3333-444444444444', secret: 'c2VjcmV0LWM=' };
 const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);

@@ -1,14 +1,8 @@
 import { applicationAuthorization, basicAuthorization } from '../../provider';
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, VOICE_ONLY } from '../support/fixtures';
-import { admin, rawRequest, startTestSimulator } from '../support/simulator';
+import { admin, rawRequest, sharedSimulator, startTestSimulator } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 /** Timestamps as each SDK formats the same instant. */
 const timestampFormats = {

@@ -1,13 +1,7 @@
-import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, FOREIGN_NUMBER, SMS_ONLY, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
-import { admin, rawRequest, signedCall, simulatorState, startTestSimulator, type RawResponse } from '../support/simulator';
+import { admin, rawRequest, sharedSimulator, signedCall, simulatorState, type RawResponse } from '../support/simulator';
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => admin(simulator, 'POST', 'reset'));
+const simulator = sharedSimulator();
 
 const NUMBERS_PATH = '/v1/configuration/numbers';
 const callbacksPath = (key: string) => `/v1/configuration/callbacks/applications/${key}`;

@@ -98,3 +98,26 @@ export function signedCall(
   if (contentType) headers['Content-Type'] = contentType;
   return rawRequest(simulator.url, { method, path, headers, body: text });
 }
+
+/**
+ * One simulator for the whole test file, reset to its seed before each test. The answer stands for the running
+ * simulator: its `url` is read when used, after beforeAll has started it.
+ */
+export function sharedSimulator(options: SimulatorOptions = {}): RunningSimulator {
+  let running: RunningSimulator | undefined;
+  const current = (): RunningSimulator => {
+    if (!running) throw new Error('the shared simulator is used before beforeAll started it');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startTestSimulator(options);
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => admin(current(), 'POST', 'reset'));
+  return {
+    get url() {
+      return current().url;
+    },
+    close: () => current().close(),
+  };
+}
