@@ -57,10 +57,6 @@ export class Store {
     );
   }
 
-  bindingOf(number: string, capability: Capability): string | undefined {
-    return this.state.bindings[bindingKey(number, capability)];
-  }
-
   /** Binds every number, or none: all are checked before anything changes. */
   async assign(numbers: readonly string[], applicationKey: string, capability: Capability): Promise<void> {
     this.requireApplication(applicationKey);
