@@ -1,6 +1,5 @@
 import { SinchConfigurationClient } from './client';
-import { isBase64Secret } from './client/signing';
-import { AUTH_SCHEMES, type AuthScheme } from './client/types';
+import type { AuthScheme } from './client/types';
 
 /** Provider settings as stack configuration names them. */
 export interface SinchProviderSettings {
@@ -43,8 +42,8 @@ export class SinchConfigurationError extends Error {
   override readonly name = 'SinchConfigurationError';
 }
 
-/** Throws one error that names everything missing or wrong in the settings, and never shows the secret. */
-export function requireCompleteSettings(settings: SinchProviderSettings): void {
+/** Names every missing credential and how to set it; the client itself checks the rest of the settings. */
+function requireCredentials(settings: SinchProviderSettings): void {
   const missing = (['applicationKey', 'applicationSecret'] as const)
     .filter((name) => !settings[name])
     .map((name) => `${CONFIG_KEYS[name]} (or ${ENVIRONMENT_VARIABLES[name]}) is not set`);
@@ -55,20 +54,11 @@ export function requireCompleteSettings(settings: SinchProviderSettings): void {
         'or through the environment variables.',
     );
   }
-  const auth = settings.auth ?? 'signed';
-  if (!(AUTH_SCHEMES as readonly string[]).includes(auth)) {
-    throw new SinchConfigurationError(`${CONFIG_KEYS.auth} must be one of ${AUTH_SCHEMES.join(', ')}; got "${auth}"`);
-  }
-  if (auth === 'signed' && !isBase64Secret(settings.applicationSecret as string)) {
-    throw new SinchConfigurationError(
-      `${CONFIG_KEYS.applicationSecret} must be the base64 value shown in the Sinch dashboard (signed requests decode it); it is not valid base64`,
-    );
-  }
 }
 
 /** The client for these settings, or the configuration error before any API call. */
 export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
-  requireCompleteSettings(settings);
+  requireCredentials(settings);
   try {
     return new SinchConfigurationClient({
       applicationKey: settings.applicationKey as string,

@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, callbackUrlProblem, isUnknown } from '../validation';
-import { changedKeys, pick, type ProviderContext } from './context';
+import { applicationKeyProblem, callbackUrlProblem } from '../validation';
+import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import {
   APPLICATION_CALLBACKS_FIELDS,
   APPLICATION_CALLBACKS_OUTPUTS,
@@ -29,9 +29,14 @@ function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls): Appl
   return { ...state, appliedPrimary: applied.primary ?? '', ...(applied.fallback === undefined ? {} : { appliedFallback: applied.fallback }) };
 }
 
-/** An application the API no longer knows (deleted in the dashboard) answers 400/40003 or 404. */
-function isGoneApplication(error: unknown): boolean {
-  return error instanceof SinchApiError && (error.errorCode === 40003 || error.status === 404);
+/** The live URLs, or undefined when the API no longer knows the application (deleted in the dashboard: 400/40003 or 404). */
+async function liveCallbacks(client: SinchConfigurationClient, applicationKey: string): Promise<CallbackUrls | undefined> {
+  try {
+    return await client.getCallbacks(applicationKey);
+  } catch (error) {
+    if (error instanceof SinchApiError && (error.errorCode === 40003 || error.status === 404)) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -55,15 +60,11 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     async check(_olds, news) {
       const given = fields(news);
       const inputs: Partial<ApplicationCallbacksInputs> = { ...given, applicationKey: given.applicationKey || context.settings().applicationKey };
-      const failures: pulumi.dynamic.CheckFailure[] = [];
-      const problems: Array<[keyof ApplicationCallbacksInputs, string | undefined]> = [
+      const failures = failuresOf<ApplicationCallbacksInputs>(inputs, [
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
         ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : callbackUrlProblem(inputs.primary)],
         ['fallback', inputs.fallback === undefined ? undefined : callbackUrlProblem(inputs.fallback)],
-      ];
-      for (const [property, reason] of problems) {
-        if (reason && !isUnknown(inputs[property])) failures.push({ property, reason });
-      }
+      ]);
       return { inputs: inputs as ApplicationCallbacksInputs, failures };
     },
 
@@ -80,13 +81,8 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async read(id, props) {
       const applicationKey = id || props?.applicationKey || '';
-      let live: CallbackUrls;
-      try {
-        live = await context.client().getCallbacks(applicationKey);
-      } catch (error) {
-        if (isGoneApplication(error)) return {};
-        throw error;
-      }
+      const live = await liveCallbacks(context.client(), applicationKey);
+      if (!live) return {};
       const state = fields({ applicationKey, ...live });
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
       return { id: applicationKey, props: outputs(state, appliedUrls(props)), inputs: state as ApplicationCallbacksOutputs };
@@ -100,13 +96,8 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       const applicationKey = id || props.applicationKey;
       const applied = appliedUrls(props);
       const client = context.client();
-      let live: CallbackUrls;
-      try {
-        live = await client.getCallbacks(applicationKey);
-      } catch (error) {
-        if (isGoneApplication(error)) return;
-        throw error;
-      }
+      const live = await liveCallbacks(client, applicationKey);
+      if (!live) return;
       // Clear what this resource set; send what someone else set since, explicitly, so that it is kept.
       const next: CallbackUrls = {};
       const keptBySomeoneElse: string[] = [];

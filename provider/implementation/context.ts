@@ -1,4 +1,6 @@
+import type * as pulumi from '@pulumi/pulumi';
 import type { SinchConfigurationClient } from '../client';
+import { isUnknown } from '../validation';
 import type { SinchProviderSettings } from '../configuration';
 
 /** What a resource implementation needs from its surroundings, resolved when a method runs. */
@@ -20,4 +22,9 @@ export function pick<T extends object>(value: Record<string, unknown>, keys: rea
 /** Keys whose values differ between the old outputs and the new inputs. */
 export function changedKeys<T extends object>(olds: Partial<T>, news: Partial<T>, keys: readonly (keyof T)[]): (keyof T & string)[] {
   return keys.filter((key) => olds[key] !== news[key]) as (keyof T & string)[];
+}
+
+/** Check failures for the properties whose value is known and has a problem; unknown values are checked later. */
+export function failuresOf<T extends object>(inputs: Partial<T>, problems: Array<[keyof T & string, string | undefined]>): pulumi.dynamic.CheckFailure[] {
+  return problems.flatMap(([property, reason]) => (reason && !isUnknown(inputs[property]) ? [{ property, reason }] : []));
 }

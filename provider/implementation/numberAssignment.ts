@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { Capability, NumberBinding, SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, capabilityProblem, e164Problem, isUnknown } from '../validation';
-import { changedKeys, pick, type ProviderContext } from './context';
+import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
+import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
 type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
@@ -47,6 +47,11 @@ async function assignAndConfirm(client: SinchConfigurationClient, wanted: Number
   }
 }
 
+/** The declared fields of checked inputs, without Pulumi's `__provider`. */
+function declared(value: object): NumberAssignmentInputs {
+  return pick<NumberAssignmentInputs>(value as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+}
+
 function outputs(wanted: NumberAssignmentInputs): NumberAssignmentOutputs {
   return { ...wanted, assignedApplicationKey: wanted.applicationKey };
 }
@@ -59,23 +64,19 @@ function normalize(olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssign
 export function numberAssignmentProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
-      const given = pick<NumberAssignmentInputs>(news as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS);
+      const given: Partial<NumberAssignmentInputs> = declared(news);
       const inputs = {
         number: given.number,
         applicationKey: given.applicationKey || context.settings().applicationKey,
         capability: given.capability ?? 'voice',
         allowReassign: given.allowReassign ?? false,
       };
-      const failures: pulumi.dynamic.CheckFailure[] = [];
-      const problems: Array<[keyof NumberAssignmentInputs, string | undefined]> = [
+      const failures = failuresOf<NumberAssignmentInputs>(inputs, [
         ['number', e164Problem(inputs.number)],
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
         ['capability', capabilityProblem(inputs.capability)],
         ['allowReassign', typeof inputs.allowReassign === 'boolean' ? undefined : 'must be true or false'],
-      ];
-      for (const [property, reason] of problems) {
-        if (reason && !isUnknown(inputs[property])) failures.push({ property, reason });
-      }
+      ]);
       return { inputs: inputs as NumberAssignmentInputs, failures };
     },
 
@@ -87,7 +88,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     },
 
     async create(inputs) {
-      const wanted = pick<NumberAssignmentInputs>(inputs as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+      const wanted = declared(inputs);
       const client = context.client();
       const live = await liveBinding(client, wanted.number, wanted.capability);
       if (!live.owned) throw notOwned(wanted.number);
@@ -120,7 +121,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     },
 
     async update(_id, olds, news) {
-      const wanted = pick<NumberAssignmentInputs>(news as unknown as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+      const wanted = declared(news);
       const client = context.client();
       const live = await liveBinding(client, wanted.number, wanted.capability);
       if (!live.owned) throw notOwned(wanted.number);

@@ -1,7 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Capability, NumberBinding, NumberInformation } from '../client/types';
-import { connect, resolveSettings } from '../configuration';
+import { connect } from '../configuration';
 import { capabilityProblem, e164Problem } from '../validation';
+import { programSettings } from './programSettings';
 
 export interface GetNumbersArgs {
   /** Only the numbers bound to this application. */
@@ -14,9 +15,8 @@ export interface GetNumbersResult {
   numbers: NumberBinding[];
 }
 
-/** The program's client: stack configuration of the running program first, then the environment. */
 function programClient() {
-  return connect(resolveSettings((key) => pulumi.runtime.getConfig(key), process.env));
+  return connect(programSettings());
 }
 
 /** The project's numbers and their bindings, read live. */

@@ -1,18 +1,20 @@
 import * as pulumi from '@pulumi/pulumi';
-import { requireCompleteSettings, resolveSettings } from '../configuration';
+import { connect } from '../configuration';
+import { programSettings } from './programSettings';
 
 let checked = false;
 
 /**
  * Stops the program with one clear error, before any resource reaches the provider (and so before any API call),
- * when the credentials are incomplete. Without it, every resource would fail on its own with the same message.
+ * when the settings are incomplete or invalid. Without it, every resource would fail on its own with the same message.
  * Skipped under Pulumi's mocks, where unit tests need no credentials.
  */
 export function preflight(): void {
   if (checked || underMocks()) return;
   checked = true;
   try {
-    requireCompleteSettings(resolveSettings((key) => pulumi.runtime.getConfig(key), process.env));
+    // The same check the provider makes before its first call; the client it builds is not used.
+    connect(programSettings());
   } catch (error) {
     // RunError: Pulumi shows the message alone, without a stack trace.
     throw new pulumi.RunError((error as Error).message);
