@@ -3,15 +3,14 @@
  * Starts the simulator with the sample project, runs `up`, prints what the API now says, runs `up` again to show
  * that nothing changes, and stops everything it started.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { LocalWorkspace } from '@pulumi/pulumi/automation';
 import { SinchConfigurationClient } from '../provider';
 import { SAMPLE_APPLICATIONS, SAMPLE_NUMBERS, startSimulator } from '../simulator';
 import program = require('../index');
+import { ensurePulumi, isolatedPulumiEnvironment } from './pulumiEnvironment';
 
 const REPOSITORY = join(__dirname, '..', '..');
 const [APP_ONE, APP_TWO] = SAMPLE_APPLICATIONS as [(typeof SAMPLE_APPLICATIONS)[0], (typeof SAMPLE_APPLICATIONS)[0]];
@@ -30,10 +29,12 @@ const DECLARATION = {
 };
 
 async function main(): Promise<void> {
-  const cli = await ensurePulumi();
-  // The Automation API looks for `pulumi` on this process's PATH; the engine runs `node` for dynamic resources.
-  process.env.PATH = [dirname(cli), dirname(process.execPath), process.env.PATH ?? ''].join(':');
+  console.log('pulumi CLI: npm run pulumi:ensure (builds it from the Go module proxy on the first run: a few minutes)');
+  const cli = await ensurePulumi(REPOSITORY);
   const scratch = mkdtempSync(join(tmpdir(), 'sinch-voice-demo-'));
+  const environment = isolatedPulumiEnvironment(cli, scratch, 'demo');
+  // The Automation API looks for `pulumi` on this process's PATH.
+  process.env.PATH = environment.PATH;
   const simulator = await startSimulator({ applications: SAMPLE_APPLICATIONS, numbers: SAMPLE_NUMBERS });
   console.log(`simulator: ${simulator.url} (${SAMPLE_NUMBERS.length} sample numbers, ${SAMPLE_APPLICATIONS.length} applications)`);
   try {
@@ -43,13 +44,7 @@ async function main(): Promise<void> {
         workDir: scratch,
         // The project directory is this repository: the dynamic provider loads pulumi-sinch-voice from there.
         projectSettings: { name: 'sinch-voice', runtime: 'nodejs', main: REPOSITORY },
-        envVars: {
-          PULUMI_HOME: join(scratch, 'home'),
-          PULUMI_BACKEND_URL: `file://${scratch}`,
-          PULUMI_CONFIG_PASSPHRASE: 'demo',
-          PULUMI_SKIP_UPDATE_CHECK: 'true',
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-        },
+        envVars: environment,
       },
     );
     await stack.setAllConfig({
@@ -98,12 +93,6 @@ function printTable(header: string[], rows: string[][]): void {
 function describe(changes: Record<string, number> | undefined): string {
   const entries = Object.entries(changes ?? {});
   return entries.length === 0 ? 'no resources' : entries.map(([kind, count]) => `${count} ${kind}`).join(', ');
-}
-
-async function ensurePulumi(): Promise<string> {
-  console.log('pulumi CLI: npm run pulumi:ensure (builds it from the Go module proxy on the first run: a few minutes)');
-  const { stdout } = await promisify(execFile)('bash', [join(REPOSITORY, 'scripts', 'pulumi-ensure.sh')], { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trim().split('\n').at(-1) as string;
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunningSimulator } from '../../simulator';
+import { ensurePulumi, isolatedPulumiEnvironment } from '../../scripts/pulumiEnvironment';
 import { startTestSimulator } from '../support/simulator';
 
 const run = promisify(execFile);
@@ -58,7 +59,7 @@ export class ScratchProject {
   ) {}
 
   static async create(): Promise<ScratchProject> {
-    const cli = await ensurePulumi();
+    const cli = await ensurePulumi(REPOSITORY);
     const directory = mkdtempSync(join(tmpdir(), 'sinch-e2e-'));
     const tarball = await pack(REPOSITORY, directory);
     const pulumiVersion = (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
@@ -69,19 +70,7 @@ export class ScratchProject {
       JSON.stringify({ name: 'sinch-e2e', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion } }, null, 2),
     );
     await npmInstall(project);
-    mkdirSync(join(directory, 'home'));
-    mkdirSync(join(directory, 'backend'));
-    const environment: NodeJS.ProcessEnv = {
-      ...withoutSinchVariables(process.env),
-      // The CLI first, then the Node that runs these tests (22 or newer), for the dynamic-provider plugin.
-      PATH: [dirname(cli), dirname(process.execPath), process.env.PATH].join(':'),
-      PULUMI_HOME: join(directory, 'home'),
-      PULUMI_BACKEND_URL: `file://${join(directory, 'backend')}`,
-      PULUMI_CONFIG_PASSPHRASE: 'e2e-passphrase',
-      PULUMI_SKIP_UPDATE_CHECK: 'true',
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-      PULUMI_DISABLE_REGISTRY_RESOLVE: 'true',
-    };
+    const environment = { ...withoutSinchVariables(process.env), ...isolatedPulumiEnvironment(cli, directory, 'e2e-passphrase') };
     return new ScratchProject(project, cli, environment);
   }
 
@@ -139,12 +128,6 @@ export class ScratchProject {
   remove(): void {
     rmSync(dirname(this.directory), { recursive: true, force: true });
   }
-}
-
-/** Runs `npm run pulumi:ensure` and takes the CLI path from its last line. */
-async function ensurePulumi(): Promise<string> {
-  const { stdout } = await run('bash', [join(REPOSITORY, 'scripts', 'pulumi-ensure.sh')], { maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 });
-  return stdout.trim().split('\n').at(-1) as string;
 }
 
 /** `npm pack` of a package directory into a destination; answers the tarball's path. */
