@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import * as pulumi from '@pulumi/pulumi';
 import { applicationAuthorization, SinchConfigurationClient, type AuthScheme } from '../provider';
 import { connect } from '../provider/configuration';
-import { numberAssignmentProvider, type NumberAssignmentInputs } from '../provider/implementation';
+import { Claims, numberAssignmentProvider, type NumberAssignmentInputs } from '../provider/implementation';
 import { shims } from '../provider/shim';
 import { startSimulator, type RunningSimulator } from '../simulator';
 
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       settings: () => ({ applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url }),
       client: () => connect({ applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url }),
       log: () => undefined,
+      claims: new Claims(),
     });
     await api.unassignNumber({ number: numbers[0] as string });
     const inputs: NumberAssignmentInputs = { number: numbers[0] as string, applicationKey: APPLICATION.key, capability: 'voice', allowReassign: false };

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, callbackUrlProblem } from '../validation';
+import { callbacksObject } from './claims';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import {
   APPLICATION_CALLBACKS_FIELDS,
@@ -13,21 +14,40 @@ type Provider = pulumi.dynamic.ResourceProvider<ApplicationCallbacksInputs, Appl
 
 const URL_FIELDS = ['primary', 'fallback'] as const;
 
+/** What create found, carried unchanged through updates and refreshes. */
+type Found = Pick<ApplicationCallbacksOutputs, 'adopted' | 'foundPrimary' | 'foundFallback'>;
+
 function fields(value: object): ApplicationCallbacksInputs {
   return pick<ApplicationCallbacksInputs>(value as Record<string, unknown>, APPLICATION_CALLBACKS_FIELDS) as ApplicationCallbacksInputs;
 }
 
+function recordedOf(props: object | undefined): Partial<ApplicationCallbacksOutputs> {
+  return pick<ApplicationCallbacksOutputs>((props ?? {}) as Record<string, unknown>, APPLICATION_CALLBACKS_OUTPUTS);
+}
+
 /** The URLs this resource wrote; a state from before `appliedPrimary` existed wrote what it recorded. */
-function appliedUrls(props: object | undefined): CallbackUrls {
-  const recorded = pick<ApplicationCallbacksOutputs>((props ?? {}) as Record<string, unknown>, APPLICATION_CALLBACKS_OUTPUTS);
+function appliedUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls {
   return recorded.appliedPrimary === undefined
     ? pick<CallbackUrls>({ primary: recorded.primary, fallback: recorded.fallback }, URL_FIELDS)
     : pick<CallbackUrls>({ primary: recorded.appliedPrimary, fallback: recorded.appliedFallback }, URL_FIELDS);
 }
 
-function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls): ApplicationCallbacksOutputs {
-  return { ...state, appliedPrimary: applied.primary ?? '', ...(applied.fallback === undefined ? {} : { appliedFallback: applied.fallback }) };
+/** The URLs to put back on delete: those found at create; none for a state from before 0.2, which recorded none. */
+function foundUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls {
+  return recorded.adopted === undefined ? {} : pick<CallbackUrls>({ primary: recorded.foundPrimary, fallback: recorded.foundFallback }, URL_FIELDS);
 }
+
+function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls, found: Found): ApplicationCallbacksOutputs {
+  return {
+    ...state,
+    appliedPrimary: applied.primary ?? '',
+    ...(applied.fallback === undefined ? {} : { appliedFallback: applied.fallback }),
+    ...pick<Found>(found as Record<string, unknown>, ['adopted', 'foundPrimary', 'foundFallback']),
+  };
+}
+
+const sameUrls = (left: CallbackUrls, right: CallbackUrls): boolean => URL_FIELDS.every((field) => left[field] === right[field]);
+const describe = (urls: CallbackUrls): string => URL_FIELDS.map((field) => `${field} ${urls[field] ?? '(none)'}`).join(', ');
 
 /** The live URLs, or undefined when the API no longer knows the application (deleted in the dashboard: 400/40003 or 404). */
 async function liveCallbacks(client: SinchConfigurationClient, applicationKey: string): Promise<CallbackUrls | undefined> {
@@ -40,26 +60,25 @@ async function liveCallbacks(client: SinchConfigurationClient, applicationKey: s
 }
 
 /**
- * Writes the declared URLs, sending an omitted fallback as '' so that it is cleared whatever Sinch does with an
- * omitted field (undocumented), then reads them back to be sure.
+ * Writes exactly these URLs, sending a missing one as '' so that it is cleared whatever Sinch does with an omitted
+ * field (undocumented), then reads them back to be sure.
  */
-async function apply(client: SinchConfigurationClient, wanted: ApplicationCallbacksInputs): Promise<ApplicationCallbacksOutputs> {
-  await client.updateCallbacks(wanted.applicationKey, { primary: wanted.primary, fallback: wanted.fallback ?? '' });
-  const live = await client.getCallbacks(wanted.applicationKey);
-  if (live.primary !== wanted.primary || live.fallback !== wanted.fallback) {
-    throw new Error(
-      `Sinch accepted the callback URLs of ${wanted.applicationKey} but now answers primary=${live.primary ?? '(none)'}, ` +
-        `fallback=${live.fallback ?? '(none)'}.`,
-    );
+async function write(client: SinchConfigurationClient, applicationKey: string, urls: CallbackUrls): Promise<void> {
+  await client.updateCallbacks(applicationKey, { primary: urls.primary ?? '', fallback: urls.fallback ?? '' });
+  const live = await client.getCallbacks(applicationKey);
+  if (!sameUrls(live, urls)) {
+    throw new Error(`Sinch accepted the callback URLs of ${applicationKey} (${describe(urls)}) but now answers ${describe(live)}.`);
   }
-  return outputs(wanted, wanted);
 }
 
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
       const given = fields(news);
-      const inputs: Partial<ApplicationCallbacksInputs> = { ...given, applicationKey: given.applicationKey || context.settings().applicationKey };
+      const inputs: Partial<ApplicationCallbacksInputs> = {
+        ...given,
+        applicationKey: given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey,
+      };
       const failures = failuresOf<ApplicationCallbacksInputs>(inputs, [
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
         ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : callbackUrlProblem(inputs.primary)],
@@ -75,44 +94,63 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     },
 
     async create(inputs) {
-      const outs = await apply(context.client(), fields(inputs));
-      return { id: outs.applicationKey, outs };
+      const wanted = fields(inputs);
+      const client = context.client();
+      const found = await client.getCallbacks(wanted.applicationKey);
+      const adopted = sameUrls(found, wanted);
+      if (adopted) {
+        context.log(`callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`);
+      } else {
+        await write(client, wanted.applicationKey, wanted);
+      }
+      context.claims.claim(callbacksObject(wanted.applicationKey));
+      const outs = outputs(wanted, wanted, { adopted, foundPrimary: found.primary, foundFallback: found.fallback });
+      return { id: wanted.applicationKey, outs };
     },
 
     async read(id, props) {
-      const applicationKey = id || props?.applicationKey || '';
+      const recorded = recordedOf(props);
+      const applicationKey = id || recorded.applicationKey || '';
       const live = await liveCallbacks(context.client(), applicationKey);
       if (!live) return {};
       const state = fields({ applicationKey, ...live });
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return { id: applicationKey, props: outputs(state, appliedUrls(props)), inputs: state as ApplicationCallbacksOutputs };
+      return { id: applicationKey, props: outputs(state, appliedUrls(recorded), recorded), inputs: state as ApplicationCallbacksOutputs };
     },
 
-    async update(_id, _olds, news) {
-      return { outs: await apply(context.client(), fields(news)) };
+    async update(_id, olds, news) {
+      const wanted = fields(news);
+      await write(context.client(), wanted.applicationKey, wanted);
+      context.claims.claim(callbacksObject(wanted.applicationKey));
+      return { outs: outputs(wanted, wanted, recordedOf(olds)) };
     },
 
     async delete(id, props) {
-      const applicationKey = id || props.applicationKey;
-      const applied = appliedUrls(props);
+      const recorded = recordedOf(props);
+      const applicationKey = id || (recorded.applicationKey as string);
+      if (context.claims.isClaimed(callbacksObject(applicationKey))) {
+        context.log(`callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`);
+        return;
+      }
       const client = context.client();
       const live = await liveCallbacks(client, applicationKey);
       if (!live) return;
-      // Clear what this resource set; send what someone else set since, explicitly, so that it is kept.
+      // Put back what create found where the URL is still what this resource wrote; keep what someone changed since.
+      const applied = appliedUrls(recorded);
+      const found = foundUrls(recorded);
       const next: CallbackUrls = {};
       const keptBySomeoneElse: string[] = [];
       for (const field of URL_FIELDS) {
-        if (live[field] === undefined || live[field] === applied[field]) {
-          next[field] = '';
-        } else {
-          next[field] = live[field];
-          keptBySomeoneElse.push(`${field} (${live[field]})`);
-        }
+        const target = live[field] === applied[field] ? found[field] : live[field];
+        if (target !== undefined) next[field] = target;
+        if (live[field] !== applied[field]) keptBySomeoneElse.push(`${field} (${live[field] ?? 'none'})`);
       }
       if (keptBySomeoneElse.length > 0) {
         context.log(`callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`);
       }
-      if (URL_FIELDS.some((field) => next[field] === '' && live[field] !== undefined)) await client.updateCallbacks(applicationKey, next);
+      if (sameUrls(next, live)) return;
+      await write(client, applicationKey, next);
+      if (recorded.adopted !== undefined) context.log(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
     },
   };
 }

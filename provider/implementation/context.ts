@@ -2,6 +2,7 @@ import type * as pulumi from '@pulumi/pulumi';
 import type { SinchConfigurationClient } from '../client';
 import { isUnknown } from '../validation';
 import type { SinchProviderSettings } from '../configuration';
+import type { Claims } from './claims';
 
 /** What a resource implementation needs from its surroundings, resolved when a method runs. */
 export interface ProviderContext {
@@ -10,6 +11,8 @@ export interface ProviderContext {
   client(): SinchConfigurationClient;
   /** A line for the person running Pulumi. */
   log(message: string): void;
+  /** What creates and updates of this deployment (this provider process) took over. */
+  claims: Claims;
 }
 
 /** Removes Pulumi's `__provider` and any other key outside the list. */

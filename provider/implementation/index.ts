@@ -2,12 +2,14 @@ import type * as pulumi from '@pulumi/pulumi';
 import { connect, resolveSettings } from '../configuration';
 import type { ProviderMethod, ResourceKind } from '../shim';
 import { applicationCallbacksProvider } from './applicationCallbacks';
+import { Claims } from './claims';
 import type { ProviderContext } from './context';
 import { numberAssignmentProvider } from './numberAssignment';
 
 export { applicationCallbacksProvider } from './applicationCallbacks';
 export { numberAssignmentProvider, numberAssignmentId } from './numberAssignment';
 export type { ProviderContext } from './context';
+export { Claims } from './claims';
 export * from './types';
 
 /** Stack configuration as the engine gave it to configure(); one per provider process, as the engine runs one per deployment. */
@@ -18,6 +20,7 @@ const context: ProviderContext = {
   settings: () => resolveSettings(stackConfig, process.env),
   client: () => connect(context.settings()),
   log: (message) => console.log(`pulumi-sinch-voice: ${message}`),
+  claims: new Claims(),
 };
 
 const providers: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
-import type { Capability, NumberBinding, SinchConfigurationClient } from '../client';
+import { SinchApiError, type Capability, type NumberBinding, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
+import { bindingObject } from './claims';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
@@ -36,12 +37,12 @@ function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
 }
 
 /** Assigns, then reads the list back: Sinch does not document what an assignment over another app's number does. */
-async function assignAndConfirm(client: SinchConfigurationClient, wanted: NumberAssignmentInputs): Promise<void> {
-  await client.assignNumbers({ numbers: [wanted.number], applicationKey: wanted.applicationKey, capability: wanted.capability });
-  const after = await liveBinding(client, wanted.number, wanted.capability);
-  if (after.applicationKey !== wanted.applicationKey) {
+async function assignAndConfirm(client: SinchConfigurationClient, number: string, capability: Capability, applicationKey: string): Promise<void> {
+  await client.assignNumbers({ numbers: [number], applicationKey, capability });
+  const after = await liveBinding(client, number, capability);
+  if (after.applicationKey !== applicationKey) {
     throw new Error(
-      `Sinch accepted the assignment of ${wanted.number} (${wanted.capability}) to ${wanted.applicationKey}, ` +
+      `Sinch accepted the assignment of ${number} (${capability}) to ${applicationKey}, ` +
         `but now lists it as ${after.applicationKey ? `bound to ${after.applicationKey}` : 'unassigned'}.`,
     );
   }
@@ -52,13 +53,39 @@ function declared(value: object): NumberAssignmentInputs {
   return pick<NumberAssignmentInputs>(value as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
 }
 
-function outputs(wanted: NumberAssignmentInputs): NumberAssignmentOutputs {
-  return { ...wanted, assignedApplicationKey: wanted.applicationKey };
+/** What create found, carried unchanged through updates and refreshes. */
+type Found = Pick<NumberAssignmentOutputs, 'adopted' | 'foundApplicationKey'>;
+
+function outputs(wanted: NumberAssignmentInputs, found: Found): NumberAssignmentOutputs {
+  return { ...wanted, assignedApplicationKey: wanted.applicationKey, ...pick<Found>(found as Record<string, unknown>, ['adopted', 'foundApplicationKey']) };
 }
 
 /** Olds written by any earlier version of this provider, read with today's defaults. */
 function normalize(olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> {
-  return { capability: 'voice', allowReassign: false, ...olds };
+  return { capability: 'voice', allowReassign: false, ...pick<NumberAssignmentOutputs>(olds as Record<string, unknown>, NUMBER_ASSIGNMENT_OUTPUTS) };
+}
+
+/**
+ * Undoes this resource's own change to a binding that is still as it left it: back to unbound, or back to the
+ * application that held the number before (an adopted binding, found on the declared application, stays bound).
+ */
+async function restore(context: ProviderContext, client: SinchConfigurationClient, recorded: Partial<NumberAssignmentOutputs>, owner: string): Promise<void> {
+  const number = recorded.number as string;
+  const capability = recorded.capability as Capability;
+  const found = recorded.adopted === undefined ? undefined : recorded.foundApplicationKey;
+  if (found === undefined) {
+    await client.unassignNumber({ number, applicationKey: owner, capability });
+  } else if (found === owner) {
+    context.log(`${number} (${capability}) stays bound to ${owner}: it was bound so before this stack adopted it`);
+  } else {
+    try {
+      await assignAndConfirm(client, number, capability, found);
+      context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
+    } catch (error) {
+      if (!(error instanceof SinchApiError && error.errorCode === 40003)) throw error;
+      context.log(`${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`);
+    }
+  }
 }
 
 export function numberAssignmentProvider(context: ProviderContext): Provider {
@@ -67,7 +94,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const given: Partial<NumberAssignmentInputs> = declared(news);
       const inputs = {
         number: given.number,
-        applicationKey: given.applicationKey || context.settings().applicationKey,
+        applicationKey: given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey,
         capability: given.capability ?? 'voice',
         allowReassign: given.allowReassign ?? false,
       };
@@ -92,19 +119,21 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const client = context.client();
       const live = await liveBinding(client, wanted.number, wanted.capability);
       if (!live.owned) throw notOwned(wanted.number);
-      if (live.applicationKey === wanted.applicationKey) {
-        context.log(`${wanted.number} (${wanted.capability}) is already bound to ${wanted.applicationKey}: adopted without a change`);
+      const adopted = live.applicationKey === wanted.applicationKey;
+      if (adopted) {
+        context.log(`${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`);
       } else if (live.applicationKey && !wanted.allowReassign) {
         throw boundElsewhere(wanted, live.applicationKey);
       } else {
         if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
-        await assignAndConfirm(client, wanted);
+        await assignAndConfirm(client, wanted.number, wanted.capability, wanted.applicationKey);
       }
-      return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted) };
+      context.claims.claim(bindingObject(wanted.number, wanted.capability));
+      return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
     },
 
     async read(id, props) {
-      const recorded = normalize(pick<NumberAssignmentOutputs>((props ?? {}) as Record<string, unknown>, NUMBER_ASSIGNMENT_OUTPUTS));
+      const recorded = normalize((props ?? {}) as Partial<NumberAssignmentOutputs>);
       const [number = recorded.number, capability = recorded.capability] = id.split('/');
       const live = await liveBinding(context.client(), number as string, capability as Capability);
       // Unassigned or gone from the project: no id, so refresh drops the resource and the next up recreates it.
@@ -117,7 +146,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       };
       const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return { id, props: { ...inputs, assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
+      return { id, props: { ...outputs(inputs, recorded), assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
     },
 
     async update(_id, olds, news) {
@@ -129,26 +158,31 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
         const known = [undefined, olds.assignedApplicationKey, olds.applicationKey];
         if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
-        await assignAndConfirm(client, wanted);
+        await assignAndConfirm(client, wanted.number, wanted.capability, wanted.applicationKey);
       }
-      return { outs: outputs(wanted) };
+      context.claims.claim(bindingObject(wanted.number, wanted.capability));
+      return { outs: outputs(wanted, normalize(olds)) };
     },
 
     async delete(_id, props) {
       const recorded = normalize(props);
       const number = recorded.number as string;
       const capability = recorded.capability as Capability;
-      const owner = recorded.assignedApplicationKey ?? recorded.applicationKey;
+      if (context.claims.isClaimed(bindingObject(number, capability))) {
+        context.log(`${number} (${capability}) left as it is: another resource of this stack took it over in this deployment (a rename, move or replace)`);
+        return;
+      }
+      const owner = (recorded.assignedApplicationKey ?? recorded.applicationKey) as string;
       const client = context.client();
       const live = await liveBinding(client, number, capability);
       if (!live.owned) {
-        context.log(`${number} is no longer a number of this project: nothing to unassign`);
+        context.log(`${number} is no longer a number of this project: nothing to undo`);
       } else if (!live.applicationKey) {
         context.log(`${number} (${capability}) is already unassigned`);
       } else if (live.applicationKey !== owner) {
         context.log(`${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`);
       } else {
-        await client.unassignNumber({ number, applicationKey: owner, capability });
+        await restore(context, client, recorded, owner);
       }
     },
   };

@@ -14,6 +14,14 @@ export interface NumberAssignmentOutputs extends NumberAssignmentInputs {
    * elsewhere in `applicationKey`; delete unassigns only from this one.
    */
   assignedApplicationKey: string;
+  /**
+   * What create found, so that delete undoes only this resource's own change. `adopted`: the number was already
+   * bound to the declared application, and nothing was written. Absent in states written before 0.2, whose delete
+   * unassigns as it always did.
+   */
+  adopted?: boolean;
+  /** The application that held the number when this resource was created; absent when it was unbound. */
+  foundApplicationKey?: string;
 }
 
 /** ApplicationCallbacks' inputs after check. */
@@ -31,9 +39,24 @@ export interface ApplicationCallbacksOutputs extends ApplicationCallbacksInputs 
    */
   appliedPrimary: string;
   appliedFallback?: string;
+  /**
+   * What create found: `adopted` when the live URLs already were the declared ones (nothing was written), and the
+   * URLs that were set (`foundPrimary`, `foundFallback`; absent when none was), which delete puts back. `adopted` is
+   * absent in states written before 0.2, whose delete clears the URLs as it always did.
+   */
+  adopted?: boolean;
+  foundPrimary?: string;
+  foundFallback?: string;
 }
 
 export const NUMBER_ASSIGNMENT_INPUTS = ['number', 'applicationKey', 'capability', 'allowReassign'] as const;
-export const NUMBER_ASSIGNMENT_OUTPUTS = [...NUMBER_ASSIGNMENT_INPUTS, 'assignedApplicationKey'] as const;
+export const NUMBER_ASSIGNMENT_OUTPUTS = [...NUMBER_ASSIGNMENT_INPUTS, 'assignedApplicationKey', 'adopted', 'foundApplicationKey'] as const;
 export const APPLICATION_CALLBACKS_FIELDS = ['applicationKey', 'primary', 'fallback'] as const;
-export const APPLICATION_CALLBACKS_OUTPUTS = [...APPLICATION_CALLBACKS_FIELDS, 'appliedPrimary', 'appliedFallback'] as const;
+export const APPLICATION_CALLBACKS_OUTPUTS = [
+  ...APPLICATION_CALLBACKS_FIELDS,
+  'appliedPrimary',
+  'appliedFallback',
+  'adopted',
+  'foundPrimary',
+  'foundFallback',
+] as const;

@@ -85,16 +85,16 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
   describe('create', () => {
     it('assigns an unbound number and answers the id and complete outputs', async () => {
       const result = await provider.create(withProvider(declared()));
-      expect(result).toEqual({ id: `${VOICE_ONLY}/voice`, outs: recorded() });
+      expect(result).toEqual({ id: `${VOICE_ONLY}/voice`, outs: recorded({ adopted: false }) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
     });
 
     it('adopts a number already bound to the declared application, without assigning', async () => {
       await bind(VOICE_ONLY, APP_A.key);
       const result = await provider.create(withProvider(declared()));
-      expect(result.outs).toEqual(recorded());
+      expect(result.outs).toEqual(recorded({ adopted: true, foundApplicationKey: APP_A.key }));
       expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
-      expect(context.logs).toEqual([expect.stringMatching(/already bound.*adopted/)]);
+      expect(context.logs).toEqual([`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}, nothing written; destroy leaves it bound`]);
     });
 
     it('refuses a number bound to another application, naming it and saying how to proceed, and leaves it', async () => {

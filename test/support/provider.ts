@@ -1,6 +1,6 @@
 import type { AuthScheme } from '../../provider';
 import { connect, type SinchProviderSettings } from '../../provider/configuration';
-import type { ProviderContext } from '../../provider/implementation';
+import { Claims, type ProviderContext } from '../../provider/implementation';
 import type { RunningSimulator, SimulatedApplication } from '../../simulator';
 import { APP_A } from './fixtures';
 
@@ -17,6 +17,7 @@ export function testContext(simulator: RunningSimulator, auth: AuthScheme, appli
     settings: () => settings,
     client: () => connect(settings),
     log: (message) => logs.push(message),
+    claims: new Claims(),
   };
 }
 
