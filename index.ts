@@ -8,14 +8,16 @@
  * `npm run demo` runs it against the simulator; the README shows it against the real API.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { ApplicationCallbacks, NumberAssignment, type ApplicationCallbacksArgs, type NumberAssignmentArgs } from './provider';
+// The package by name, as a user's program imports it (inside this repository it resolves to the repository itself).
+import { ApplicationCallbacks, NumberAssignment, type ApplicationCallbacksArgs, type NumberAssignmentArgs } from 'pulumi-sinch-voice';
 
 interface DeclaredNumber extends NumberAssignmentArgs {
-  /** The Pulumi resource name; defaults to the number and capability. */
+  /** The Pulumi resource name; defaults to `number-<number>-<capability>`. */
   name?: string;
 }
 
 interface DeclaredCallbacks extends ApplicationCallbacksArgs {
+  /** The Pulumi resource name; defaults to `callbacks-<applicationKey>` (`callbacks-default` for the configured application). */
   name?: string;
 }
 
@@ -24,11 +26,21 @@ interface SinchVoiceDeclaration {
   callbacks: DeclaredCallbacks[];
 }
 
+/**
+ * Resources are named after what they manage, never by their position in a list: reordering the configuration
+ * changes nothing, and adding or removing an entry touches only that entry. The aliases carry stacks created by
+ * 0.1, which named numbers without the `+` and callbacks by position, over to these names without a replace.
+ */
 function declareSinchVoice(declaration: SinchVoiceDeclaration) {
-  const numbers = declaration.numbers.map(
-    ({ name, ...args }) => new NumberAssignment(name ?? `number-${String(args.number).replace(/^\+/, '')}-${String(args.capability ?? 'voice')}`, args),
-  );
-  const callbacks = declaration.callbacks.map(({ name, ...args }, index) => new ApplicationCallbacks(name ?? `callbacks-${index + 1}`, args));
+  const numbers = declaration.numbers.map(({ name, ...args }) => {
+    const capability = String(args.capability ?? 'voice');
+    const aliases = name ? [] : [{ name: `number-${String(args.number).replace(/^\+/, '')}-${capability}` }];
+    return new NumberAssignment(name ?? `number-${String(args.number)}-${capability}`, args, { aliases });
+  });
+  const callbacks = declaration.callbacks.map(({ name, ...args }, index) => {
+    const aliases = name ? [] : [{ name: `callbacks-${index + 1}` }];
+    return new ApplicationCallbacks(name ?? `callbacks-${String(args.applicationKey ?? 'default')}`, args, { aliases });
+  });
   return {
     bindings: numbers.map((binding) => ({ number: binding.number, applicationKey: binding.applicationKey, capability: binding.capability })),
     callbacks: callbacks.map((urls) => ({ applicationKey: urls.applicationKey, primary: urls.primary, fallback: urls.fallback })),

@@ -8,10 +8,16 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 /**
- * @typedef {{ name: string, number: string, applicationKey?: string, capability?: string, allowReassign?: boolean, retainOnDelete?: boolean }} DeclaredNumber
- * @typedef {{ name: string, applicationKey?: string, primary: string, fallback?: string }} DeclaredCallbacks
- * @typedef {{ workDir: string, stackName: string, operation: string, config: Record<string, { value: string, secret?: boolean }>, numbers?: DeclaredNumber[], callbacks?: DeclaredCallbacks[], programFile?: string }} DriverRequest
+ * @typedef {{ retainOnDelete?: boolean, aliases?: string[], importId?: string }} DeclaredOptions
+ * @typedef {DeclaredOptions & { name: string, number: string, applicationKey?: string, capability?: string, allowReassign?: boolean }} DeclaredNumber
+ * @typedef {DeclaredOptions & { name: string, applicationKey?: string, primary: string, fallback?: string }} DeclaredCallbacks
+ * @typedef {{ workDir: string, stackName: string, operation: string, config: Record<string, { value: string, secret?: boolean }>, options?: Record<string, unknown>, numbers?: DeclaredNumber[], callbacks?: DeclaredCallbacks[], programFile?: string }} DriverRequest
  */
+
+/** Pulumi resource options from their declared form: aliases by former name, `import` by id. */
+function resourceOptions(/** @type {DeclaredOptions} */ { retainOnDelete, aliases, importId }) {
+  return { retainOnDelete, aliases: aliases?.map((name) => ({ name })), import: importId };
+}
 
 async function main() {
   /** @type {DriverRequest} */
@@ -24,8 +30,12 @@ async function main() {
   const program = request.programFile
     ? require(request.programFile)
     : async () => {
-        for (const { name, retainOnDelete, ...args } of request.numbers ?? []) new sinch.NumberAssignment(name, args, { retainOnDelete });
-        for (const { name, ...args } of request.callbacks ?? []) new sinch.ApplicationCallbacks(name, args);
+        for (const { name, retainOnDelete, aliases, importId, ...args } of request.numbers ?? []) {
+          new sinch.NumberAssignment(name, args, resourceOptions({ retainOnDelete, aliases, importId }));
+        }
+        for (const { name, retainOnDelete, aliases, importId, ...args } of request.callbacks ?? []) {
+          new sinch.ApplicationCallbacks(name, args, resourceOptions({ retainOnDelete, aliases, importId }));
+        }
         return {};
       };
 
@@ -39,23 +49,27 @@ async function main() {
   await stack.setAllConfig(request.config);
   const output = { stdout: '' };
   const onOutput = (/** @type {string} */ text) => (output.stdout += text);
+  const options = { ...request.options, onOutput };
   /** @type {unknown} */
   let result;
   switch (request.operation) {
     case 'up':
-      result = (await stack.up({ onOutput })).summary;
+      result = (await stack.up(options)).summary;
       break;
     case 'preview':
-      result = (await stack.preview({ onOutput, diff: true })).changeSummary;
+      result = (await stack.preview({ diff: true, ...options })).changeSummary;
       break;
     case 'refresh':
-      result = (await stack.refresh({ onOutput })).summary;
+      result = (await stack.refresh(options)).summary;
       break;
     case 'destroy':
-      result = (await stack.destroy({ onOutput })).summary;
+      result = (await stack.destroy(options)).summary;
       break;
     case 'export':
       result = await stack.exportStack();
+      break;
+    case 'cancel':
+      await stack.cancel();
       break;
     default:
       throw new Error(`unknown operation ${request.operation}`);

@@ -11,16 +11,24 @@ const run = promisify(execFile);
 const REPOSITORY = join(__dirname, '..', '..');
 const DRIVER = join(__dirname, 'driver.js');
 
-export interface DeclaredNumber {
+/** Resource options, in a form that crosses to the driver as JSON. */
+export interface DeclaredOptions {
+  retainOnDelete?: boolean;
+  /** Former names of the resource (Pulumi `aliases`). */
+  aliases?: string[];
+  /** Pulumi's `import` resource option. */
+  importId?: string;
+}
+
+export interface DeclaredNumber extends DeclaredOptions {
   name: string;
   number: string;
   applicationKey?: string;
   capability?: 'voice' | 'sms';
   allowReassign?: boolean;
-  retainOnDelete?: boolean;
 }
 
-export interface DeclaredCallbacks {
+export interface DeclaredCallbacks extends DeclaredOptions {
   name: string;
   applicationKey?: string;
   primary: string;
@@ -37,6 +45,17 @@ export interface DeclaredProgram {
 export type Program = DeclaredProgram | { programFile: string };
 
 export type StackConfig = Record<string, { value: string; secret?: boolean }>;
+
+export type Operation = 'up' | 'preview' | 'refresh' | 'destroy' | 'export' | 'cancel';
+
+/** Options of the Automation API operation, such as `{ clearPendingCreates: true }` for refresh or `{ parallel: 8 }`. */
+export type OperationOptions = Record<string, unknown>;
+
+export interface RunningOperation {
+  result: Promise<OperationResult>;
+  /** SIGKILL to the driver, the CLI and the provider process at once. */
+  killGroup(): void;
+}
 
 export interface OperationResult {
   ok: boolean;
@@ -87,27 +106,52 @@ export class ScratchProject {
     return { programFile: target };
   }
 
+  /** The top-level stack's program (dist/index.js), which imports the package by name, copied into the project. */
+  useTopLevelProgram(): Program {
+    const target = join(this.directory, 'top-level', 'index.js');
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(REPOSITORY, 'dist', 'index.js'), target);
+    return { programFile: target };
+  }
+
   get packageDirectory(): string {
     return join(this.directory, 'node_modules', 'pulumi-sinch-voice');
   }
 
   /** One operation on a stack of this project, in a driver process (see driver.js). */
   operate(
-    operation: 'up' | 'preview' | 'refresh' | 'destroy' | 'export',
+    operation: Operation,
     stackName: string,
     program: Program,
     config: StackConfig,
     extraEnvironment: NodeJS.ProcessEnv = {},
+    options: OperationOptions = {},
   ): Promise<OperationResult> {
-    const request = JSON.stringify({ workDir: this.directory, stackName, operation, config, ...program });
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [DRIVER], { env: { ...this.environment, ...extraEnvironment }, stdio: ['pipe', 'pipe', 'pipe'] });
+    return this.start(operation, stackName, program, config, extraEnvironment, options).result;
+  }
+
+  /**
+   * Starts an operation whose driver, CLI and provider form one process group, so that a test can kill them all at
+   * once (SIGKILL), as a cancelled pipeline does.
+   */
+  start(
+    operation: Operation,
+    stackName: string,
+    program: Program,
+    config: StackConfig,
+    extraEnvironment: NodeJS.ProcessEnv = {},
+    options: OperationOptions = {},
+  ): RunningOperation {
+    const request = JSON.stringify({ workDir: this.directory, stackName, operation, config, options, ...program });
+    const child = spawn(process.execPath, [DRIVER], { env: { ...this.environment, ...extraEnvironment }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const result = new Promise<OperationResult>((resolve, reject) => {
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', () => {
+      child.once('exit', (_code, signal) => {
+        if (signal) return resolve({ ok: false, message: `killed by ${signal}`, stdout });
         const last = stdout.trim().split('\n').at(-1) ?? '';
         try {
           resolve(JSON.parse(last) as OperationResult);
@@ -117,6 +161,7 @@ export class ScratchProject {
       });
       child.stdin.end(request);
     });
+    return { result, killGroup: () => process.kill(-(child.pid as number), 'SIGKILL') };
   }
 
   /** `pulumi stack export` as a person would run it: secrets stay encrypted. */

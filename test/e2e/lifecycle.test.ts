@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { APP_A, APP_B, expectNoSecret, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { admin, simulatorState, type PublicState } from '../support/simulator';
 import { pack, scratchScenarios, type DeclaredProgram, type OperationResult, type StackConfig } from './engine';
+import { changes, stackOperations } from './stack';
 
 jest.setTimeout(30 * 60_000);
 
@@ -17,15 +18,6 @@ const FALLBACK_A = 'https://a-backup.example.com/voice';
 const PRIMARY_B = 'https://b.example.com/voice';
 
 const scenario = scratchScenarios('scenario', (simulator) => admin(simulator, 'PUT', 'numbers', { number: SPARE_NUMBER }));
-
-function credentials(auth: 'signed' | 'basic' = 'signed'): StackConfig {
-  return {
-    'sinch:applicationKey': { value: APP_A.key },
-    'sinch:applicationSecret': { value: APP_A.secret, secret: true },
-    'sinch:baseUrl': { value: scenario.simulator.url },
-    'sinch:auth': { value: auth },
-  };
-}
 
 /** Several numbers across two applications, and callbacks for both. */
 const FULL_PROGRAM: DeclaredProgram = {
@@ -45,24 +37,11 @@ const FULL_STATE: Pick<PublicState, 'bindings' | 'callbacks'> = {
   callbacks: { [APP_A.key]: { primary: PRIMARY_A, fallback: FALLBACK_A }, [APP_B.key]: { primary: PRIMARY_B } },
 };
 
-async function operate(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<OperationResult> {
-  return scenario.project.operate(operation, scenario.stack, program, config);
-}
-
-/** Runs the operation and fails the test with the engine's own words when it fails. */
-async function succeed(operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<Record<string, unknown>> {
-  const outcome = await operate(operation, program, config);
-  if (!outcome.ok) throw new Error(`${operation} failed: ${outcome.message}`);
-  return outcome.result as Record<string, unknown>;
-}
-
-const changes = (summary: Record<string, unknown>) => summary.resourceChanges as Record<string, number>;
-const bindingsAndCallbacks = async () => {
-  const { bindings, callbacks } = await simulatorState(scenario.simulator);
-  return { bindings, callbacks: Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0)) };
-};
-const apiRoutes = async () =>
-  (await admin<{ requests: Array<{ method: string; route: string }> }>(scenario.simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
+const { credentials, operate: operateStack, succeed: succeedStack, bindingsAndCallbacks, apiRoutes } = stackOperations(scenario);
+const operate = (operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<OperationResult> =>
+  operateStack(operation, program, config);
+const succeed = (operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()) =>
+  succeedStack(operation, program, config);
 
 it.each(['signed', 'basic'] as const)('1, 2: up creates the declared bindings and callbacks (%s auth), and a preview right after is empty', async (auth) => {
   const summary = await succeed('up', FULL_PROGRAM, credentials(auth));
