@@ -3,6 +3,7 @@ import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from 
 import { applicationKeyProblem, callbackUrlProblem } from '../validation';
 import { callbacksObject } from './claims';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
+import { writeUntilLanded } from './settle';
 import {
   APPLICATION_CALLBACKS_FIELDS,
   APPLICATION_CALLBACKS_OUTPUTS,
@@ -61,14 +62,22 @@ async function liveCallbacks(client: SinchConfigurationClient, applicationKey: s
 
 /**
  * Writes exactly these URLs, sending a missing one as '' so that it is cleared whatever Sinch does with an omitted
- * field (undocumented), then reads them back to be sure.
+ * field (undocumented), until the live URLs show them. `before` is what the URLs were (or last looked) before.
  */
-async function write(client: SinchConfigurationClient, applicationKey: string, urls: CallbackUrls): Promise<void> {
-  await client.updateCallbacks(applicationKey, { primary: urls.primary ?? '', fallback: urls.fallback ?? '' });
-  const live = await client.getCallbacks(applicationKey);
-  if (!sameUrls(live, urls)) {
-    throw new Error(`Sinch accepted the callback URLs of ${applicationKey} (${describe(urls)}) but now answers ${describe(live)}.`);
-  }
+function write(client: SinchConfigurationClient, applicationKey: string, urls: CallbackUrls, before: CallbackUrls): Promise<void> {
+  return writeUntilLanded({
+    description: `the callback URLs of ${applicationKey} (${describe(urls)})`,
+    write: () => client.updateCallbacks(applicationKey, { primary: urls.primary ?? '', fallback: urls.fallback ?? '' }),
+    outcome: async () => {
+      const live = await client.getCallbacks(applicationKey);
+      return sameUrls(live, urls) ? 'landed' : sameUrls(live, before) ? 'unchanged' : 'changed';
+    },
+    contended: () =>
+      new Error(
+        `While this stack wrote the callback URLs of ${applicationKey} (${describe(urls)}), someone else changed them: another deployment ` +
+          'or a person in the Sinch dashboard is writing them at the same time. Nothing more was written; run `pulumi refresh` to see them.',
+      ),
+  });
 }
 
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
@@ -101,7 +110,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       if (adopted) {
         context.log(`callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`);
       } else {
-        await write(client, wanted.applicationKey, wanted);
+        await write(client, wanted.applicationKey, wanted, found);
       }
       context.claims.claim(callbacksObject(wanted.applicationKey));
       const outs = outputs(wanted, wanted, { adopted, foundPrimary: found.primary, foundFallback: found.fallback });
@@ -120,7 +129,8 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async update(_id, olds, news) {
       const wanted = fields(news);
-      await write(context.client(), wanted.applicationKey, wanted);
+      // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
+      await write(context.client(), wanted.applicationKey, wanted, fields(olds));
       context.claims.claim(callbacksObject(wanted.applicationKey));
       return { outs: outputs(wanted, wanted, recordedOf(olds)) };
     },
@@ -149,7 +159,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         context.log(`callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`);
       }
       if (sameUrls(next, live)) return;
-      await write(client, applicationKey, next);
+      await write(client, applicationKey, next, live);
       if (recorded.adopted !== undefined) context.log(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
     },
   };

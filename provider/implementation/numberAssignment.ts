@@ -2,6 +2,7 @@ import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type Capability, type NumberBinding, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
 import { bindingObject } from './claims';
+import { writeUntilLanded, type CheckedWrite } from './settle';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
@@ -36,16 +37,34 @@ function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
   );
 }
 
-/** Assigns, then reads the list back: Sinch does not document what an assignment over another app's number does. */
-async function assignAndConfirm(client: SinchConfigurationClient, number: string, capability: Capability, applicationKey: string): Promise<void> {
-  await client.assignNumbers({ numbers: [number], applicationKey, capability });
-  const after = await liveBinding(client, number, capability);
-  if (after.applicationKey !== applicationKey) {
-    throw new Error(
-      `Sinch accepted the assignment of ${number} (${capability}) to ${applicationKey}, ` +
-        `but now lists it as ${after.applicationKey ? `bound to ${after.applicationKey}` : 'unassigned'}.`,
-    );
-  }
+/**
+ * Assigning the number to `applicationKey`, read back from the list: Sinch does not document what an assignment over
+ * another application's number does, and an answer can be lost after the assignment took effect.
+ */
+function assignment(client: SinchConfigurationClient, number: string, capability: Capability, applicationKey: string, before: string | undefined): CheckedWrite {
+  return {
+    description: `the assignment of ${number} (${capability}) to ${applicationKey}`,
+    write: () => client.assignNumbers({ numbers: [number], applicationKey, capability }),
+    outcome: async () => {
+      const live = (await liveBinding(client, number, capability)).applicationKey;
+      return live === applicationKey ? 'landed' : live === before ? 'unchanged' : 'changed';
+    },
+    contended: () =>
+      new Error(
+        `While this stack assigned ${number} (${capability}) to ${applicationKey}, someone else changed it: another deployment or a ` +
+          'person in the Sinch dashboard is assigning it at the same time. Nothing more was written; run `pulumi refresh` to see where it is now.',
+      ),
+  };
+}
+
+/** Unassigning the number from `owner`: done once the list no longer shows it bound to `owner`. */
+function unassignment(client: SinchConfigurationClient, number: string, capability: Capability, owner: string): CheckedWrite {
+  return {
+    description: `the unassignment of ${number} (${capability}) from ${owner}`,
+    write: () => client.unassignNumber({ number, applicationKey: owner, capability }),
+    outcome: async () => ((await liveBinding(client, number, capability)).applicationKey === owner ? 'unchanged' : 'landed'),
+    contended: () => new Error(`${number} (${capability}) changed while this stack unassigned it`),
+  };
 }
 
 /** The declared fields of checked inputs, without Pulumi's `__provider`. */
@@ -74,12 +93,12 @@ async function restore(context: ProviderContext, client: SinchConfigurationClien
   const capability = recorded.capability as Capability;
   const found = recorded.adopted === undefined ? undefined : recorded.foundApplicationKey;
   if (found === undefined) {
-    await client.unassignNumber({ number, applicationKey: owner, capability });
+    await writeUntilLanded(unassignment(client, number, capability, owner));
   } else if (found === owner) {
     context.log(`${number} (${capability}) stays bound to ${owner}: it was bound so before this stack adopted it`);
   } else {
     try {
-      await assignAndConfirm(client, number, capability, found);
+      await writeUntilLanded(assignment(client, number, capability, found, owner));
       context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
       if (!(error instanceof SinchApiError && error.errorCode === 40003)) throw error;
@@ -126,7 +145,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         throw boundElsewhere(wanted, live.applicationKey);
       } else {
         if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
-        await assignAndConfirm(client, wanted.number, wanted.capability, wanted.applicationKey);
+        await writeUntilLanded(assignment(client, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
       }
       context.claims.claim(bindingObject(wanted.number, wanted.capability));
       return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
@@ -158,7 +177,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
         const known = [undefined, olds.assignedApplicationKey, olds.applicationKey];
         if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
-        await assignAndConfirm(client, wanted.number, wanted.capability, wanted.applicationKey);
+        await writeUntilLanded(assignment(client, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
       }
       context.claims.claim(bindingObject(wanted.number, wanted.capability));
       return { outs: outputs(wanted, normalize(olds)) };

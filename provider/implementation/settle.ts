@@ -1,0 +1,47 @@
+import { SinchApiError } from '../client';
+
+/** What the live state says after a write: it is what the write wanted, it is as before, or someone else changed it. */
+export type Outcome = 'landed' | 'unchanged' | 'changed';
+
+/** A write whose outcome is read back from the API rather than trusted, so that deciding to write again is safe. */
+export interface CheckedWrite {
+  /** For messages: "the assignment of +12015550100 (voice) to <key>". */
+  description: string;
+  write(): Promise<void>;
+  /** Reads the live state (never from a cache that the write could have made stale). */
+  outcome(): Promise<Outcome>;
+  /** The error when someone else changed the object while this write was under way. */
+  contended(): Error;
+}
+
+/** How many times a write that did not land is sent again, when the live state shows it did not land. */
+const ROUNDS = 3;
+
+/** A 4xx answer (other than 408 and 429) says the request was refused as it stands: sending it again changes nothing. */
+function refused(error: unknown): boolean {
+  return error instanceof SinchApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
+/**
+ * Sends the write until the live state shows it. The client retries what it can by itself; when it gives up, or
+ * when an answer was lost (a 204 that never arrived, a 5xx after the write took effect, a reset, a timeout), or
+ * when Sinch accepted a write that does not show, the live state decides: landed is success whatever the answer
+ * was; unchanged means the write did not land and is sent again; changed by someone else stops, and writes nothing
+ * more, because two writers are at work and the last one would win.
+ */
+export async function writeUntilLanded(change: CheckedWrite): Promise<void> {
+  let lastError: unknown;
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    lastError = undefined;
+    try {
+      await change.write();
+    } catch (error) {
+      lastError = error;
+    }
+    const outcome = await change.outcome();
+    if (outcome === 'landed') return;
+    if (outcome === 'changed') throw change.contended();
+    if (refused(lastError)) throw lastError;
+  }
+  throw lastError ?? new Error(`Sinch accepted ${change.description} ${ROUNDS} times, but the live state does not show it.`);
+}
