@@ -47,9 +47,9 @@ async function main() {
   const stale = Object.keys(await stack.getAllConfig()).filter((key) => !(key in request.config));
   if (stale.length > 0) await stack.removeAllConfig(stale);
   await stack.setAllConfig(request.config);
-  const output = { stdout: '' };
   const onOutput = (/** @type {string} */ text) => (output.stdout += text);
-  const options = { ...request.options, onOutput };
+  const onError = (/** @type {string} */ text) => (output.stderr += text);
+  const options = { ...request.options, onOutput, onError };
   /** @type {unknown} */
   let result;
   switch (request.operation) {
@@ -74,10 +74,13 @@ async function main() {
     default:
       throw new Error(`unknown operation ${request.operation}`);
   }
-  process.stdout.write(`${JSON.stringify({ ok: true, result, stdout: output.stdout })}\n`);
+  process.stdout.write(`${JSON.stringify({ ok: true, result, ...output })}\n`);
 }
 
+/** What the operation printed so far, for a failure too. */
+const output = { stdout: '', stderr: '' };
+
 main().catch((error) => {
-  process.stdout.write(`${JSON.stringify({ ok: false, message: String(error && error.message ? error.message : error) })}\n`);
+  process.stdout.write(`${JSON.stringify({ ok: false, message: String(error && error.message ? error.message : error), ...output })}\n`);
   process.exitCode = 1;
 });

@@ -63,6 +63,8 @@ export interface OperationResult {
   result?: Record<string, unknown>;
   /** What the CLI printed, as a person running it would see it. */
   stdout?: string;
+  /** What the CLI printed on stderr (with `logToStdErr`, the engine's own log). */
+  stderr?: string;
   message?: string;
 }
 
