@@ -1,9 +1,10 @@
 import { parseObjectBody, type JsonObject } from './body';
+import { chaosProblem, type Chaos, type ChaosSettings } from './chaos';
 import { apiErrors } from './errors';
 import { CAPABILITIES, type Capability } from './model';
 import { requireE164 } from './phoneNumbers';
 import type { Store } from './store';
-import type { Fault, Traffic } from './traffic';
+import { faultProblem, type Fault, type Traffic } from './traffic';
 
 /**
  * The test and demo surface under `/_sim/`, a prefix the Sinch API never uses. It takes no authentication:
@@ -18,6 +19,7 @@ export interface AdminRoute {
 export interface AdminContext {
   store: Store;
   traffic: Traffic;
+  chaos: Chaos;
   params: Record<string, string>;
   body: Buffer;
 }
@@ -98,7 +100,34 @@ export const adminRoutes: AdminRoute[] = [
     },
   },
   { method: 'GET', pattern: '/_sim/requests', handler: ({ traffic }) => ({ requests: traffic.requests() }) },
-  { method: 'GET', pattern: '/_sim/counters', handler: ({ traffic }) => ({ counters: traffic.counts() }) },
+  { method: 'GET', pattern: '/_sim/counters', handler: ({ traffic }) => ({ counters: traffic.counts(), faults: traffic.faultCounts() }) },
+  { method: 'GET', pattern: '/_sim/chaos', handler: ({ chaos }) => chaos.settings() },
+  {
+    method: 'PUT',
+    pattern: '/_sim/chaos',
+    handler: ({ chaos, body }) => {
+      // Field names as given: the body's keys are not folded here, because the settings are camelCase.
+      let settings: unknown;
+      try {
+        settings = JSON.parse(body.toString('utf8') || '{}');
+      } catch {
+        throw apiErrors.parameterValidation('the body is not valid JSON');
+      }
+      if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw apiErrors.parameterValidation('the body must be a JSON object');
+      const problem = chaosProblem(settings as Record<string, unknown>);
+      if (problem) throw apiErrors.parameterValidation(problem);
+      chaos.configure(settings as Partial<ChaosSettings>);
+      return chaos.settings();
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/_sim/chaos',
+    handler: ({ chaos }) => {
+      chaos.configure({});
+      return chaos.settings();
+    },
+  },
   {
     method: 'DELETE',
     pattern: '/_sim/requests',
@@ -112,9 +141,10 @@ export const adminRoutes: AdminRoute[] = [
     pattern: '/_sim/faults',
     handler: ({ traffic, body }) => {
       const fault = parseObjectBody(body);
-      if (typeof fault.status !== 'number') throw apiErrors.parameterValidation('status must be a number (0 for a delay only)');
+      const problem = faultProblem(fault);
+      if (problem) throw apiErrors.parameterValidation(problem);
       traffic.inject({
-        status: fault.status,
+        status: fault.status as number,
         count: typeof fault.count === 'number' ? fault.count : undefined,
         route: typeof fault.route === 'string' ? fault.route : undefined,
         delayMs: typeof fault.delayms === 'number' ? fault.delayms : undefined,

@@ -31,3 +31,15 @@ export function parseSeconds(value: string): number {
   if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
   return seconds;
 }
+
+export function parseRate(value: string): number {
+  const rate = Number(value);
+  if (value.trim() === '' || !(rate >= 0 && rate <= 1)) throw new InvalidArgumentError('expected a share of requests from 0 to 1, such as 0.2');
+  return rate;
+}
+
+export function parseWholeNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return number;
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseApplication, parseNumber, parsePort, parseSeconds } from './arguments';
+import { parseApplication, parseNumber, parsePort, parseRate, parseSeconds, parseWholeNumber } from './arguments';
+import type { ChaosSettings } from './chaos';
 import type { SimulatedApplication, SimulatedNumber } from './model';
 import { SAMPLE_APPLICATIONS, SAMPLE_NUMBERS } from './sample';
 import { startSimulator } from './server';
@@ -13,6 +14,15 @@ interface CliOptions {
   number?: SimulatedNumber[];
   state?: string;
   clockSkew: number;
+  failRate?: number;
+  failAfterRate?: number;
+  throttleRate?: number;
+  resetRate?: number;
+  hangRate?: number;
+  lostWriteRate?: number;
+  latencyMs?: number;
+  retryAfter?: number;
+  seed?: number;
 }
 
 async function main(): Promise<void> {
@@ -24,6 +34,15 @@ async function main(): Promise<void> {
     .option('--number <e164[:voice,sms]>', 'a number the project owns and the capabilities it supports (repeatable)', parseNumber)
     .option('--state <file>', 'keep state in this file across restarts (written atomically)')
     .option('--clock-skew <seconds>', 'how far x-timestamp may be from this clock', parseSeconds, 900)
+    .option('--fail-rate <share>', 'share of API requests answered 500 or 503 before they take effect', parseRate)
+    .option('--fail-after-rate <share>', 'share of writes that take effect and then answer 500', parseRate)
+    .option('--throttle-rate <share>', 'share of API requests answered 429 with Retry-After', parseRate)
+    .option('--reset-rate <share>', 'share of API requests whose connection is dropped without an answer', parseRate)
+    .option('--hang-rate <share>', 'share of API requests never answered', parseRate)
+    .option('--lost-write-rate <share>', 'share of writes answered 204 but not applied', parseRate)
+    .option('--latency-ms <n>', 'milliseconds added to every API answer', parseWholeNumber)
+    .option('--retry-after <seconds>', 'the Retry-After of throttled answers (default 1)', parseWholeNumber)
+    .option('--seed <n>', 'the same seed and request sequence give the same faults', parseWholeNumber)
     .addHelpText('after', '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.')
     .parse()
     .opts<CliOptions>();
@@ -36,6 +55,7 @@ async function main(): Promise<void> {
     numbers: options.number ?? (useSample ? SAMPLE_NUMBERS : []),
     stateFile: options.state,
     clockSkewMs: options.clockSkew * 1000,
+    chaos: chaosOf(options),
   });
   // Tools wait for exactly this first line.
   process.stdout.write(`listening on ${simulator.url}\n`);
@@ -47,6 +67,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function chaosOf(options: CliOptions): Partial<ChaosSettings> {
+  const settings: Partial<ChaosSettings> = {
+    failRate: options.failRate,
+    failAfterRate: options.failAfterRate,
+    throttleRate: options.throttleRate,
+    resetRate: options.resetRate,
+    hangRate: options.hangRate,
+    lostWriteRate: options.lostWriteRate,
+    latencyMs: options.latencyMs,
+    retryAfterSeconds: options.retryAfter,
+    seed: options.seed,
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,8 @@ export class SimulatedApiError extends Error {
     readonly errorCode: number,
     readonly statusText: string,
     message: string,
+    /** Headers the answer carries besides its JSON body, such as Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -30,7 +32,19 @@ export const apiErrors = {
   invalidScheme: () => new SimulatedApiError(403, 40301, 'InvalidScheme', 'Invalid authorization scheme'),
   notFound: () => new SimulatedApiError(404, 40400, 'ResourceNotFound', 'Requested resource not found'),
   methodNotAllowed: () => new SimulatedApiError(405, 40500, 'MethodNotAllowed', 'Method not allowed on this resource'),
-  capacityExceeded: () => new SimulatedApiError(429, 42900, 'CapacityExceeded', 'The number of requests has exceeded capacity'),
+  payloadTooLarge: (limit: number) => new SimulatedApiError(413, 41300, 'PayloadTooLarge', `The request body is larger than ${limit} bytes`),
+  headersTooLarge: () => new SimulatedApiError(431, 43100, 'RequestHeaderFieldsTooLarge', 'The request headers are too large'),
+  malformedRequest: () => new SimulatedApiError(400, 40000, 'BadRequest', 'The request is not valid HTTP'),
+  capacityExceeded: (retryAfterSeconds?: number) =>
+    new SimulatedApiError(
+      429,
+      42900,
+      'CapacityExceeded',
+      'The number of requests has exceeded capacity',
+      retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
+    ),
   internal: () => new SimulatedApiError(500, 50000, 'InternalError', 'General error; try submitting request again'),
+  /** An answer to a write that did take effect: Sinch's own text for a failed update. */
+  internalAfterWrite: () => new SimulatedApiError(500, 50000, 'InternalError', 'Unable to update configuration; try submitting request again'),
   temporarilyDown: () => new SimulatedApiError(503, 50300, 'TemporaryDown', 'Service temporarily unavailable'),
 } as const;

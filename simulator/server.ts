@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, adminRoutes } from './admin';
 import { apiRoutes, type ApiAnswer } from './api';
 import { authenticate } from './authentication';
+import { Chaos, type ChaosDecision, type ChaosSettings } from './chaos';
 import { apiErrors, SimulatedApiError } from './errors';
 import type { SimulatedApplication, SimulatedNumber } from './model';
 import { matchPath } from './routing';
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
   clockSkewMs?: number;
   /** The simulator's clock, for tests of stale timestamps. */
   now?: () => number;
+  /** Faults injected at rates into API requests; also settable at run time through `PUT /_sim/chaos`. */
+  chaos?: Partial<ChaosSettings>;
 }
 
 export interface RunningSimulator {
@@ -31,17 +34,28 @@ export interface RunningSimulator {
 }
 
 const DEFAULT_CLOCK_SKEW_MS = 15 * 60_000;
-const MAX_BODY_BYTES = 1024 * 1024;
+/** The documented body limit: larger bodies are answered 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const store = new Store({ applications: options.applications ?? [], numbers: options.numbers ?? [] }, options.stateFile);
   await store.persist();
   const traffic = new Traffic();
+  const chaos = new Chaos(options.chaos);
   const policy = { clockSkewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, now: options.now ?? Date.now };
   const server = createServer((request, response) => {
-    void handle(request, response, { store, traffic, policy });
+    handle(request, response, { store, traffic, chaos, policy }).catch((error: unknown) => lastResort(response, error));
   });
   server.keepAliveTimeout = 5_000;
+  // Garbage, oversized headers and broken framing get Sinch's error body too, instead of Node's bare answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const failure = error.code === 'HPE_HEADER_OVERFLOW' ? apiErrors.headersTooLarge() : apiErrors.malformedRequest();
+    const text = JSON.stringify(failure.body());
+    socket.end(
+      `HTTP/1.1 ${failure.httpStatus} ${failure.statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  });
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
@@ -54,7 +68,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 interface Context {
   store: Store;
   traffic: Traffic;
+  chaos: Chaos;
   policy: { clockSkewMs: number; now: () => number };
+}
+
+/** Whatever a handler threw past its own error handling, the process stays up and the client gets an answer. */
+function lastResort(response: ServerResponse, error: unknown): void {
+  console.error('simulator: unexpected error', error);
+  if (!response.headersSent && !response.destroyed) sendJson(response, 500, apiErrors.internal().body());
+  else response.destroy();
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
@@ -62,13 +84,23 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const path = target.split('?')[0] ?? '/';
   const method = request.method ?? 'GET';
   const entry: LoggedRequest = { at: new Date().toISOString(), method, path, route: `${method} (unknown)`, status: 0 };
+  const admin = path.startsWith(ADMIN_PREFIX);
+  // Drawn on arrival, before any await, so that a seed replays the same faults for the same request sequence.
+  const fault: ChaosDecision = admin ? { failAfter: false, failStatus: 500 } : context.chaos.decide(method !== 'GET');
   try {
     const body = await readBody(request);
-    if (path.startsWith(ADMIN_PREFIX)) {
+    if (admin) {
       await handleAdmin(method, path, body, response, context);
       return;
     }
-    const answer = await handleApi(request, { method, target, path, body }, context, entry);
+    const latencyMs = context.chaos.settings().latencyMs;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const answer = await handleApi(request, { method, target, path, body }, context, entry, fault);
+    if (answer === 'no answer') return;
+    if (fault.failAfter) {
+      entry.fault = 'fail-after';
+      throw apiErrors.internalAfterWrite();
+    }
     entry.status = answer.status;
     if (answer.status === 204) {
       response.writeHead(204).end();
@@ -80,9 +112,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     if (!(error instanceof SimulatedApiError)) console.error('simulator: unexpected error', error);
     entry.status = failure.httpStatus;
     entry.errorCode = failure.errorCode;
-    if (!response.headersSent) sendJson(response, failure.httpStatus, failure.body());
+    if (!response.headersSent) sendJson(response, failure.httpStatus, failure.body(), failure.headers);
   } finally {
-    if (!path.startsWith(ADMIN_PREFIX)) context.traffic.record(entry);
+    if (!admin) context.traffic.record(entry);
   }
 }
 
@@ -91,15 +123,35 @@ async function handleApi(
   received: { method: string; target: string; path: string; body: Buffer },
   context: Context,
   entry: LoggedRequest,
-): Promise<ApiAnswer> {
+  decision: ChaosDecision,
+): Promise<ApiAnswer | 'no answer'> {
+  const chaosFault = decision.before;
   const onPath = apiRoutes.filter((route) => matchPath(route.pattern, received.path));
   const route = onPath.find((candidate) => candidate.method === received.method);
   if (onPath.length === 0) throw apiErrors.notFound();
   if (!route) throw apiErrors.methodNotAllowed();
   entry.route = `${route.method} ${route.pattern}`;
   const fault = context.traffic.takeFault(entry.route);
-  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault?.error) throw fault.error;
+  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.error) {
+    entry.fault = 'injected';
+    throw fault.error;
+  }
+  if (chaosFault) entry.fault = chaosFault;
+  switch (chaosFault) {
+    case 'hang':
+      // No answer: the client gives up; the socket goes when it does, or when the simulator closes.
+      return 'no answer';
+    case 'reset':
+      request.socket.destroy();
+      return 'no answer';
+    case 'throttle':
+      throw apiErrors.capacityExceeded(context.chaos.settings().retryAfterSeconds);
+    case 'fail':
+      throw decision.failStatus === 500 ? apiErrors.internal() : apiErrors.temporarilyDown();
+    default:
+      break;
+  }
   entry.scheme = request.headers.authorization?.split(' ')[0];
   const caller = authenticate(
     {
@@ -114,6 +166,8 @@ async function handleApi(
   );
   entry.caller = caller;
   const params = matchPath(route.pattern, received.path) ?? {};
+  // Accepted but not applied: the write is checked as usual and answered as a success, but nothing changes.
+  if (chaosFault === 'lost-write') return { status: 204 };
   return route.handler(context.store, { caller, params, body: received.body });
 }
 
@@ -121,7 +175,7 @@ async function handleAdmin(method: string, path: string, body: Buffer, response:
   for (const route of adminRoutes) {
     const params = route.method === method ? matchPath(route.pattern, path) : undefined;
     if (params) {
-      sendJson(response, 200, await route.handler({ store: context.store, traffic: context.traffic, params, body }));
+      sendJson(response, 200, await route.handler({ store: context.store, traffic: context.traffic, chaos: context.chaos, params, body }));
       return;
     }
   }
@@ -133,28 +187,26 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/** The body, up to the documented limit; past it the rest is read and dropped, and the answer is 413. */
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(apiErrors.parameterValidation(`the body is larger than ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => (size > MAX_BODY_BYTES ? reject(apiErrors.payloadTooLarge(MAX_BODY_BYTES)) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
 }
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

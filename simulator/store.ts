@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { apiErrors } from './errors';
 import {
@@ -12,6 +12,7 @@ import {
   type SimulatedNumber,
   type SimulatorState,
 } from './model';
+import { loadState } from './stateFile';
 
 /**
  * The simulated project: its applications, owned numbers, bindings and callbacks. Every mutation is persisted
@@ -20,6 +21,7 @@ import {
 export class Store {
   private state: SimulatorState;
   private readonly seed: SimulatorState;
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
     seed: { applications: SimulatedApplication[]; numbers: SimulatedNumber[] },
@@ -61,8 +63,9 @@ export class Store {
   async assign(numbers: readonly string[], applicationKey: string, capability: Capability): Promise<void> {
     this.requireApplication(applicationKey);
     for (const number of numbers) this.requireCapableNumber(number, capability);
-    for (const number of numbers) this.state.bindings[bindingKey(number, capability)] = applicationKey;
-    await this.persist();
+    await this.commit((next) => {
+      for (const number of numbers) next.bindings[bindingKey(number, capability)] = applicationKey;
+    });
   }
 
   /** Removes the binding(s) the application holds on the number; without a capability, all of them. */
@@ -77,15 +80,17 @@ export class Store {
         `Unable to update numbers: ${number}${capability ? ` (${capability})` : ''} is not assigned to application ${applicationKey}`,
       );
     }
-    for (const each of held) delete this.state.bindings[bindingKey(number, each)];
-    await this.persist();
+    await this.commit((next) => {
+      for (const each of held) delete next.bindings[bindingKey(number, each)];
+    });
   }
 
   /** Removes a binding whoever holds it, as a person in the dashboard can. */
   async release(number: string, capability: Capability): Promise<void> {
     this.requireCapableNumber(number, capability);
-    delete this.state.bindings[bindingKey(number, capability)];
-    await this.persist();
+    await this.commit((next) => {
+      delete next.bindings[bindingKey(number, capability)];
+    });
   }
 
   getCallbacks(applicationKey: string): CallbackUrls {
@@ -96,39 +101,54 @@ export class Store {
   /** An omitted URL is kept; an empty one is cleared. */
   async updateCallbacks(applicationKey: string, update: { primary?: string | null; fallback?: string | null }): Promise<void> {
     this.requireApplication(applicationKey);
-    const next: CallbackUrls = { ...this.state.callbacks[applicationKey] };
-    for (const field of ['primary', 'fallback'] as const) {
-      const value = update[field];
-      if (value === undefined) continue;
-      if (value === null || value === '') delete next[field];
-      else next[field] = value;
-    }
-    this.state.callbacks[applicationKey] = next;
-    await this.persist();
+    await this.commit((next) => {
+      const urls: CallbackUrls = { ...next.callbacks[applicationKey] };
+      for (const field of ['primary', 'fallback'] as const) {
+        const value = update[field];
+        if (value === undefined) continue;
+        if (value === null || value === '') delete urls[field];
+        else urls[field] = value;
+      }
+      next.callbacks[applicationKey] = urls;
+    });
   }
 
   async addNumber(number: SimulatedNumber): Promise<void> {
-    upsertNumber(this.state, number);
-    await this.persist();
+    await this.commit((next) => upsertNumber(next, number));
   }
 
   /** The number leaves the project (ported out, released): its bindings go with it. */
   async removeNumber(number: string): Promise<boolean> {
-    const before = this.state.numbers.length;
-    this.state.numbers = this.state.numbers.filter((entry) => entry.number !== number);
-    for (const capability of CAPABILITIES) delete this.state.bindings[bindingKey(number, capability)];
-    await this.persist();
-    return this.state.numbers.length !== before;
+    const owned = this.findNumber(number) !== undefined;
+    await this.commit((next) => {
+      next.numbers = next.numbers.filter((entry) => entry.number !== number);
+      for (const capability of CAPABILITIES) delete next.bindings[bindingKey(number, capability)];
+    });
+    return owned;
   }
 
   async addApplication(application: SimulatedApplication): Promise<void> {
-    upsertApplication(this.state, application);
-    await this.persist();
+    await this.commit((next) => upsertApplication(next, application));
   }
 
   async reset(): Promise<void> {
-    this.state = clone(this.seed);
-    await this.persist();
+    await this.commit((next) => Object.assign(next, clone(this.seed)));
+  }
+
+  /**
+   * Applies a change to a copy, writes the copy, and only then makes it the state: when the write fails, the
+   * request fails and the state is as it was, so what is answered is always what a restart would load.
+   */
+  private commit(change: (next: SimulatorState) => void): Promise<void> {
+    // One commit at a time, in arrival order: each starts from the state the previous one left.
+    const committed = this.pending.then(async () => {
+      const next = clone(this.state);
+      change(next);
+      await this.write(next);
+      this.state = next;
+    });
+    this.pending = committed.catch(() => undefined);
+    return committed;
   }
 
   private requireApplication(key: string): void {
@@ -146,16 +166,15 @@ export class Store {
 
   /** Writes the state file, if there is one; called on start so the file exists from the first moment. */
   async persist(): Promise<void> {
-    if (this.stateFile) await writeFileAtomic(this.stateFile, `${JSON.stringify(this.state, null, 2)}\n`, { mode: 0o600 });
+    await this.write(this.state);
   }
-}
 
-function loadState(file: string): SimulatorState {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SimulatorState>;
-  if (parsed.version !== 1 || !Array.isArray(parsed.applications) || !Array.isArray(parsed.numbers)) {
-    throw new Error(`${file} is not a simulator state file (version 1)`);
+  private async write(state: SimulatorState): Promise<void> {
+    if (!this.stateFile) return;
+    // A new file holds secrets, so only its owner may read it; an existing one keeps its mode and owner.
+    const mode = existsSync(this.stateFile) ? {} : { mode: 0o600 };
+    await writeFileAtomic(this.stateFile, `${JSON.stringify(state, null, 2)}\n`, mode);
   }
-  return { ...emptyState(), ...parsed } as SimulatorState;
 }
 
 /** Applications and numbers named at start-up join a loaded state; what the file says about them wins. */

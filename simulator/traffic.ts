@@ -1,3 +1,4 @@
+import type { FaultKind } from './chaos';
 import { apiErrors, SimulatedApiError } from './errors';
 
 export interface LoggedRequest {
@@ -11,6 +12,8 @@ export interface LoggedRequest {
   /** The authenticated application, when authentication succeeded. */
   caller?: string;
   scheme?: string;
+  /** The fault injected into this request, if any (one-shot faults show as `injected`). */
+  fault?: FaultKind | 'injected';
 }
 
 export interface Fault {
@@ -24,17 +27,22 @@ export interface Fault {
 }
 
 const LOG_LIMIT = 10_000;
+/** Paths are kept this long in the log, so that hostile paths cannot make the log grow without bound. */
+export const LOGGED_PATH_LIMIT = 256;
 
 /** The request log, per-route counters and injected faults: the test-facing view of API traffic. */
 export class Traffic {
   private log: LoggedRequest[] = [];
   private counters: Record<string, number> = {};
+  private faultCounters: Partial<Record<FaultKind | 'injected', number>> = {};
   private faults: Array<Required<Pick<Fault, 'count'>> & Fault> = [];
 
   record(entry: LoggedRequest): void {
-    this.log.push(entry);
+    const path = entry.path.length > LOGGED_PATH_LIMIT ? `${entry.path.slice(0, LOGGED_PATH_LIMIT)}…(${entry.path.length} characters)` : entry.path;
+    this.log.push({ ...entry, path });
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
     this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
+    if (entry.fault) this.faultCounters[entry.fault] = (this.faultCounters[entry.fault] ?? 0) + 1;
   }
 
   requests(): LoggedRequest[] {
@@ -45,9 +53,15 @@ export class Traffic {
     return { ...this.counters };
   }
 
+  /** How many requests each kind of fault was injected into. */
+  faultCounts(): Partial<Record<FaultKind | 'injected', number>> {
+    return { ...this.faultCounters };
+  }
+
   clear(): void {
     this.log = [];
     this.counters = {};
+    this.faultCounters = {};
   }
 
   inject(fault: Fault): void {
@@ -66,6 +80,20 @@ export class Traffic {
     this.faults = this.faults.filter((candidate) => candidate.count > 0);
     return { delayMs: fault.delayMs ?? 0, error: fault.status ? errorForStatus(fault.status) : undefined };
   }
+}
+
+/** Why a one-shot fault is not acceptable, naming the field; undefined when it is. */
+export function faultProblem(fault: Record<string, unknown>): string | undefined {
+  const { status, count, delayms: delayMs, route } = fault;
+  if (typeof status !== 'number' || !(status === 0 || (Number.isInteger(status) && status >= 400 && status <= 599))) {
+    return 'status must be 0 (a delay only) or a whole number from 400 to 599';
+  }
+  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1)) return 'count must be a whole number, 1 or more';
+  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000)) {
+    return 'delayMs must be a whole number of milliseconds from 0 to 600000';
+  }
+  if (route !== undefined && typeof route !== 'string') return 'route must be a string such as "GET /v1/configuration/numbers"';
+  return undefined;
 }
 
 function errorForStatus(status: number): SimulatedApiError {

@@ -1,0 +1,58 @@
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { CAPABILITIES, type SimulatorState } from './model';
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+const capability = z.enum(CAPABILITIES as [string, ...string[]]);
+const url = z.string().max(4096);
+
+/** The whole shape of a `--state` file: a file that starts must also answer every request without a 500. */
+const stateSchema = z
+  .object({
+    version: z.literal(1),
+    applications: z.array(z.object({ key: z.string().min(1).max(256), secret: z.string().min(1).max(1024) })),
+    numbers: z.array(z.object({ number: z.string().regex(E164, 'not an E.164 number'), capabilities: z.array(capability).min(1) })),
+    bindings: z.record(z.string().regex(/^\+[1-9]\d{1,14}\/(voice|sms)$/, 'not "<E.164 number>/<voice|sms>"'), z.string().min(1)),
+    callbacks: z.record(z.string(), z.object({ primary: url.optional(), fallback: url.optional() })),
+  })
+  .superRefine((state, context) => {
+    const applications = new Set(state.applications.map(({ key }) => key));
+    const numbers = new Map(state.numbers.map(({ number, capabilities }) => [number, capabilities]));
+    for (const [binding, application] of Object.entries(state.bindings)) {
+      const [number = '', bound = ''] = binding.split('/');
+      if (!applications.has(application)) context.addIssue({ code: 'custom', path: ['bindings', binding], message: `bound to ${application}, which is not an application of the file` });
+      if (!numbers.get(number)?.includes(bound)) context.addIssue({ code: 'custom', path: ['bindings', binding], message: 'not a number and capability of the file' });
+    }
+    for (const key of Object.keys(state.callbacks)) {
+      if (!applications.has(key)) context.addIssue({ code: 'custom', path: ['callbacks', key], message: 'not an application of the file' });
+    }
+  });
+
+/**
+ * Reads and checks a state file. Every refusal names the file and the problem and leaves the file as it was: the
+ * simulator does not start rather than serve (or overwrite) a state it cannot trust.
+ */
+export function loadState(file: string): SimulatorState {
+  const status = statSync(file);
+  if (!status.isFile()) throw new Error(`${file} is not a regular file; give the path of a state file (or of one to create)`);
+  // Mode bits rather than access(): as root, access() answers writable for a read-only file.
+  if ((status.mode & 0o200) === 0) throw new Error(`${file} is read-only; make it writable (chmod u+w) or give another state file`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file} cannot be read: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not a simulator state file: it is not valid JSON (${(error as Error).message})`);
+  }
+  const result = stateSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0] as z.core.$ZodIssue;
+    throw new Error(`${file} is not a simulator state file: ${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
+  }
+  return result.data as SimulatorState;
+}
