@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, callbackUrlProblem } from '../validation';
+import { applicationKeyProblem, checkCallbackUrl, isUnknown } from '../validation';
 import { callbacksObject } from './claims';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import { writeUntilLanded } from './settle';
@@ -88,10 +88,18 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         ...given,
         applicationKey: given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey,
       };
+      const urlProblems: Partial<Record<(typeof URL_FIELDS)[number], string>> = {};
+      for (const field of URL_FIELDS) {
+        if (inputs[field] === undefined || isUnknown(inputs[field])) continue;
+        // What is stored, compared and sent is the normalized URL.
+        const checked = checkCallbackUrl(inputs[field]);
+        if (checked.ok) inputs[field] = checked.value;
+        else urlProblems[field] = checked.reason;
+      }
       const failures = failuresOf<ApplicationCallbacksInputs>(inputs, [
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
-        ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : callbackUrlProblem(inputs.primary)],
-        ['fallback', inputs.fallback === undefined ? undefined : callbackUrlProblem(inputs.fallback)],
+        ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : urlProblems.primary],
+        ['fallback', urlProblems.fallback],
       ]);
       return { inputs: inputs as ApplicationCallbacksInputs, failures };
     },

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type Capability, type NumberBinding, type SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
+import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem } from '../validation';
+import { problemOf } from '../client/arguments';
 import { bindingObject } from './claims';
 import { writeUntilLanded, type CheckedWrite } from './settle';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
@@ -121,7 +122,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         ['number', e164Problem(inputs.number)],
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
         ['capability', capabilityProblem(inputs.capability)],
-        ['allowReassign', typeof inputs.allowReassign === 'boolean' ? undefined : 'must be true or false'],
+        ['allowReassign', problemOf(checkBoolean(inputs.allowReassign))],
       ]);
       return { inputs: inputs as NumberAssignmentInputs, failures };
     },

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Capability, NumberBinding, NumberInformation } from '../client/types';
 import { connect } from '../configuration';
-import { capabilityProblem, e164Problem } from '../validation';
+import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
 import { programSettings } from './programSettings';
 
 export interface GetNumbersArgs {
@@ -21,10 +21,11 @@ function programClient() {
 
 /** The project's numbers and their bindings, read live. */
 export async function getNumbers(args: GetNumbersArgs = {}): Promise<GetNumbersResult> {
-  if (args.capability !== undefined) {
-    const problem = capabilityProblem(args.capability);
-    if (problem) throw new TypeError(`getNumbers: capability ${problem}`);
-  }
+  const problems = [
+    ['applicationKey', args.applicationKey === undefined ? undefined : applicationKeyProblem(args.applicationKey)],
+    ['capability', args.capability === undefined ? undefined : capabilityProblem(args.capability)],
+  ].filter(([, problem]) => problem);
+  if (problems.length > 0) throw new TypeError(`getNumbers: ${problems.map(([name, problem]) => `${name} ${problem}`).join('; ')}`);
   const numbers = (await programClient().listNumbers()).filter(
     (entry) =>
       (args.applicationKey === undefined || entry.applicationKey === args.applicationKey) &&

@@ -7,6 +7,8 @@ import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 const simulator = sharedSimulator();
 
 const PRIMARY = 'https://voice.example.com/events';
+/** Shaped like a key, but no application of the project. */
+const UNKNOWN_APPLICATION = '00000000-0000-4000-8000-000000000000';
 const FALLBACK = 'https://backup.example.com/events';
 const liveCallbacks = async (key: string) => (await simulatorState(simulator)).callbacks[key] ?? {};
 const setLive = (key: string, urls: object) => admin(simulator, 'PUT', `callbacks/${key}`, urls);
@@ -44,7 +46,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
       [{ primary: 'ftp://voice.example.com/events' }, 'primary', /must use https \(got ftp\)/],
       [{ primary: 'http://voice.example.com/events' }, 'primary', /plain http is allowed only for localhost/],
       [{ primary: 'https://user:pw@voice.example.com/' }, 'primary', /must not carry credentials/],
-      [{ primary: PRIMARY, fallback: 'not a url' }, 'fallback', /not an absolute URL/],
+      [{ primary: PRIMARY, fallback: 'not-a-url' }, 'fallback', /not an absolute URL/],
     ])('%p fails on %s, before any API call', async (news, property, reason) => {
       const result = await provider.check!({} as ApplicationCallbacksInputs, news as ApplicationCallbacksInputs);
       expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
@@ -87,7 +89,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     });
 
     it('an unknown application: Sinch says why', async () => {
-      const error = await failureOf(provider.create(declared({ applicationKey: 'no-such-app' })));
+      const error = await failureOf(provider.create(declared({ applicationKey: UNKNOWN_APPLICATION })));
       expect(error.message).toMatch(/HTTP 400 \(errorCode 40003\).*Invalid Application Key/);
     });
   });
@@ -107,7 +109,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     });
 
     it('an application that no longer exists answers no id', async () => {
-      expect(await provider.read!('no-such-app', written(declared({ applicationKey: 'no-such-app' })))).toEqual({});
+      expect(await provider.read!(UNKNOWN_APPLICATION, written(declared({ applicationKey: UNKNOWN_APPLICATION })))).toEqual({});
     });
   });
 

@@ -43,7 +43,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       [{ number: 12015550100 }, 'number', /must be a phone number in E\.164 form/],
       [{ number: VOICE_ONLY, capability: 'fax' }, 'capability', /must be one of voice, sms; got "fax"/],
       [{ number: VOICE_ONLY, allowReassign: 'yes' }, 'allowReassign', /true or false/],
-      [{ number: VOICE_ONLY, applicationKey: 'a/b' }, 'applicationKey', /not an application key/],
+      [{ number: VOICE_ONLY, applicationKey: 'a/b' }, 'applicationKey', /not a Sinch application key/],
     ])('%p fails on %s, before any API call', async (news, property, reason) => {
       const result = await provider.check!({} as NumberAssignmentInputs, news as unknown as NumberAssignmentInputs);
       expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
