@@ -1,4 +1,4 @@
-import type { WireError } from './wire';
+import type { WireError } from './schemas';
 
 /** Names of the client's operations, as they appear in errors. */
 export type OperationName =
@@ -9,9 +9,26 @@ export type OperationName =
   | 'updateCallbacks'
   | 'queryNumber';
 
+/** How an operation went, besides its last answer. */
+export interface AttemptsMade {
+  /** Requests sent, retries included. */
+  attempts: number;
+  /** For a write: the server may have applied it although the answer says otherwise (5xx, lost connection, timeout). */
+  outcomeUnknown: boolean;
+  /** Why the retries stopped before the budget of retries ran out. */
+  gaveUp?: string;
+}
+
+const NO_RETRIES: AttemptsMade = { attempts: 1, outcomeUnknown: false };
+
+function attemptsText({ attempts, gaveUp }: AttemptsMade): string {
+  const parts = [...(attempts > 1 ? [`after ${attempts} attempts`] : []), ...(gaveUp ? [`gave up: ${gaveUp}`] : [])];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
 /**
- * A non-2xx answer from the Sinch API. It carries what Sinch said and never the request's headers,
- * so it is safe to log and to show in a Pulumi diagnostic.
+ * A non-2xx answer from the Sinch API, or a 2xx answer that is not the documented shape. It carries what Sinch
+ * said and never the request's headers, so it is safe to log and to show in a Pulumi diagnostic.
  */
 export class SinchApiError extends Error {
   override readonly name = 'SinchApiError';
@@ -24,21 +41,32 @@ export class SinchApiError extends Error {
   /** Sinch's support reference, when given. */
   readonly reference: string | undefined;
   readonly operation: OperationName;
+  readonly attempts: number;
+  readonly outcomeUnknown: boolean;
 
-  constructor(operation: OperationName, status: number, body: WireError | undefined) {
+  constructor(operation: OperationName, status: number, body: WireError | undefined, made: AttemptsMade = NO_RETRIES, note = '') {
     const errorCode = body?.errorCode === undefined ? undefined : Number(body.errorCode);
-    const sinchMessage = typeof body?.message === 'string' ? body.message : '';
+    const sinchMessage = typeof body?.message === 'string' ? body.message.slice(0, 500) : '';
     const code = errorCode === undefined || Number.isNaN(errorCode) ? '' : ` (errorCode ${errorCode})`;
-    const reference = typeof body?.reference === 'string' ? body.reference : undefined;
+    const reference = typeof body?.reference === 'string' ? body.reference.slice(0, 100) : undefined;
     super(
       `Sinch ${operation} failed with HTTP ${status}${code}: ${sinchMessage || 'no message'}` +
-        (reference ? ` [reference ${reference}]` : ''),
+        (reference ? ` [reference ${reference}]` : '') +
+        note +
+        attemptsText(made),
     );
     this.status = status;
     this.errorCode = errorCode === undefined || Number.isNaN(errorCode) ? undefined : errorCode;
     this.sinchMessage = sinchMessage;
     this.reference = reference;
     this.operation = operation;
+    this.attempts = made.attempts;
+    this.outcomeUnknown = made.outcomeUnknown;
+  }
+
+  /** A 2xx answer that is not what the API documents: nothing is read from it. */
+  static unexpectedAnswer(operation: OperationName, status: number, problem: string): SinchApiError {
+    return new SinchApiError(operation, status, { message: `the answer is not the documented shape (${problem}); nothing was read from it` });
   }
 }
 
@@ -48,10 +76,19 @@ export class SinchConnectionError extends Error {
   readonly operation: OperationName;
   /** The Node or axios error code, such as ECONNREFUSED or ECONNABORTED. */
   readonly code: string | undefined;
+  readonly attempts: number;
+  readonly outcomeUnknown: boolean;
 
-  constructor(operation: OperationName, baseUrl: string, code: string | undefined, reason: string) {
-    super(`Sinch ${operation} failed: no answer from ${baseUrl} (${code ?? 'unknown error'}: ${reason})`);
+  constructor(operation: OperationName, baseUrl: string, code: string | undefined, reason: string, made: AttemptsMade = NO_RETRIES) {
+    super(`Sinch ${operation} failed: no answer from ${baseUrl} (${code ?? 'unknown error'}: ${reason})${attemptsText(made)}`);
     this.operation = operation;
     this.code = code;
+    this.attempts = made.attempts;
+    this.outcomeUnknown = made.outcomeUnknown;
   }
+}
+
+/** An argument the client refuses before any request. */
+export class SinchArgumentError extends TypeError {
+  override readonly name = 'SinchArgumentError';
 }

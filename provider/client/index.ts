@@ -1,5 +1,7 @@
 export { SinchConfigurationClient, DEFAULT_BASE_URL, MAX_NUMBERS_PER_ASSIGN } from './client';
-export { SinchApiError, SinchConnectionError, type OperationName } from './errors';
+export { SinchApiError, SinchArgumentError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
+export { DEFAULT_RETRY_BUDGET, retryAfterMs, type RetryBudget } from './retryPolicy';
+export { MAX_CALLBACK_URL_LENGTH } from './arguments';
 export {
   applicationAuthorization,
   basicAuthorization,

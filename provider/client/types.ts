@@ -65,8 +65,17 @@ export interface SinchConfigurationClientOptions {
   baseUrl?: string;
   /** Defaults to `signed`. */
   auth?: AuthScheme;
-  /** Per request; defaults to 10000. */
+  /** Per attempt; defaults to 10000. */
   timeoutMs?: number;
-  /** Retries of a request that met 429, 502, 503, 504 or a network failure; defaults to 3. */
+  /**
+   * Retries after a transient failure (408, 429, 500, 502, 503, 504, a timeout or a lost connection); defaults to 8.
+   * An unassign, which is not idempotent, is retried only when the request surely was not processed.
+   */
   maxRetries?: number;
+  /** The first backoff, doubled for each next retry with jitter; defaults to 250. */
+  retryDelayMs?: number;
+  /** The longest backoff between two attempts; defaults to 8000. Retry-After is honoured beyond it. */
+  maxRetryDelayMs?: number;
+  /** The whole operation, retries and waits included: no retry starts that would end past it; defaults to 60000. */
+  operationTimeoutMs?: number;
 }

@@ -1,0 +1,94 @@
+import type { AxiosError, InternalAxiosRequestConfig } from 'axios';
+import type { IAxiosRetryConfig } from 'axios-retry';
+
+/** How long an operation may keep trying, and how it spaces its attempts. */
+export interface RetryBudget {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** The first backoff; each next one doubles, up to maxRetryDelayMs, with jitter. */
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+  /** From the first attempt to the last answer, retries and Retry-After waits included. */
+  operationTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY_BUDGET: RetryBudget = { maxRetries: 8, retryDelayMs: 250, maxRetryDelayMs: 8_000, operationTimeoutMs: 60_000 };
+
+/** What one operation carries through its attempts (axios keeps unknown config keys when it retries). */
+export interface OperationAttempts {
+  /** May the request be sent again after an answer was lost? Only when sending it twice does no harm. */
+  idempotent: boolean;
+  deadline: number;
+  /** Why the retries stopped early, for the final error. */
+  gaveUp?: string;
+  nextDelayMs?: number;
+}
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    sinchAttempts?: OperationAttempts;
+  }
+}
+
+/** Statuses that say "not now": the request may succeed if sent again. */
+const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Answers that say the request was surely not processed, so even a write that is not idempotent may go again. */
+const NOT_PROCESSED_STATUSES = new Set([429]);
+/** Connection errors where the request never reached the server. */
+const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** Connection errors after which the request may or may not have been processed. */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ERR_NETWORK']);
+
+/** Whether the server may have processed a request that failed this way: a write then needs a read-back. */
+export function outcomeUnknown(error: AxiosError): boolean {
+  if (error.response) return error.response.status >= 500 || error.response.status === 408;
+  return !NOTHING_SENT.has(error.code ?? '');
+}
+
+function transient(error: AxiosError, idempotent: boolean): boolean {
+  const status = error.response?.status;
+  if (status !== undefined) return idempotent ? TRANSIENT_STATUSES.has(status) : NOT_PROCESSED_STATUSES.has(status);
+  const code = error.code ?? '';
+  return NOTHING_SENT.has(code) || (idempotent && (CONNECTION_LOST.has(code) || code === ''));
+}
+
+/** Retry-After in milliseconds, in either of its forms (seconds, or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const seconds = (milliseconds: number) => `${Math.round(milliseconds / 100) / 10} s`;
+
+/**
+ * axios-retry settings for this budget: transient failures are retried with capped exponential backoff and jitter,
+ * Retry-After is honoured, and no retry starts that would end past the operation's deadline.
+ */
+export function retryConfiguration(budget: RetryBudget): IAxiosRetryConfig {
+  return {
+    retries: budget.maxRetries,
+    // The timeout is per attempt; the deadline bounds the whole operation.
+    shouldResetTimeout: true,
+    retryCondition: (error) => {
+      const attempts = error.config?.sinchAttempts;
+      if (!attempts || !transient(error, attempts.idempotent)) return false;
+      const retryCount = (error.config as InternalAxiosRequestConfig & { 'axios-retry'?: { retryCount?: number } })['axios-retry']?.retryCount ?? 0;
+      const backoff = Math.min(budget.maxRetryDelayMs, budget.retryDelayMs * 2 ** retryCount) * (0.5 + Math.random() * 0.5);
+      const asked = retryAfterMs(error.response?.headers?.['retry-after']);
+      const delay = asked ?? backoff;
+      const remaining = attempts.deadline - Date.now();
+      if (delay >= remaining) {
+        attempts.gaveUp =
+          asked === undefined
+            ? `the next retry would pass the operation's deadline (${seconds(budget.operationTimeoutMs)})`
+            : `Retry-After ${seconds(asked)} is past the operation's remaining budget of ${seconds(Math.max(0, remaining))}`;
+        return false;
+      }
+      attempts.nextDelayMs = delay;
+      return true;
+    },
+    retryDelay: (_retryCount, error) => error.config?.sinchAttempts?.nextDelayMs ?? budget.retryDelayMs,
+  };
+}
