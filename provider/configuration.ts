@@ -7,6 +7,10 @@ export interface SinchProviderSettings {
   applicationSecret?: string;
   baseUrl?: string;
   auth?: string;
+  /** Seconds one API operation may take, retries and Retry-After waits included (default 60). */
+  operationTimeout?: string;
+  /** Retries of one API request after a transient failure (default 8). */
+  maxRetries?: string;
 }
 
 type SettingName = keyof SinchProviderSettings;
@@ -17,6 +21,8 @@ export const CONFIG_KEYS: Readonly<Record<SettingName, string>> = {
   applicationSecret: 'sinch:applicationSecret',
   baseUrl: 'sinch:baseUrl',
   auth: 'sinch:auth',
+  operationTimeout: 'sinch:operationTimeout',
+  maxRetries: 'sinch:maxRetries',
 };
 
 /** Environment variables each setting falls back to. */
@@ -25,6 +31,8 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<SettingName, string>> = {
   applicationSecret: 'SINCH_APPLICATION_SECRET',
   baseUrl: 'SINCH_BASE_URL',
   auth: 'SINCH_AUTH',
+  operationTimeout: 'SINCH_OPERATION_TIMEOUT',
+  maxRetries: 'SINCH_MAX_RETRIES',
 };
 
 /** Reads each setting from stack configuration first, then from the environment. Empty values count as unset. */
@@ -57,14 +65,29 @@ function requireCredentials(settings: SinchProviderSettings): void {
 }
 
 /** The client for these settings, or the configuration error before any API call. */
+/** A whole number from the configuration, or the error that names its key. */
+function wholeNumber(settings: SinchProviderSettings, name: 'operationTimeout' | 'maxRetries', minimum: number, maximum: number): number | undefined {
+  const text = settings[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
+    throw new SinchConfigurationError(`${CONFIG_KEYS[name]} must be a whole number from ${minimum} to ${maximum}; got "${text.slice(0, 20)}"`);
+  }
+  return value;
+}
+
 export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
   requireCredentials(settings);
+  const operationTimeout = wholeNumber(settings, 'operationTimeout', 1, 3600);
+  const maxRetries = wholeNumber(settings, 'maxRetries', 0, 100);
   try {
     return new SinchConfigurationClient({
       applicationKey: settings.applicationKey as string,
       applicationSecret: settings.applicationSecret as string,
       baseUrl: settings.baseUrl,
       auth: settings.auth as AuthScheme | undefined,
+      operationTimeoutMs: operationTimeout === undefined ? undefined : operationTimeout * 1000,
+      maxRetries,
     });
   } catch (error) {
     // The client's messages name the option and never the secret; name the configuration key instead.

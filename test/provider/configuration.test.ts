@@ -90,3 +90,19 @@ describe('dispatch: what the serialized shim calls', () => {
     expect(result).toMatchObject({ inputs: { applicationKey: APP_A.key }, failures: [] });
   });
 });
+
+describe('the retry budget', () => {
+  it('sinch:operationTimeout and sinch:maxRetries are whole numbers, named when wrong', () => {
+    const credentials = { applicationKey: APP_A.key, applicationSecret: APP_A.secret };
+    expect(() => connect({ ...credentials, operationTimeout: '30', maxRetries: '0' })).not.toThrow();
+    expect(() => connect({ ...credentials, operationTimeout: '0' })).toThrow(/sinch:operationTimeout must be a whole number from 1 to 3600; got "0"/);
+    expect(() => connect({ ...credentials, maxRetries: 'many' })).toThrow(/sinch:maxRetries must be a whole number from 0 to 100; got "many"/);
+  });
+
+  it('maxRetries 0 from the environment: a 503 is not retried', async () => {
+    await admin(simulator, 'POST', 'faults', { status: 503, count: 1 });
+    const client = connect({ ...resolveSettings(() => undefined, { SINCH_MAX_RETRIES: '0' }), applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url });
+    await expect(client.listNumbers()).rejects.toThrow(/HTTP 503/);
+    expect(await requests()).toHaveLength(1);
+  });
+});

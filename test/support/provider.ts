@@ -9,9 +9,14 @@ export interface TestContext extends ProviderContext {
 }
 
 /** A provider context whose credentials are the given application's, against the simulator. */
-export function testContext(simulator: RunningSimulator, auth: AuthScheme, application: SimulatedApplication = APP_A): TestContext {
+export function testContext(
+  simulator: RunningSimulator,
+  auth: AuthScheme,
+  application: SimulatedApplication = APP_A,
+  extra: Pick<SinchProviderSettings, 'maxRetries' | 'operationTimeout'> = {},
+): TestContext {
   const logs: string[] = [];
-  const settings: SinchProviderSettings = { applicationKey: application.key, applicationSecret: application.secret, baseUrl: simulator.url, auth };
+  const settings: SinchProviderSettings = { applicationKey: application.key, applicationSecret: application.secret, baseUrl: simulator.url, auth, ...extra };
   return {
     logs,
     settings: () => settings,

@@ -1,0 +1,82 @@
+/**
+ * The provider methods when answers are lost or writes do not apply: the live state, read back, decides. A write
+ * that landed is a success whatever was answered; one that did not apply is not reported as done.
+ */
+import { applicationCallbacksProvider, numberAssignmentProvider, type NumberAssignmentInputs } from '../../provider/implementation';
+import { APP_A, APP_B, failureOf, VOICE_ONLY } from '../support/fixtures';
+import { testContext } from '../support/provider';
+import { admin, sharedSimulator, simulatorState } from '../support/simulator';
+
+const simulator = sharedSimulator();
+afterEach(() => admin(simulator, 'DELETE', 'chaos'));
+
+/** A provider of a new deployment whose client retries twice, so that faults that outlast retries show quickly. */
+function deployment() {
+  const context = testContext(simulator, 'signed', APP_A, { maxRetries: '2' });
+  return { context, numbers: numberAssignmentProvider(context), callbacks: applicationCallbacksProvider(context) };
+}
+const binding: NumberAssignmentInputs = { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice', allowReassign: false };
+const bindingOf = async () => (await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`];
+const routes = async () => (await admin<{ requests: Array<{ route: string; fault?: string }> }>(simulator, 'GET', 'requests')).requests;
+
+it('create: every assign answered 500 after it took effect; the read-back shows it landed, so create succeeds', async () => {
+  await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
+  const { outs } = await deployment().numbers.create(binding);
+  expect(outs).toMatchObject({ assignedApplicationKey: APP_A.key, adopted: false });
+  expect(await bindingOf()).toBe(APP_A.key);
+  expect((await routes()).filter((entry) => entry.fault === 'fail-after').length).toBeGreaterThanOrEqual(1);
+});
+
+it('create: the assignment is accepted but never applied; create fails saying so, and reports nothing assigned', async () => {
+  await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
+  const error = await failureOf(deployment().numbers.create(binding));
+  expect(error.message).toBe(`Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 3 times, but the live state does not show it.`);
+  expect(await bindingOf()).toBeUndefined();
+});
+
+it('create: one lost write, then the next round lands', async () => {
+  await admin(simulator, 'POST', 'faults', { status: 503, count: 3, route: 'POST /v1/configuration/numbers' });
+  await deployment().numbers.create(binding);
+  expect(await bindingOf()).toBe(APP_A.key);
+});
+
+it('delete: the unassign took effect but its answer was lost; not sent again, and delete succeeds', async () => {
+  const { outs } = await deployment().numbers.create(binding);
+  await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
+  await admin(simulator, 'DELETE', 'requests');
+  await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+  expect(await bindingOf()).toBeUndefined();
+  expect((await routes()).filter((entry) => entry.route === 'DELETE /v1/configuration/numbers')).toHaveLength(1);
+});
+
+it('delete: an unassign that did not land (500 before effect) is sent again once the read-back shows it still bound', async () => {
+  const { outs } = await deployment().numbers.create(binding);
+  await admin(simulator, 'POST', 'faults', { status: 500, count: 1, route: 'DELETE /v1/configuration/numbers' });
+  await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+  expect(await bindingOf()).toBeUndefined();
+});
+
+it('update: moved elsewhere by someone while the move was under way: stops with the contention error', async () => {
+  const { outs } = await deployment().numbers.create(binding);
+  await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
+  const mover = deployment();
+  const applications = [APP_A.key, APP_B.key];
+  // The read-back after the (lost) write finds the number on a third application.
+  await admin(simulator, 'PUT', 'applications', { key: '0c0c0c0c-1111-4222-8333-444444444444', secret: 'c2VjcmV0LWM=' });
+  const moving = mover.numbers.update!(`${VOICE_ONLY}/voice`, outs!, { ...binding, applicationKey: applications[1] as string });
+  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: '0c0c0c0c-1111-4222-8333-444444444444' });
+  const error = await failureOf(moving);
+  expect(error.message).toMatch(/someone else changed it|is bound to application 0c0c0c0c/);
+  expect(await bindingOf()).toBe('0c0c0c0c-1111-4222-8333-444444444444');
+});
+
+it('callbacks: a write whose answer was lost after it took effect is a success', async () => {
+  await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
+  await deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' });
+  expect((await simulatorState(simulator)).callbacks[APP_B.key]).toEqual({ primary: 'https://voice.example.com/b' });
+});
+
+it('callbacks: accepted but not applied is not reported as done', async () => {
+  await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
+  await expect(deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' })).rejects.toThrow(/accepted the callback URLs .* 3 times/);
+});
