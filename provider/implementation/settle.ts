@@ -14,8 +14,18 @@ export interface CheckedWrite {
   contended(): Error;
 }
 
-/** How many times a write that did not land is sent again, when the live state shows it did not land. */
-const ROUNDS = 3;
+/**
+ * How many times a write is sent while the live state shows it did not land. Each round costs one request and one
+ * read, and a write that is not idempotent gets no retries from the client, so there are enough rounds to ride out
+ * a bad minute: with a fifth of requests failing, ten rounds all fail once in ten million.
+ */
+export const ROUNDS = 10;
+
+/** The wait before round `round` (2, 3, …): 50 ms doubling up to 2 s, with jitter, about 9 s in all. */
+export function backoff(round: number): Promise<void> {
+  const milliseconds = Math.min(2000, 50 * 2 ** (round - 2)) * (0.5 + Math.random() * 0.5);
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
 
 /** A 4xx answer (other than 408 and 429) says the request was refused as it stands: sending it again changes nothing. */
 function refused(error: unknown): boolean {
@@ -29,9 +39,10 @@ function refused(error: unknown): boolean {
  * was; unchanged means the write did not land and is sent again; changed by someone else stops, and writes nothing
  * more, because two writers are at work and the last one would win.
  */
-export async function writeUntilLanded(change: CheckedWrite): Promise<void> {
+export async function writeUntilLanded(change: CheckedWrite, pause: (round: number) => Promise<void> = backoff): Promise<void> {
   let lastError: unknown;
   for (let round = 1; round <= ROUNDS; round += 1) {
+    if (round > 1) await pause(round);
     lastError = undefined;
     try {
       await change.write();

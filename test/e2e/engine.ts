@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,7 @@ export type OperationOptions = Record<string, unknown>;
 
 export interface RunningOperation {
   result: Promise<OperationResult>;
-  /** SIGKILL to the driver, the CLI and the provider process at once. */
+  /** SIGKILL to the driver, the CLI and the provider process, all at once. */
   killGroup(): void;
 }
 
@@ -163,7 +163,7 @@ export class ScratchProject {
       });
       child.stdin.end(request);
     });
-    return { result, killGroup: () => process.kill(-(child.pid as number), 'SIGKILL') };
+    return { result, killGroup: () => killTree(child.pid as number) };
   }
 
   /** `pulumi stack export` as a person would run it: secrets stay encrypted. */
@@ -174,6 +174,31 @@ export class ScratchProject {
 
   remove(): void {
     rmSync(dirname(this.directory), { recursive: true, force: true });
+  }
+}
+
+/**
+ * SIGKILL to a process and every process it started: its group, and the plugins the CLI starts in groups of their
+ * own (the dynamic provider among them), found through their parents before any of them dies.
+ */
+function killTree(root: number): void {
+  const parents = new Map<number, number[]>();
+  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid=']).toString().trim().split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number) as [number, number];
+    parents.set(ppid, [...(parents.get(ppid) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const child of parents.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
   }
 }
 

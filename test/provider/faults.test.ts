@@ -9,6 +9,8 @@ import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 
 const simulator = sharedSimulator();
 afterEach(() => admin(simulator, 'DELETE', 'chaos'));
+// A write that never applies is sent ten times, about 9 s apart in all, before create gives up.
+jest.setTimeout(30_000);
 
 /** A provider of a new deployment whose client retries twice, so that faults that outlast retries show quickly. */
 function deployment() {
@@ -30,7 +32,7 @@ it('create: every assign answered 500 after it took effect; the read-back shows 
 it('create: the assignment is accepted but never applied; create fails saying so, and reports nothing assigned', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
   const error = await failureOf(deployment().numbers.create(binding));
-  expect(error.message).toBe(`Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 3 times, but the live state does not show it.`);
+  expect(error.message).toBe(`Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 10 times, but the live state does not show it.`);
   expect(await bindingOf()).toBeUndefined();
 });
 
@@ -78,5 +80,5 @@ it('callbacks: a write whose answer was lost after it took effect is a success',
 
 it('callbacks: accepted but not applied is not reported as done', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
-  await expect(deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' })).rejects.toThrow(/accepted the callback URLs .* 3 times/);
+  await expect(deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' })).rejects.toThrow(/accepted the callback URLs .* 10 times/);
 });

@@ -1,7 +1,10 @@
 /** writeUntilLanded: the live state, not the answer, decides whether a write happened and whether to send it again. */
 import { SinchApiError } from '../../provider';
-import { writeUntilLanded, type CheckedWrite, type Outcome } from '../../provider/implementation/settle';
+import { ROUNDS, writeUntilLanded as writeWithBackoff, type CheckedWrite, type Outcome } from '../../provider/implementation/settle';
 import { failureOf } from '../support/fixtures';
+
+/** Without the waits between rounds, which only space them out. */
+const writeUntilLanded = (change: CheckedWrite) => writeWithBackoff(change, async () => undefined);
 
 /** A write whose answers and read-backs are scripted, one per round. */
 function scripted(answers: Array<Error | undefined>, outcomes: Outcome[]): CheckedWrite & { writes: number } {
@@ -40,10 +43,18 @@ it('an ambiguous failure that did not land is sent again, and the second landing
   expect(change.writes).toBe(2);
 });
 
-it('accepted but not applied: sent again; three rounds without effect fail saying so', async () => {
-  const change = scripted([], ['unchanged', 'unchanged', 'unchanged']);
-  expect((await failureOf(writeUntilLanded(change))).message).toBe('Sinch accepted the test write 3 times, but the live state does not show it.');
-  expect(change.writes).toBe(3);
+it('accepted but not applied: sent again; ten rounds without effect fail saying so', async () => {
+  const change = scripted([], Array(ROUNDS).fill('unchanged'));
+  expect((await failureOf(writeUntilLanded(change))).message).toBe('Sinch accepted the test write 10 times, but the live state does not show it.');
+  expect(change.writes).toBe(10);
+});
+
+it('rounds are spaced out by the backoff', async () => {
+  const change = scripted([lostAnswer(), lostAnswer(), undefined], ['unchanged', 'unchanged', 'landed']);
+  const started = Date.now();
+  await writeWithBackoff(change);
+  // 50 ms and 100 ms, each with jitter down to half.
+  expect(Date.now() - started).toBeGreaterThanOrEqual(70);
 });
 
 it('a refusal (4xx) that did not land fails at once with Sinch\'s error, sent once', async () => {
@@ -59,8 +70,8 @@ it('someone else changed the object meanwhile: stops with the contention error a
   expect(change.writes).toBe(1);
 });
 
-it('the last ambiguous error is what fails after three rounds', async () => {
+it('the last ambiguous error is what fails after ten rounds', async () => {
   const last = lostAnswer();
-  const change = scripted([lostAnswer(), lostAnswer(), last], ['unchanged', 'unchanged', 'unchanged']);
+  const change = scripted([...Array.from({ length: ROUNDS - 1 }, lostAnswer), last], Array(ROUNDS).fill('unchanged'));
   expect(await failureOf(writeUntilLanded(change))).toBe(last);
 });
