@@ -158,3 +158,24 @@ describe('functions', () => {
     expect(await requestCount()).toBe(0);
   });
 });
+
+it('circular values and BigInts fail like any bad value, on every input, without throwing', async () => {
+  const circular: Record<string, unknown> = {};
+  circular.self = circular;
+  for (const value of [circular, 10n ** 30n]) {
+    const numbers = await numberAssignmentProvider(context()).check!({} as NumberAssignmentInputs, {
+      number: value,
+      applicationKey: value,
+      capability: value,
+      allowReassign: value,
+    } as unknown as NumberAssignmentInputs);
+    expect((numbers.failures ?? []).map((failure) => failure.property).sort()).toEqual(['allowReassign', 'applicationKey', 'capability', 'number']);
+    const callbacks = await applicationCallbacksProvider(context()).check!({} as ApplicationCallbacksInputs, {
+      applicationKey: value,
+      primary: value,
+      fallback: value,
+    } as unknown as ApplicationCallbacksInputs);
+    expect((callbacks.failures ?? []).map((failure) => failure.property).sort()).toEqual(['applicationKey', 'fallback', 'primary']);
+  }
+  expect(await requestCount()).toBe(0);
+});
