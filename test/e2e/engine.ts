@@ -121,15 +121,8 @@ export class ScratchProject {
   }
 
   /** One operation on a stack of this project, in a driver process (see driver.js). */
-  operate(
-    operation: Operation,
-    stackName: string,
-    program: Program,
-    config: StackConfig,
-    extraEnvironment: NodeJS.ProcessEnv = {},
-    options: OperationOptions = {},
-  ): Promise<OperationResult> {
-    return this.start(operation, stackName, program, config, extraEnvironment, options).result;
+  operate(...operation: Parameters<ScratchProject['start']>): Promise<OperationResult> {
+    return this.start(...operation).result;
   }
 
   /**
