@@ -1,6 +1,15 @@
 import { checkApplicationKey, checkCallbackUrl, checkCapability, checkNumber, problemOf } from './client/arguments';
 
-export { checkApplicationKey, checkBoolean, checkCallbackUrl, checkCapability, checkNumber, describeValue, type Checked } from './client/arguments';
+export {
+  checkApplicationKey,
+  checkBoolean,
+  checkCallbackUrl,
+  checkCapability,
+  checkNumber,
+  describeValue,
+  MAX_CALLBACK_URL_LENGTH,
+  type Checked,
+} from './client/arguments';
 
 /** Pulumi's marker for a value not known until apply; such inputs are checked when they become known. */
 export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';

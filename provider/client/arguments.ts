@@ -19,7 +19,7 @@ export const MAX_CALLBACK_URL_LENGTH = 2048;
 export function describeValue(value: unknown): string {
   switch (typeof value) {
     case 'string': {
-      const shown = JSON.stringify(value.slice(0, ECHO_LIMIT));
+      const shown = escapeInvisible(JSON.stringify(value.slice(0, ECHO_LIMIT)));
       return value.length > ECHO_LIMIT ? `${shown.slice(0, -1)}…" (${value.length} characters)` : shown;
     }
     case 'number':
@@ -36,6 +36,15 @@ export function describeValue(value: unknown): string {
       return value === null ? 'null' : Array.isArray(value) ? `an array of ${value.length} items` : 'an object';
   }
 }
+
+/**
+ * Characters that JSON leaves as they are but a terminal or log viewer would act on or hide: DEL, C1 controls,
+ * zero-width and bidirectional marks, line and paragraph separators, the byte order mark.
+ */
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+const escapeInvisible = (text: string): string =>
+  text.replace(INVISIBLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
@@ -69,6 +78,9 @@ export function checkBoolean(value: unknown): Checked<boolean> {
   return typeof value === 'boolean' ? accept(value) : refuse(`must be true or false; got ${describeValue(value)}`);
 }
 
+/** The user and password of a URL, up to the "@" of its authority. */
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/*)[^/?#@]*@/i;
+
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** True for a host name that never leaves the machine: plain http to it carries nothing across a network. */
@@ -81,12 +93,17 @@ export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.test
  */
 export function checkCallbackUrl(value: unknown): Checked<string> {
   if (typeof value !== 'string' || value === '') return refuse(`must be an absolute https URL; got ${describeValue(value)}`);
-  const shown = describeValue(value);
+  // A password in a refused URL is not repeated in the reason, which ends up in logs.
+  const shown = describeValue(value.replace(USERINFO, '$1…@'));
   if (value.length > MAX_CALLBACK_URL_LENGTH) return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return refuse(`${shown} contains a control character (such as a line break)`);
+  if (/[\u0000-\u001f]/.test(value) || new RegExp(INVISIBLE.source).test(value)) {
+    return refuse(`${shown} contains a control or invisible character (such as a line break)`);
+  }
   if (value.trim() !== value || /\s/.test(value)) return refuse(`${shown} contains spaces`);
   if (value.includes('\\')) return refuse(`${shown} contains a backslash`);
+  // A parser would drop the extra slashes of "https:///host" and read a host that was never written.
+  if (/^https?:\/\/\//i.test(value)) return refuse(`${shown} has no host after "//"`);
   if (!/^https?:\/\//i.test(value)) {
     return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:/i.test(value)
       ? refuse(`${shown} must use https (got ${value.slice(0, value.indexOf(':')).slice(0, 20).toLowerCase()})`)
@@ -98,8 +115,10 @@ export function checkCallbackUrl(value: unknown): Checked<string> {
   } catch {
     return refuse(`${shown} is not an absolute URL`);
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return refuse(`${shown} must use https; plain http is allowed only for localhost and 127.0.0.1`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return refuse(`${shown} must use https; plain http is allowed only for localhost, 127.0.0.0/8 and [::1]`);
   if (url.username || url.password) return refuse('must not carry credentials (user:password@): they would be stored in plain text in the Pulumi state');
+  // Normalizing percent-encodes what needs it, which can make the stored form longer than what was written.
+  if (url.href.length > MAX_CALLBACK_URL_LENGTH) return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters once normalized`);
   return accept(url.href);
 }
 

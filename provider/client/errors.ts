@@ -65,8 +65,8 @@ export class SinchApiError extends Error {
   }
 
   /** A 2xx answer that is not what the API documents: nothing is read from it. */
-  static unexpectedAnswer(operation: OperationName, status: number, problem: string): SinchApiError {
-    return new SinchApiError(operation, status, { message: `the answer is not the documented shape (${problem}); nothing was read from it` });
+  static unexpectedAnswer(operation: OperationName, status: number, problem: string, made: AttemptsMade = NO_RETRIES): SinchApiError {
+    return new SinchApiError(operation, status, { message: `the answer is not the documented shape (${problem}); nothing was read from it` }, made);
   }
 }
 

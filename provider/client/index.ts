@@ -1,7 +1,16 @@
 export { SinchConfigurationClient, DEFAULT_BASE_URL, MAX_NUMBERS_PER_ASSIGN } from './client';
 export { SinchApiError, SinchArgumentError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
 export { DEFAULT_RETRY_BUDGET, retryAfterMs, type RetryBudget } from './retryPolicy';
-export { MAX_CALLBACK_URL_LENGTH } from './arguments';
+export {
+  checkApplicationKey,
+  checkBoolean,
+  checkCallbackUrl,
+  checkCapability,
+  checkNumber,
+  describeValue,
+  MAX_CALLBACK_URL_LENGTH,
+  type Checked,
+} from './arguments';
 export {
   applicationAuthorization,
   basicAuthorization,

@@ -65,17 +65,22 @@ export interface SinchConfigurationClientOptions {
   baseUrl?: string;
   /** Defaults to `signed`. */
   auth?: AuthScheme;
-  /** Per attempt; defaults to 10000. */
+  /** One attempt, in milliseconds; never longer than what is left of `operationTimeoutMs`. Defaults to 10000. */
   timeoutMs?: number;
   /**
    * Retries after a transient failure (408, 429, 500, 502, 503, 504, a timeout or a lost connection); defaults to 8.
    * An unassign, which is not idempotent, is retried only when the request surely was not processed.
    */
   maxRetries?: number;
-  /** The first backoff, doubled for each next retry with jitter; defaults to 250. */
+  /** The first backoff, in milliseconds, doubled for each next retry with jitter; defaults to 250. */
   retryDelayMs?: number;
-  /** The longest backoff between two attempts; defaults to 8000. Retry-After is honoured beyond it. */
+  /** The longest backoff between two attempts, in milliseconds; defaults to 8000. */
   maxRetryDelayMs?: number;
-  /** The whole operation, retries and waits included: no retry starts that would end past it; defaults to 60000. */
+  /** The longest wait a `Retry-After` header may impose, in milliseconds (a longer one is shortened); defaults to 30000. */
+  maxRetryAfterMs?: number;
+  /**
+   * The whole operation, in milliseconds, retries and waits included: no retry starts past it, and no attempt
+   * outlives it; defaults to 60000.
+   */
   operationTimeoutMs?: number;
 }
