@@ -33,10 +33,12 @@ export const adminRoutes: AdminRoute[] = [
   {
     method: 'POST',
     pattern: '/_sim/reset',
-    handler: async ({ store, traffic }) => {
+    handler: async ({ store, traffic, chaos }) => {
       await store.reset();
       traffic.clear();
       traffic.clearFaults();
+      // Settings put at run time go: a test that forgets DELETE /_sim/chaos must not fail the tests after it.
+      chaos.reset();
       return done;
     },
   },

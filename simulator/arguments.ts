@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { settingProblem, type ChaosSettings } from './chaos';
 import { CAPABILITIES, type Capability, type SimulatedApplication, type SimulatedNumber } from './model';
 
 /** `--app KEY:SECRET`; the secret is base64, which has no colon, so the first colon splits. */
@@ -32,14 +33,13 @@ export function parseSeconds(value: string): number {
   return seconds;
 }
 
-export function parseRate(value: string): number {
-  const rate = Number(value);
-  if (value.trim() === '' || !(rate >= 0 && rate <= 1)) throw new InvalidArgumentError('expected a share of requests from 0 to 1, such as 0.2');
-  return rate;
-}
-
-export function parseWholeNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isSafeInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
-  return number;
+/** A parser for the option of one chaos setting, with the same rule as `PUT /_sim/chaos`. */
+export function chaosSetting(name: keyof ChaosSettings): (value: string) => number {
+  return (value) => {
+    // Number('') is 0, which would turn an empty argument into "no faults" silently.
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    const problem = settingProblem(name, number);
+    if (problem) throw new InvalidArgumentError(problem);
+    return number;
+  };
 }

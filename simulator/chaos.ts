@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
@@ -23,6 +24,7 @@ export interface ChaosSettings {
   latencyMs: number;
   /** The Retry-After of a throttled answer, in seconds. */
   retryAfterSeconds: number;
+  /** 0 to 2^32 − 1; the same seed and the same request sequence give the same faults. */
   seed: number;
 }
 
@@ -54,28 +56,55 @@ export const NO_CHAOS: Omit<ChaosSettings, 'seed'> = {
   retryAfterSeconds: 1,
 };
 
-/** Why a setting is not acceptable, naming it; undefined when every given setting is. */
+/** xoroshiro128plus reads 32 bits of its seed: larger seeds would silently replay smaller ones. */
+export const SEED_LIMIT = 2 ** 32 - 1;
+const DURATION_LIMIT_MS = 600_000;
+const RETRY_AFTER_LIMIT_SECONDS = 86_400;
+/** The kinds that share one draw, decided before a request takes effect: together at most every request. */
+const SHARED_RATES = ['failRate', 'throttleRate', 'resetRate', 'hangRate', 'lostWriteRate'] as const;
+const CHAOS_SETTING_NAMES: readonly (keyof ChaosSettings)[] = [...RATES, 'latencyMs', 'retryAfterSeconds', 'seed'];
+
+/** Why one setting's value is not acceptable, naming the setting; undefined when it is. */
+export function settingProblem(name: keyof ChaosSettings, value: unknown): string | undefined {
+  const whole = (limit: number) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= limit;
+  switch (name) {
+    case 'latencyMs':
+      return whole(DURATION_LIMIT_MS) ? undefined : `latencyMs must be a whole number of milliseconds from 0 to ${DURATION_LIMIT_MS}`;
+    case 'retryAfterSeconds':
+      return whole(RETRY_AFTER_LIMIT_SECONDS) ? undefined : `retryAfterSeconds must be a whole number of seconds from 0 to ${RETRY_AFTER_LIMIT_SECONDS}`;
+    case 'seed':
+      return whole(SEED_LIMIT) ? undefined : `seed must be a whole number from 0 to ${SEED_LIMIT}`;
+    default:
+      return typeof value === 'number' && value >= 0 && value <= 1 ? undefined : `${name} must be a number from 0 to 1`;
+  }
+}
+
+/** Why settings are not acceptable, naming the setting; undefined when every given setting is. */
 export function chaosProblem(settings: Record<string, unknown>): string | undefined {
   for (const [name, value] of Object.entries(settings)) {
-    if ((RATES as readonly string[]).includes(name)) {
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) return `${name} must be a number from 0 to 1`;
-    } else if (name === 'latencyMs' || name === 'retryAfterSeconds') {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 600_000) return `${name} must be a whole number from 0 to 600000`;
-    } else if (name === 'seed') {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return 'seed must be a whole number';
-    } else {
-      return `${name} is not a chaos setting (known: ${[...RATES, 'latencyMs', 'retryAfterSeconds', 'seed'].join(', ')})`;
-    }
+    if (!isSettingName(name)) return `${name} is not a chaos setting (known: ${CHAOS_SETTING_NAMES.join(', ')})`;
+    const problem = settingProblem(name, value);
+    if (problem) return problem;
   }
+  const shared = SHARED_RATES.reduce((sum, name) => sum + ((settings[name] as number | undefined) ?? 0), 0);
+  // A little room for sums such as 0.2 + 0.4 + 0.3 + 0.1, which floating point makes 1.0000000000000002.
+  if (shared > 1 + 1e-9) return `${SHARED_RATES.join(' + ')} add up to ${shared}; one request gets at most one of these faults, so at most 1`;
   return undefined;
+}
+
+function isSettingName(name: string): name is keyof ChaosSettings {
+  return (CHAOS_SETTING_NAMES as readonly string[]).includes(name);
 }
 
 export class Chaos {
   private current: ChaosSettings;
   private random: RandomGenerator;
+  private readonly atStart: ChaosSettings;
 
+  /** Settings checked with chaosProblem; without a seed, one is picked at random and shown by settings(). */
   constructor(settings: Partial<ChaosSettings> = {}) {
     this.current = { ...NO_CHAOS, seed: randomSeed(), ...settings };
+    this.atStart = { ...this.current };
     this.random = xoroshiro128plus(this.current.seed);
   }
 
@@ -87,6 +116,11 @@ export class Chaos {
   configure(settings: Partial<ChaosSettings>): void {
     this.current = { ...NO_CHAOS, seed: settings.seed ?? this.current.seed, ...settings };
     this.random = xoroshiro128plus(this.current.seed);
+  }
+
+  /** Back to the settings given at start, the sequence of their seed from its beginning. */
+  reset(): void {
+    this.configure(this.atStart);
   }
 
   /**
@@ -119,5 +153,5 @@ function pick(draw: number, shares: Array<[FaultBefore, number]>): FaultBefore |
 }
 
 function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 31);
+  return randomInt(0, SEED_LIMIT + 1);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseApplication, parseNumber, parsePort, parseRate, parseSeconds, parseWholeNumber } from './arguments';
+import { chaosSetting, parseApplication, parseNumber, parsePort, parseSeconds } from './arguments';
 import type { ChaosSettings } from './chaos';
 import type { SimulatedApplication, SimulatedNumber } from './model';
 import { SAMPLE_APPLICATIONS, SAMPLE_NUMBERS } from './sample';
@@ -34,15 +34,15 @@ async function main(): Promise<void> {
     .option('--number <e164[:voice,sms]>', 'a number the project owns and the capabilities it supports (repeatable)', parseNumber)
     .option('--state <file>', 'keep state in this file across restarts (written atomically)')
     .option('--clock-skew <seconds>', 'how far x-timestamp may be from this clock', parseSeconds, 900)
-    .option('--fail-rate <share>', 'share of API requests answered 500 or 503 before they take effect', parseRate)
-    .option('--fail-after-rate <share>', 'share of writes that take effect and then answer 500', parseRate)
-    .option('--throttle-rate <share>', 'share of API requests answered 429 with Retry-After', parseRate)
-    .option('--reset-rate <share>', 'share of API requests whose connection is dropped without an answer', parseRate)
-    .option('--hang-rate <share>', 'share of API requests never answered', parseRate)
-    .option('--lost-write-rate <share>', 'share of writes answered 204 but not applied', parseRate)
-    .option('--latency-ms <n>', 'milliseconds added to every API answer', parseWholeNumber)
-    .option('--retry-after <seconds>', 'the Retry-After of throttled answers (default 1)', parseWholeNumber)
-    .option('--seed <n>', 'the same seed and request sequence give the same faults', parseWholeNumber)
+    .option('--fail-rate <share>', 'share of API requests answered 500 or 503 before they take effect', chaosSetting('failRate'))
+    .option('--fail-after-rate <share>', 'share of writes that take effect and then answer 500', chaosSetting('failAfterRate'))
+    .option('--throttle-rate <share>', 'share of API requests answered 429 with Retry-After', chaosSetting('throttleRate'))
+    .option('--reset-rate <share>', 'share of API requests whose connection is dropped without an answer', chaosSetting('resetRate'))
+    .option('--hang-rate <share>', 'share of API requests never answered', chaosSetting('hangRate'))
+    .option('--lost-write-rate <share>', 'share of writes answered 204 but not applied', chaosSetting('lostWriteRate'))
+    .option('--latency-ms <n>', 'milliseconds added to every API answer', chaosSetting('latencyMs'))
+    .option('--retry-after <seconds>', 'the Retry-After of throttled answers (default 1)', chaosSetting('retryAfterSeconds'))
+    .option('--seed <n>', 'the same seed and request sequence give the same faults (default: one picked at random)', chaosSetting('seed'))
     .addHelpText('after', '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.')
     .parse()
     .opts<CliOptions>();

@@ -35,6 +35,7 @@ export const apiErrors = {
   payloadTooLarge: (limit: number) => new SimulatedApiError(413, 41300, 'PayloadTooLarge', `The request body is larger than ${limit} bytes`),
   headersTooLarge: () => new SimulatedApiError(431, 43100, 'RequestHeaderFieldsTooLarge', 'The request headers are too large'),
   malformedRequest: () => new SimulatedApiError(400, 40000, 'BadRequest', 'The request is not valid HTTP'),
+  requestTimeout: () => new SimulatedApiError(408, 40800, 'RequestTimeout', 'The request did not arrive in time'),
   capacityExceeded: (retryAfterSeconds?: number) =>
     new SimulatedApiError(
       429,

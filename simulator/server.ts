@@ -1,11 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, adminRoutes } from './admin';
+import { sendJson } from './answers';
 import { apiRoutes, type ApiAnswer } from './api';
 import { authenticate } from './authentication';
-import { Chaos, type ChaosDecision, type ChaosSettings } from './chaos';
+import { Chaos, chaosProblem, type ChaosDecision, type ChaosSettings } from './chaos';
+import { answerClientError } from './clientErrors';
 import { apiErrors, SimulatedApiError } from './errors';
+import { guarded } from './lastResort';
 import type { SimulatedApplication, SimulatedNumber } from './model';
+import { readBody } from './requestBody';
 import { matchPath } from './routing';
 import { Store } from './store';
 import { Traffic, type LoggedRequest } from './traffic';
@@ -23,7 +28,10 @@ export interface SimulatorOptions {
   clockSkewMs?: number;
   /** The simulator's clock, for tests of stale timestamps. */
   now?: () => number;
-  /** Faults injected at rates into API requests; also settable at run time through `PUT /_sim/chaos`. */
+  /**
+   * Faults injected at rates into API requests; also settable at run time through `PUT /_sim/chaos`, with the same
+   * rules. Without a seed, one is picked at random (`GET /_sim/chaos` shows it).
+   */
   chaos?: Partial<ChaosSettings>;
 }
 
@@ -34,34 +42,30 @@ export interface RunningSimulator {
 }
 
 const DEFAULT_CLOCK_SKEW_MS = 15 * 60_000;
-/** The documented body limit: larger bodies are answered 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const store = new Store({ applications: options.applications ?? [], numbers: options.numbers ?? [] }, options.stateFile);
-  await store.persist();
+  const problem = chaosProblem(options.chaos ?? {});
+  if (problem) throw new Error(`chaos: ${problem}`);
+  const store = await Store.open({ applications: options.applications ?? [], numbers: options.numbers ?? [] }, options.stateFile);
   const traffic = new Traffic();
   const chaos = new Chaos(options.chaos);
   const policy = { clockSkewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, now: options.now ?? Date.now };
-  const server = createServer((request, response) => {
-    handle(request, response, { store, traffic, chaos, policy }).catch((error: unknown) => lastResort(response, error));
-  });
+  // Aborted on close, so that no delay outlives the simulator and no delayed request takes effect after it.
+  const closing = new AbortController();
+  const context: Context = { store, traffic, chaos, policy, closing: closing.signal };
+  const server = createServer(guarded((request, response) => handle(request, response, context)));
   server.keepAliveTimeout = 5_000;
   // Garbage, oversized headers and broken framing get Sinch's error body too, instead of Node's bare answer.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const failure = error.code === 'HPE_HEADER_OVERFLOW' ? apiErrors.headersTooLarge() : apiErrors.malformedRequest();
-    const text = JSON.stringify(failure.body());
-    socket.end(
-      `HTTP/1.1 ${failure.httpStatus} ${failure.statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
-  });
+  server.on('clientError', answerClientError);
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: () => close(server),
+    close: () => {
+      closing.abort();
+      return close(server);
+    },
   };
 }
 
@@ -70,13 +74,7 @@ interface Context {
   traffic: Traffic;
   chaos: Chaos;
   policy: { clockSkewMs: number; now: () => number };
-}
-
-/** Whatever a handler threw past its own error handling, the process stays up and the client gets an answer. */
-function lastResort(response: ServerResponse, error: unknown): void {
-  console.error('simulator: unexpected error', error);
-  if (!response.headersSent && !response.destroyed) sendJson(response, 500, apiErrors.internal().body());
-  else response.destroy();
+  closing: AbortSignal;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
@@ -94,7 +92,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       return;
     }
     const latencyMs = context.chaos.settings().latencyMs;
-    if (latencyMs > 0) await sleep(latencyMs);
+    if (latencyMs > 0 && !(await pause(latencyMs, context.closing))) {
+      response.destroy();
+      return;
+    }
     const answer = await handleApi(request, { method, target, path, body }, context, entry, fault);
     if (answer === 'no answer') return;
     if (fault.failAfter) {
@@ -132,12 +133,16 @@ async function handleApi(
   if (!route) throw apiErrors.methodNotAllowed();
   entry.route = `${route.method} ${route.pattern}`;
   const fault = context.traffic.takeFault(entry.route);
-  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.delayMs && !(await pause(fault.delayMs, context.closing))) {
+    request.socket.destroy();
+    return 'no answer';
+  }
   if (fault?.error) {
     entry.fault = 'injected';
     throw fault.error;
   }
-  if (chaosFault) entry.fault = chaosFault;
+  // A lost write is a fault only once it is answered as a success; until then it is checked like any write.
+  if (chaosFault && chaosFault !== 'lost-write') entry.fault = chaosFault;
   switch (chaosFault) {
     case 'hang':
       // No answer: the client gives up; the socket goes when it does, or when the simulator closes.
@@ -166,9 +171,11 @@ async function handleApi(
   );
   entry.caller = caller;
   const params = matchPath(route.pattern, received.path) ?? {};
-  // Accepted but not applied: the write is checked as usual and answered as a success, but nothing changes.
-  if (chaosFault === 'lost-write') return { status: 204 };
-  return route.handler(context.store, { caller, params, body: received.body });
+  if (chaosFault !== 'lost-write') return route.handler(context.store, { caller, params, body: received.body });
+  // Accepted but not applied: the write is checked as usual (a bad one gets its usual error), then dropped.
+  const answer = await route.handler(context.store.rehearsal(), { caller, params, body: received.body });
+  entry.fault = 'lost-write';
+  return answer;
 }
 
 async function handleAdmin(method: string, path: string, body: Buffer, response: ServerResponse, context: Context): Promise<void> {
@@ -187,26 +194,15 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The body, up to the documented limit; past it the rest is read and dropped, and the answer is 413. */
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => (size > MAX_BODY_BYTES ? reject(apiErrors.payloadTooLarge(MAX_BODY_BYTES)) : resolve(Buffer.concat(chunks))));
-    request.on('error', reject);
-  });
+/** Waits, unless the simulator closes first: then it answers false at once, and leaves no timer behind. */
+async function pause(milliseconds: number, closing: AbortSignal): Promise<boolean> {
+  try {
+    await delay(milliseconds, undefined, { signal: closing });
+    return true;
+  } catch {
+    return false;
+  }
 }
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
-}
-
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

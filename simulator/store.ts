@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
 import { apiErrors } from './errors';
+import { Ledger } from './ledger';
 import {
   bindingKey,
   CAPABILITIES,
@@ -12,96 +11,110 @@ import {
   type SimulatedNumber,
   type SimulatorState,
 } from './model';
-import { loadState } from './stateFile';
+import { readStateFile, writeStateFile } from './stateFile';
+
+/** What the simulator starts with: the applications and numbers it is given. */
+export interface StoreSeed {
+  applications: SimulatedApplication[];
+  numbers: SimulatedNumber[];
+}
 
 /**
- * The simulated project: its applications, owned numbers, bindings and callbacks. Every mutation is persisted
- * (atomically) before the request that made it is answered, so a crash never loses an acknowledged change.
+ * The simulated project: its applications, owned numbers, bindings and callbacks. Every change is checked and
+ * persisted (atomically) before the request that made it is answered, so a crash never loses an acknowledged change,
+ * and a change that could not be persisted is not kept.
  */
 export class Store {
-  private state: SimulatorState;
-  private readonly seed: SimulatorState;
-  private pending: Promise<unknown> = Promise.resolve();
+  private constructor(
+    private readonly ledger: Ledger,
+    private readonly seed: SimulatorState,
+    /** false for a rehearsal: changes are checked, then dropped. */
+    private readonly keeps: boolean,
+  ) {}
 
-  constructor(
-    seed: { applications: SimulatedApplication[]; numbers: SimulatedNumber[] },
-    private readonly stateFile?: string,
-  ) {
+  /** Loads the state file when there is one (refusing one it cannot trust), and writes it at once. */
+  static async open(seed: StoreSeed, stateFile?: string): Promise<Store> {
     const initial = emptyState();
     seed.applications.forEach((application) => upsertApplication(initial, application));
     seed.numbers.forEach((number) => upsertNumber(initial, number));
-    this.seed = initial;
-    this.state = stateFile && existsSync(stateFile) ? mergeSeed(loadState(stateFile), initial) : clone(initial);
+    const loaded = stateFile === undefined ? undefined : readStateFile(stateFile);
+    const state = loaded ? mergeSeed(loaded, initial) : structuredClone(initial);
+    const write = stateFile === undefined ? async () => undefined : (next: SimulatorState) => writeStateFile(stateFile, next);
+    try {
+      // So that the file exists from the first moment, and a place that cannot be written stops the start.
+      await write(state);
+    } catch (error) {
+      throw new Error(`${stateFile} cannot be written: ${(error as Error).message}`);
+    }
+    return new Store(new Ledger(state, write), initial, true);
+  }
+
+  /** The same project, whose writes are checked and answered as usual but never kept: for lost writes. */
+  rehearsal(): Store {
+    return new Store(this.ledger, this.seed, false);
   }
 
   snapshot(): SimulatorState {
-    return clone(this.state);
+    return structuredClone(this.ledger.current);
   }
 
   secrets(): Map<string, string> {
-    return new Map(this.state.applications.map((application) => [application.key, application.secret]));
-  }
-
-  hasApplication(key: string): boolean {
-    return this.state.applications.some((application) => application.key === key);
-  }
-
-  findNumber(number: string): SimulatedNumber | undefined {
-    return this.state.numbers.find((entry) => entry.number === number);
+    return new Map(this.ledger.current.applications.map((application) => [application.key, application.secret]));
   }
 
   listNumbers(): ListedNumber[] {
-    return this.state.numbers.flatMap(({ number, capabilities }) =>
+    const { numbers, bindings } = this.ledger.current;
+    return numbers.flatMap(({ number, capabilities }) =>
       capabilities.map((capability) => {
-        const applicationkey = this.state.bindings[bindingKey(number, capability)];
+        const applicationkey = bindings[bindingKey(number, capability)];
         return applicationkey ? { number, applicationkey, capability } : { number, capability };
       }),
     );
   }
 
   /** Binds every number, or none: all are checked before anything changes. */
-  async assign(numbers: readonly string[], applicationKey: string, capability: Capability): Promise<void> {
-    this.requireApplication(applicationKey);
-    for (const number of numbers) this.requireCapableNumber(number, capability);
-    await this.commit((next) => {
+  assign(numbers: readonly string[], applicationKey: string, capability: Capability): Promise<void> {
+    return this.change((next) => {
+      requireApplication(next, applicationKey);
+      for (const number of numbers) requireCapableNumber(next, number, capability);
       for (const number of numbers) next.bindings[bindingKey(number, capability)] = applicationKey;
     });
   }
 
   /** Removes the binding(s) the application holds on the number; without a capability, all of them. */
-  async unassign(number: string, applicationKey: string, capability: Capability | undefined): Promise<void> {
-    this.requireApplication(applicationKey);
-    const owned = this.requireCapableNumber(number, capability);
-    const held = (capability ? [capability] : owned.capabilities).filter(
-      (candidate) => this.state.bindings[bindingKey(number, candidate)] === applicationKey,
-    );
-    if (held.length === 0) {
-      throw apiErrors.parameterValidation(
-        `Unable to update numbers: ${number}${capability ? ` (${capability})` : ''} is not assigned to application ${applicationKey}`,
+  unassign(number: string, applicationKey: string, capability: Capability | undefined): Promise<void> {
+    return this.change((next) => {
+      requireApplication(next, applicationKey);
+      const owned = requireCapableNumber(next, number, capability);
+      const held = (capability ? [capability] : owned.capabilities).filter(
+        (candidate) => next.bindings[bindingKey(number, candidate)] === applicationKey,
       );
-    }
-    await this.commit((next) => {
+      if (held.length === 0) {
+        throw apiErrors.parameterValidation(
+          `Unable to update numbers: ${number}${capability ? ` (${capability})` : ''} is not assigned to application ${applicationKey}`,
+        );
+      }
       for (const each of held) delete next.bindings[bindingKey(number, each)];
     });
   }
 
   /** Removes a binding whoever holds it, as a person in the dashboard can. */
-  async release(number: string, capability: Capability): Promise<void> {
-    this.requireCapableNumber(number, capability);
-    await this.commit((next) => {
+  release(number: string, capability: Capability): Promise<void> {
+    return this.change((next) => {
+      requireCapableNumber(next, number, capability);
       delete next.bindings[bindingKey(number, capability)];
     });
   }
 
   getCallbacks(applicationKey: string): CallbackUrls {
-    this.requireApplication(applicationKey);
-    return { ...this.state.callbacks[applicationKey] };
+    requireApplication(this.ledger.current, applicationKey);
+    return { ...this.ledger.current.callbacks[applicationKey] };
   }
 
   /** An omitted URL is kept; an empty one is cleared. */
-  async updateCallbacks(applicationKey: string, update: { primary?: string | null; fallback?: string | null }): Promise<void> {
-    this.requireApplication(applicationKey);
-    await this.commit((next) => {
+  updateCallbacks(applicationKey: string, update: { primary?: string | null; fallback?: string | null }): Promise<void> {
+    return this.change((next) => {
+      requireApplication(next, applicationKey);
       const urls: CallbackUrls = { ...next.callbacks[applicationKey] };
       for (const field of ['primary', 'fallback'] as const) {
         const value = update[field];
@@ -113,68 +126,46 @@ export class Store {
     });
   }
 
-  async addNumber(number: SimulatedNumber): Promise<void> {
-    await this.commit((next) => upsertNumber(next, number));
+  addNumber(number: SimulatedNumber): Promise<void> {
+    return this.change((next) => upsertNumber(next, number));
   }
 
-  /** The number leaves the project (ported out, released): its bindings go with it. */
-  async removeNumber(number: string): Promise<boolean> {
-    const owned = this.findNumber(number) !== undefined;
-    await this.commit((next) => {
+  /** The number leaves the project (ported out, released): its bindings go with it. Answers whether it was owned. */
+  removeNumber(number: string): Promise<boolean> {
+    return this.change((next) => {
+      const before = next.numbers.length;
       next.numbers = next.numbers.filter((entry) => entry.number !== number);
       for (const capability of CAPABILITIES) delete next.bindings[bindingKey(number, capability)];
+      return next.numbers.length !== before;
     });
-    return owned;
   }
 
-  async addApplication(application: SimulatedApplication): Promise<void> {
-    await this.commit((next) => upsertApplication(next, application));
+  addApplication(application: SimulatedApplication): Promise<void> {
+    return this.change((next) => upsertApplication(next, application));
   }
 
-  async reset(): Promise<void> {
-    await this.commit((next) => Object.assign(next, clone(this.seed)));
-  }
-
-  /**
-   * Applies a change to a copy, writes the copy, and only then makes it the state: when the write fails, the
-   * request fails and the state is as it was, so what is answered is always what a restart would load.
-   */
-  private commit(change: (next: SimulatorState) => void): Promise<void> {
-    // One commit at a time, in arrival order: each starts from the state the previous one left.
-    const committed = this.pending.then(async () => {
-      const next = clone(this.state);
-      change(next);
-      await this.write(next);
-      this.state = next;
+  reset(): Promise<void> {
+    return this.change((next) => {
+      Object.assign(next, structuredClone(this.seed));
     });
-    this.pending = committed.catch(() => undefined);
-    return committed;
   }
 
-  private requireApplication(key: string): void {
-    if (!this.hasApplication(key)) throw apiErrors.invalidApplicationKey(key);
+  private change<T>(change: (next: SimulatorState) => T): Promise<T> {
+    return this.ledger.commit(change, this.keeps);
   }
+}
 
-  private requireCapableNumber(number: string, capability: Capability | undefined): SimulatedNumber {
-    const owned = this.findNumber(number);
-    if (!owned) throw apiErrors.parameterValidation(`Unable to update numbers: ${number} is not a number of this project`);
-    if (capability && !owned.capabilities.includes(capability)) {
-      throw apiErrors.parameterValidation(`Unable to update numbers: ${number} does not support the ${capability} capability`);
-    }
-    return owned;
-  }
+function requireApplication(state: Readonly<SimulatorState>, key: string): void {
+  if (!state.applications.some((application) => application.key === key)) throw apiErrors.invalidApplicationKey(key);
+}
 
-  /** Writes the state file, if there is one; called on start so the file exists from the first moment. */
-  async persist(): Promise<void> {
-    await this.write(this.state);
+function requireCapableNumber(state: SimulatorState, number: string, capability: Capability | undefined): SimulatedNumber {
+  const owned = state.numbers.find((entry) => entry.number === number);
+  if (!owned) throw apiErrors.parameterValidation(`Unable to update numbers: ${number} is not a number of this project`);
+  if (capability && !owned.capabilities.includes(capability)) {
+    throw apiErrors.parameterValidation(`Unable to update numbers: ${number} does not support the ${capability} capability`);
   }
-
-  private async write(state: SimulatorState): Promise<void> {
-    if (!this.stateFile) return;
-    // A new file holds secrets, so only its owner may read it; an existing one keeps its mode and owner.
-    const mode = existsSync(this.stateFile) ? {} : { mode: 0o600 };
-    await writeFileAtomic(this.stateFile, `${JSON.stringify(state, null, 2)}\n`, mode);
-  }
+  return owned;
 }
 
 /** Applications and numbers named at start-up join a loaded state; what the file says about them wins. */
@@ -197,8 +188,4 @@ function upsertNumber(state: SimulatorState, number: SimulatedNumber): void {
   for (const capability of CAPABILITIES) {
     if (!number.capabilities.includes(capability)) delete state.bindings[bindingKey(number.number, capability)];
   }
-}
-
-function clone<T>(value: T): T {
-  return structuredClone(value);
 }

@@ -1,3 +1,4 @@
+import { boundedText } from './boundedText';
 import type { FaultKind } from './chaos';
 import { apiErrors, SimulatedApiError } from './errors';
 
@@ -26,9 +27,13 @@ export interface Fault {
   delayMs?: number;
 }
 
-const LOG_LIMIT = 10_000;
-/** Paths are kept this long in the log, so that hostile paths cannot make the log grow without bound. */
-export const LOGGED_PATH_LIMIT = 256;
+/** Entries the log keeps; older ones go first. */
+export const LOG_LIMIT = 10_000;
+/**
+ * Request text (the path, the Authorization scheme) is kept this long in the log, so that hostile requests cannot
+ * make one entry, the log or `GET /_sim/requests` grow with what they send.
+ */
+export const LOGGED_TEXT_LIMIT = 256;
 
 /** The request log, per-route counters and injected faults: the test-facing view of API traffic. */
 export class Traffic {
@@ -38,8 +43,8 @@ export class Traffic {
   private faults: Array<Required<Pick<Fault, 'count'>> & Fault> = [];
 
   record(entry: LoggedRequest): void {
-    const path = entry.path.length > LOGGED_PATH_LIMIT ? `${entry.path.slice(0, LOGGED_PATH_LIMIT)}…(${entry.path.length} characters)` : entry.path;
-    this.log.push({ ...entry, path });
+    const scheme = entry.scheme === undefined ? {} : { scheme: boundedText(entry.scheme, LOGGED_TEXT_LIMIT) };
+    this.log.push({ ...entry, path: boundedText(entry.path, LOGGED_TEXT_LIMIT), ...scheme });
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
     this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
     if (entry.fault) this.faultCounters[entry.fault] = (this.faultCounters[entry.fault] ?? 0) + 1;

@@ -1,5 +1,9 @@
 /** Faults injected at rates, replayable by seed, visible in the log and counters, and never on the admin surface. */
-import { APP_A, APP_B, VOICE_ONLY } from '../support/fixtures';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_A, APP_B, FOREIGN_NUMBER, VOICE_ONLY } from '../support/fixtures';
 import { runSimulatorToExit, spawnSimulator } from '../support/processes';
 import { admin, rawRequest, signedCall, simulatorState, startTestSimulator } from '../support/simulator';
 import type { RunningSimulator } from '../../simulator';
@@ -90,12 +94,15 @@ it('fail after: the write takes effect, then the answer is a 500', async () => {
   expect((await counters()).faults).toEqual({ 'fail-after': 1 });
 });
 
-it('lost write: answered 204 (without being checked), not applied; reads are not affected', async () => {
+it('lost write: a good write is answered 204 and not applied, a bad one gets its usual error; reads are not affected', async () => {
   await start({ chaos: { lostWriteRate: 1 } });
   expect((await assign()).status).toBe(204);
   expect((await simulatorState(simulator)).bindings).toEqual({});
+  expect((await assign('nobody')).json).toMatchObject({ errorCode: 40003 });
+  expect((await signedCall(simulator, 'POST', '/v1/configuration/numbers', { numbers: [FOREIGN_NUMBER] })).json).toMatchObject({ errorCode: 40001 });
   expect((await list()).status).toBe(200);
   expect((await counters()).faults).toEqual({ 'lost-write': 1 });
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[204, 'lost-write'], [400, undefined], [400, undefined], [200, undefined]]);
 });
 
 it('latency is added to every API answer, not to the admin surface', async () => {
@@ -119,6 +126,10 @@ it('chaos is settable at run time, shown, validated field by field, and cleared'
     [{ throttleRate: -0.1 }, 'throttleRate'],
     [{ latencyMs: 'slow' }, 'latencyMs'],
     [{ seed: 1.5 }, 'seed'],
+    [{ seed: 2 ** 32 }, 'seed'],
+    [{ seed: -1 }, 'seed'],
+    [{ retryAfterSeconds: 0.5 }, 'retryAfterSeconds'],
+    [{ failRate: 0.6, hangRate: 0.5 }, 'failRate + throttleRate + resetRate + hangRate + lostWriteRate add up to 1.1'],
     [{ explode: 1 }, 'explode'],
   ] as const) {
     const answer = await rawRequest(simulator.url, { method: 'PUT', path: '/_sim/chaos', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -154,9 +165,115 @@ describe('sinch-voice-sim chaos flags', () => {
     ['--throttle-rate', 'often'],
     ['--latency-ms', '-5'],
     ['--seed', 'abc'],
+    ['--seed', '4294967296'],
+    ['--retry-after', '1.5'],
+    ['--hang-rate', ''],
   ])('%s %s: an error that names the option', async (option, value) => {
     const { code, stderr } = await runSimulatorToExit([option, value]);
     expect(code).not.toBe(0);
     expect(stderr).toContain(option);
   });
+});
+
+it('rates that add up to 1 are accepted, even where floating point makes the sum 1.0000000000000002', async () => {
+  const chaos = { failRate: 0.2, throttleRate: 0.4, resetRate: 0.3, hangRate: 0.1, failAfterRate: 1 };
+  await start({ chaos });
+  expect(await admin(simulator, 'GET', 'chaos')).toMatchObject(chaos);
+});
+
+it.each([
+  [{ failRate: 2 }, /^chaos: failRate must be a number from 0 to 1$/],
+  [{ hangRate: 0.5, resetRate: 0.6 }, /^chaos: .* add up to 1\.1/],
+  [{ latencyMs: -1 }, /^chaos: latencyMs must be a whole number/],
+])('startSimulator refuses chaos %p with a message naming the setting', async (chaos, message) => {
+  const outcome = await startTestSimulator({ chaos }).then(
+    async (started) => {
+      await started.close();
+      return 'started';
+    },
+    (error: Error) => error.message,
+  );
+  expect(outcome).toMatch(message);
+});
+
+it('without a seed, one is picked at random and shown', async () => {
+  await start({ chaos: { failRate: 0.5 } });
+  const { seed } = await admin<{ seed: number }>(simulator, 'GET', 'chaos');
+  expect(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1).toBe(true);
+});
+
+it('every fault is in the log entry of its request and in the counters', async () => {
+  await start({ chaos: { throttleRate: 1 } });
+  await list();
+  await list();
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[429, 'throttle'], [429, 'throttle']]);
+  expect(await counters()).toEqual({ counters: { 'GET /v1/configuration/numbers': 2 }, faults: { throttle: 2 } });
+});
+
+describe('POST /_sim/reset', () => {
+  it('drops chaos put at run time, so that a test that forgets it cannot fail the next', async () => {
+    await start();
+    await admin(simulator, 'PUT', 'chaos', { failRate: 1 });
+    await admin(simulator, 'POST', 'reset');
+    expect((await list()).status).toBe(200);
+    expect(await admin(simulator, 'GET', 'chaos')).toMatchObject({ failRate: 0 });
+  });
+
+  it('keeps chaos given at start, and replays its seed from the beginning', async () => {
+    await start({ chaos: { failRate: 0.5, seed: 42 } });
+    const first = await statuses(20);
+    await admin(simulator, 'POST', 'reset');
+    expect(await statuses(20)).toEqual(first);
+    expect(await admin(simulator, 'GET', 'chaos')).toMatchObject({ failRate: 0.5, seed: 42 });
+  });
+});
+
+describe('closing the simulator', () => {
+  it('ends delayed requests at once, and none of them takes effect afterwards', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sinch-chaos-'));
+    try {
+      const file = join(directory, 'state.json');
+      await start({ stateFile: file, chaos: { latencyMs: 300 } });
+      await admin(simulator, 'POST', 'faults', { status: 0, delayMs: 600, route: 'POST /v1/configuration/callbacks/applications/:applicationkey' });
+      const written = readFileSync(file, 'utf8');
+      const delayedByLatency = assign().catch(() => 'dropped');
+      const delayedByFault = signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: 'https://late.example.com' } }).catch(
+        () => 'dropped',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await simulator.close();
+      closed = true;
+      expect(await delayedByLatency).toBe('dropped');
+      expect(await delayedByFault).toBe('dropped');
+      // Past both delays: had either timer outlived the simulator, its write would be in the file by now.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(readFileSync(file, 'utf8')).toBe(written);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+/** TCP sockets of this process, once no more of them are closing (up to a second). */
+async function settledSockets(): Promise<number> {
+  const count = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+  for (let waited = 0; waited < 1_000 && count() > 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return count();
+}
+
+it('hang: when the client gives up, its connection goes; nothing is kept for it', async () => {
+  await start({ chaos: { hangRate: 1 } });
+  // Sockets of earlier tests (kept alive by the client's agent) are gone once their simulators closed them.
+  const before = await settledSockets();
+  const { hostname, port } = new URL(simulator.url);
+  const gaveUp = new Promise((resolve) => {
+    const outgoing = request({ hostname, port, path: '/v1/configuration/numbers', agent: false }, () => resolve('answered'));
+    outgoing.setTimeout(200, () => outgoing.destroy());
+    outgoing.on('error', () => resolve('gave up'));
+    outgoing.end();
+  });
+  expect(await gaveUp).toBe('gave up');
+  // Both ends: the client's socket and the simulator's; a simulator that held on to the hung request keeps one.
+  expect(await settledSockets()).toBe(before);
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[0, 'hang']]);
 });

@@ -1,12 +1,12 @@
 /** The simulator under hostile input: bounded memory, Sinch's error body for every refusal, and state files it can trust. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, NUMBERS, VOICE_ONLY } from '../support/fixtures';
-import { runSimulatorToExit } from '../support/processes';
+import { runSimulatorToExit, SIMULATOR_CLI } from '../support/processes';
 import { admin, rawRequest, sharedSimulator, signedCall } from '../support/simulator';
 
 const simulator = sharedSimulator();
@@ -46,10 +46,22 @@ describe('requests the simulator refuses, each with Sinch\'s error body', () => 
     expect((await signedCall(simulator, 'GET', '/v1/configuration/numbers')).status).toBe(200);
   });
 
-  it('a wrong method 405, an unknown route 404 (40400), malformed JSON 400 (40001)', async () => {
-    expect((await signedCall(simulator, 'PUT', '/v1/configuration/numbers', {})).json).toMatchObject({ errorCode: 40500 });
-    expect((await signedCall(simulator, 'GET', '/v1/nothing/here')).json).toMatchObject({ errorCode: 40400 });
-    expect((await signedCall(simulator, 'POST', '/v1/configuration/numbers', '{"numbers": [')).json).toMatchObject({ errorCode: 40001 });
+  it.each([
+    ['a wrong method', 405, 40500, 'PUT', '/v1/configuration/numbers', {}],
+    ['a wrong method on callbacks', 405, 40500, 'DELETE', `/v1/configuration/callbacks/applications/${APP_A.key}`, undefined],
+    ['an unknown route', 404, 40400, 'GET', '/v1/nothing/here', undefined],
+    ['an unknown admin route', 404, 40400, 'GET', '/_sim/nothing', undefined],
+    ['malformed JSON', 400, 40001, 'POST', '/v1/configuration/numbers', '{"numbers": ['],
+  ])('%s: %i (%i) with the whole documented body', async (_case, status, errorCode, method, path, body) => {
+    const answer = await signedCall(simulator, method, path, body);
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.json).toEqual({
+      status: expect.stringMatching(new RegExp(`^${status} [A-Za-z]+$`)),
+      errorCode,
+      message: expect.any(String),
+      reference: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it('500 concurrent connections are all answered', async () => {
@@ -125,6 +137,51 @@ describe('state files', () => {
     const { code, stderr } = await runSimulatorToExit(['--state', file]);
     expect(code).toBe(1);
     expect(stderr).toContain(`sinch-voice-sim: ${file} is not a simulator state file`);
+  });
+
+  /**
+   * As root every file is readable and writable, so the command runs as `nobody` there; as any other user the
+   * modes alone make the point.
+   */
+  function runAsAnotherUser(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    const asRoot = process.getuid?.() === 0;
+    const child = spawn(process.execPath, [SIMULATOR_CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  }
+
+  it('a state file its user cannot read: the command stops with a message naming the file, which stays as it was', async () => {
+    chmodSync(directory, 0o755);
+    const file = join(directory, 'state.json');
+    const text = JSON.stringify(valid());
+    writeFileSync(file, text);
+    chmodSync(file, process.getuid?.() === 0 ? 0o600 : 0o200);
+    const { code, stderr } = await runAsAnotherUser(['--state', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be read: EACCES`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('a state file in a directory its user cannot enter: the command stops with a message naming the file', async () => {
+    const asRoot = process.getuid?.() === 0;
+    chmodSync(directory, asRoot ? 0o700 : 0o000);
+    const file = join(directory, 'state.json');
+    try {
+      const { code, stderr } = await runAsAnotherUser(['--state', file]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be read: EACCES`);
+    } finally {
+      chmodSync(directory, 0o700);
+    }
+  });
+
+  it('a state file in a place its user cannot write: the command stops with a message naming the file', async () => {
+    chmodSync(directory, 0o555);
+    const file = join(directory, 'state.json');
+    const { code, stderr } = await runAsAnotherUser(['--state', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be written: EACCES`);
   });
 
   it('an existing writable file keeps its mode across writes', async () => {
