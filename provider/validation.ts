@@ -1,4 +1,4 @@
-import { checkApplicationKey, checkCallbackUrl, checkCapability, checkNumber, problemOf } from './client/arguments';
+import { checkApplicationKey, checkCapability, checkNumber, problemOf } from './client/arguments';
 
 export {
   checkApplicationKey,
@@ -8,6 +8,7 @@ export {
   checkNumber,
   describeValue,
   MAX_CALLBACK_URL_LENGTH,
+  problemOf,
   type Checked,
 } from './client/arguments';
 
@@ -20,9 +21,6 @@ export const isUnknown = (value: unknown): boolean => value === UNKNOWN;
 export const e164Problem = (value: unknown): string | undefined => problemOf(checkNumber(value));
 
 export const capabilityProblem = (value: unknown): string | undefined => problemOf(checkCapability(value));
-
-/** Callback URLs must be absolute https (plain http only for loopback hosts), within the length cap. */
-export const callbackUrlProblem = (value: unknown): string | undefined => problemOf(checkCallbackUrl(value));
 
 /** Undefined means neither the input nor the configuration gives a key. */
 export function applicationKeyProblem(value: unknown): string | undefined {

@@ -1,7 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { SinchApiError, type Capability, type NumberBinding, type SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem } from '../validation';
-import { problemOf } from '../client/arguments';
+import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, problemOf } from '../validation';
 import { bindingObject } from './claims';
 import { writeUntilLanded, type CheckedWrite } from './settle';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';

@@ -26,7 +26,7 @@ const scenario = scratchScenarios('chaos', async (simulator) => {
   for (const number of [...declaredNumbers, ...foreignNumbers]) await admin(simulator, 'PUT', 'numbers', { number });
   for (const number of foreignNumbers) await admin(simulator, 'PUT', 'bindings', { number, applicationKey: APP_C.key });
 });
-const { succeed } = stackOperations(scenario);
+const { credentials, succeed, bindingsAndCallbacks: liveState } = stackOperations(scenario);
 
 /** Number i goes to application (i + shift) mod 3; each application has its callbacks. */
 function declaration(shift: number, version = 1): DeclaredProgram {
@@ -48,11 +48,6 @@ function expectedState(program: DeclaredProgram): { bindings: Record<string, str
     },
     callbacks: Object.fromEntries(program.callbacks.map((urls) => [urls.applicationKey as string, { primary: urls.primary }])),
   };
-}
-
-async function liveState() {
-  const { bindings, callbacks } = await simulatorState(scenario.simulator);
-  return { bindings, callbacks: Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0)) };
 }
 
 interface Figures {
@@ -117,7 +112,7 @@ describe.each([11, 23, 47])('chaos with seed %i: fail 0.2, fail after 0.05, thro
 it('an up of 100 bindings killed halfway (the whole process group): `pulumi cancel` and `pulumi up` end in the declared state', async () => {
   await admin(scenario.simulator, 'PUT', 'chaos', { latencyMs: 100 });
   const program = declaration(0);
-  const running = scenario.project.start('up', scenario.stack, program, stackOperations(scenario).credentials());
+  const running = scenario.project.start('up', scenario.stack, program, credentials());
   for (;;) {
     const bound = Object.keys((await simulatorState(scenario.simulator)).bindings).length - FOREIGN_COUNT;
     if (bound >= DECLARED_COUNT / 2) break;

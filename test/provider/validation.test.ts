@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import {
   applicationKeyProblem,
-  callbackUrlProblem,
   capabilityProblem,
   checkApplicationKey,
   checkBoolean,
@@ -166,8 +165,6 @@ describe('the older helpers keep their signatures', () => {
     expect(e164Problem('12015550100')).toMatch(/write it as "\+12015550100"/);
     expect(capabilityProblem('voice')).toBeUndefined();
     expect(capabilityProblem('fax')).toMatch(/must be one of voice, sms/);
-    expect(callbackUrlProblem('https://example.com/')).toBeUndefined();
-    expect(callbackUrlProblem('http://example.com/')).toMatch(/must use https/);
     expect(applicationKeyProblem('5f5c418a-0f91-4bbc-8234-a9bf5eddad97')).toBeUndefined();
     expect(applicationKeyProblem('a/b')).toMatch(/is not a Sinch application key/);
   });
@@ -185,7 +182,7 @@ describe('the older helpers keep their signatures', () => {
   it('never throw either', () => {
     fc.assert(
       fc.property(fc.oneof(badNumbers, badApplicationKeys, badCallbackUrls, badCapabilities), (value) => {
-        for (const problem of [e164Problem, capabilityProblem, callbackUrlProblem, applicationKeyProblem]) {
+        for (const problem of [e164Problem, capabilityProblem, applicationKeyProblem]) {
           const reason = problem(value);
           expect(reason === undefined || reason.length <= REASON_CAP).toBe(true);
         }
