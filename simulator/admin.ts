@@ -63,11 +63,11 @@ export const adminRoutes: AdminRoute[] = [
   },
   {
     method: 'PUT',
-    pattern: '/_sim/callbacks/:applicationkey',
+    pattern: '/_sim/callbacks/{key}',
     handler: async ({ store, params, body }) => {
       const fields = parseObjectBody(body);
       const urls = Object.fromEntries(['primary', 'fallback'].filter((field) => field in fields).map((field) => [field, fields[field]]));
-      await store.updateCallbacks(params.applicationkey ?? '', urls as { primary?: string | null; fallback?: string | null });
+      await store.updateCallbacks(params.key ?? '', urls as { primary?: string | null; fallback?: string | null });
       return done;
     },
   },
@@ -86,7 +86,7 @@ export const adminRoutes: AdminRoute[] = [
   },
   {
     method: 'DELETE',
-    pattern: '/_sim/numbers/:number',
+    pattern: '/_sim/numbers/{number}',
     handler: async ({ store, params }) => {
       if (!(await store.removeNumber(params.number ?? ''))) throw apiErrors.notFound();
       return done;

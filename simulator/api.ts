@@ -54,26 +54,26 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     method: 'GET',
-    pattern: '/v1/configuration/callbacks/applications/:applicationkey',
+    pattern: '/v1/configuration/callbacks/applications/{key}',
     handler: (store, request) => {
-      const urls = store.getCallbacks(request.params.applicationkey ?? '');
+      const urls = store.getCallbacks(request.params.key ?? '');
       return { status: 200, body: { url: urls } };
     },
   },
   {
     method: 'POST',
-    pattern: '/v1/configuration/callbacks/applications/:applicationkey',
+    pattern: '/v1/configuration/callbacks/applications/{key}',
     handler: async (store, request) => {
       const body = parseObjectBody(request.body);
       if (!body.url || typeof body.url !== 'object' || Array.isArray(body.url)) throw apiErrors.missingParameter('url is missing');
       const url = foldKeys(body.url as JsonObject);
-      await store.updateCallbacks(request.params.applicationkey ?? '', { primary: urlField(url, 'primary'), fallback: urlField(url, 'fallback') });
+      await store.updateCallbacks(request.params.key ?? '', { primary: urlField(url, 'primary'), fallback: urlField(url, 'fallback') });
       return NO_CONTENT;
     },
   },
   {
     method: 'GET',
-    pattern: '/v1/calling/query/number/:number',
+    pattern: '/v1/calling/query/number/{number}',
     handler: (_store, request) => ({ status: 200, body: { method: 'numberItem', number: queryNumber(request.params.number ?? '') } }),
   },
 ];

@@ -179,7 +179,8 @@ describe('9: configuration', () => {
     const onlyUrl: StackConfig = { 'sinch:baseUrl': { value: scenario.simulator.url } };
     const environment = { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret };
     const outcome = await scenario.project.operate('up', scenario.stack, FULL_PROGRAM, onlyUrl, environment);
-    expect(outcome.ok).toBe(true);
+    expect(outcome.message ?? '').toBe('');
+    expect(outcome).toMatchObject({ ok: true });
     // Defaults come from the environment too: main-line goes to APP_B, the credentials' application.
     expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
     expect((await admin<{ requests: Array<{ caller: string }> }>(scenario.simulator, 'GET', 'requests')).requests.every((entry) => entry.caller === APP_B.key)).toBe(true);

@@ -138,7 +138,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
     it('nothing of ours left: no write', async () => {
       await provider.delete!(APP_B.key, written(declared()));
-      expect(await requests()).toEqual([`GET /v1/configuration/callbacks/applications/:applicationkey`]);
+      expect(await requests()).toEqual([`GET /v1/configuration/callbacks/applications/{key}`]);
     });
   });
 });

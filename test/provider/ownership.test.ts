@@ -166,7 +166,7 @@ describe('ApplicationCallbacks: delete puts back what create found', () => {
     const first = deployment();
     const { outs } = await first.callbacks.create(callbacks());
     expect(outs).toMatchObject({ adopted: true, foundPrimary: 'https://ours.example.com/voice' });
-    expect(await requests()).toEqual(['GET /v1/configuration/callbacks/applications/:applicationkey']);
+    expect(await requests()).toEqual(['GET /v1/configuration/callbacks/applications/{key}']);
     expect(first.context.logs).toEqual([expect.stringContaining(`callbacks of ${APP_B.key} adopted`)]);
     await deployment().callbacks.delete!(APP_B.key, outs!);
     expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://ours.example.com/voice' });

@@ -234,7 +234,7 @@ describe('closing the simulator', () => {
     try {
       const file = join(directory, 'state.json');
       await start({ stateFile: file, chaos: { latencyMs: 300 } });
-      await admin(simulator, 'POST', 'faults', { status: 0, delayMs: 600, route: 'POST /v1/configuration/callbacks/applications/:applicationkey' });
+      await admin(simulator, 'POST', 'faults', { status: 0, delayMs: 600, route: 'POST /v1/configuration/callbacks/applications/{key}' });
       const written = readFileSync(file, 'utf8');
       const delayedByLatency = assign().catch(() => 'dropped');
       const delayedByFault = signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: 'https://late.example.com' } }).catch(
