@@ -5,8 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import * as pulumi from '@pulumi/pulumi';
 import { applicationAuthorization, SinchConfigurationClient, type AuthScheme } from '../provider';
-import { connect } from '../provider/configuration';
-import { Claims, numberAssignmentProvider, type NumberAssignmentInputs } from '../provider/implementation';
+import { deploymentContext, numberAssignmentProvider, type NumberAssignmentInputs } from '../provider/implementation';
 import { shims } from '../provider/shim';
 import { startSimulator, type RunningSimulator } from '../simulator';
 
@@ -68,19 +67,16 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     record(`simulator throughput, ${concurrency} concurrent signed clients`, `${Math.round((concurrency * perWorker) / seconds)} requests/s`);
 
-    const provider = numberAssignmentProvider({
-      settings: () => ({ applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url }),
-      client: () => connect({ applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url }),
-      log: () => undefined,
-      claims: new Claims(),
-    });
+    const settings = { applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url };
+    // A deployment each: within one, a delete leaves alone what a create of the same deployment took over.
+    const deployment = () => numberAssignmentProvider(deploymentContext(() => settings, () => undefined));
     await api.unassignNumber({ number: numbers[0] as string });
     const inputs: NumberAssignmentInputs = { number: numbers[0] as string, applicationKey: APPLICATION.key, capability: 'voice', allowReassign: false };
     const cycles = await timed(100, async () => {
-      const { outs } = await provider.create(inputs);
-      await provider.delete!(`${inputs.number}/voice`, outs!);
+      const { outs } = await deployment().create(inputs);
+      await deployment().delete!(`${inputs.number}/voice`, outs!);
     });
-    record('NumberAssignment create + delete (4 API calls), p50', milliseconds(percentile(cycles, 0.5)));
+    record('NumberAssignment create + delete, each in a new deployment (4 API calls), p50', milliseconds(percentile(cycles, 0.5)));
 
     const before = process.memoryUsage();
     for (let round = 0; round < 5; round += 1) await Promise.all(Array.from({ length: 1000 }, () => api.getCallbacks(APPLICATION.key)));

@@ -64,7 +64,6 @@ function requireCredentials(settings: SinchProviderSettings): void {
   }
 }
 
-/** The client for these settings, or the configuration error before any API call. */
 /** A whole number from the configuration, or the error that names its key. */
 function wholeNumber(settings: SinchProviderSettings, name: 'operationTimeout' | 'maxRetries', minimum: number, maximum: number): number | undefined {
   const text = settings[name];
@@ -76,6 +75,7 @@ function wholeNumber(settings: SinchProviderSettings, name: 'operationTimeout' |
   return value;
 }
 
+/** The client for these settings, or the configuration error before any API call. */
 export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
   requireCredentials(settings);
   const operationTimeout = wholeNumber(settings, 'operationTimeout', 1, 3600);

@@ -3,12 +3,15 @@ import type { SinchConfigurationClient } from '../client';
 import { isUnknown } from '../validation';
 import type { SinchProviderSettings } from '../configuration';
 import type { Claims } from './claims';
+import type { LiveBindings } from './liveBindings';
 
 /** What a resource implementation needs from its surroundings, resolved when a method runs. */
 export interface ProviderContext {
   settings(): SinchProviderSettings;
   /** A client for the current settings; throws SinchConfigurationError before any API call when they are incomplete. */
   client(): SinchConfigurationClient;
+  /** This deployment's shared view of the bindings, for the current settings (same errors as client()). */
+  bindings(): LiveBindings;
   /** A line for the person running Pulumi. */
   log(message: string): void;
   /** What creates and updates of this deployment (this provider process) took over. */

@@ -1,27 +1,27 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { connect, resolveSettings } from '../configuration';
+import { resolveSettings } from '../configuration';
 import type { ProviderMethod, ResourceKind } from '../shim';
 import { applicationCallbacksProvider } from './applicationCallbacks';
-import { Claims } from './claims';
-import type { ProviderContext } from './context';
+import { deploymentContext } from './deployment';
 import { numberAssignmentProvider } from './numberAssignment';
 
 export { applicationCallbacksProvider } from './applicationCallbacks';
 export { numberAssignmentProvider, numberAssignmentId } from './numberAssignment';
 export type { ProviderContext } from './context';
 export { Claims } from './claims';
+export { deploymentContext } from './deployment';
+export { DEFAULT_COALESCING, LiveBindings, type Coalescing, type LiveBinding } from './liveBindings';
+export { SharedAssignmentFailed } from './assignmentBatches';
 export * from './types';
 
 /** Stack configuration as the engine gave it to configure(); one per provider process, as the engine runs one per deployment. */
 let stackConfig: (key: string) => string | undefined = () => undefined;
 
 /** Settings are resolved when each method runs: stack configuration first, then the environment. */
-const context: ProviderContext = {
-  settings: () => resolveSettings(stackConfig, process.env),
-  client: () => connect(context.settings()),
-  log: (message) => console.log(`pulumi-sinch-voice: ${message}`),
-  claims: new Claims(),
-};
+const context = deploymentContext(
+  () => resolveSettings(stackConfig, process.env),
+  (message) => console.log(`pulumi-sinch-voice: ${message}`),
+);
 
 const providers: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
   NumberAssignment: numberAssignmentProvider(context) as pulumi.dynamic.ResourceProvider,

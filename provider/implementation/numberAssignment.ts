@@ -1,8 +1,9 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { SinchApiError, type Capability, type NumberBinding, type SinchConfigurationClient } from '../client';
+import { SinchApiError, type Capability } from '../client';
 import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, problemOf } from '../validation';
 import { bindingObject } from './claims';
-import { writeUntilLanded, type CheckedWrite } from './settle';
+import type { LiveBinding, LiveBindings } from './liveBindings';
+import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
 import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
 import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
@@ -10,20 +11,6 @@ type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAs
 
 /** The resource id: one binding is one number with one capability. */
 export const numberAssignmentId = (number: string, capability: string): string => `${number}/${capability}`;
-
-/** What the project's number list says about one number and capability. */
-interface LiveBinding {
-  /** The project owns the number. */
-  owned: boolean;
-  /** The application it is bound to for this capability, if any. */
-  applicationKey?: string;
-}
-
-async function liveBinding(client: SinchConfigurationClient, number: string, capability: Capability): Promise<LiveBinding> {
-  const entries: NumberBinding[] = (await client.listNumbers()).filter((entry) => entry.number === number);
-  const entry = entries.find((candidate) => candidate.capability === capability);
-  return { owned: entries.length > 0, applicationKey: entry?.applicationKey };
-}
 
 function notOwned(number: string): Error {
   return new Error(`${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`);
@@ -37,17 +24,25 @@ function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
   );
 }
 
+/** What a read-back found; anything but the write's own effect means the snapshot can no longer be trusted. */
+function readBack(bindings: LiveBindings, outcome: Outcome): Outcome {
+  if (outcome !== 'landed') bindings.forget();
+  return outcome;
+}
+
 /**
  * Assigning the number to `applicationKey`, read back from the list: Sinch does not document what an assignment over
- * another application's number does, and an answer can be lost after the assignment took effect.
+ * another application's number does, and an answer can be lost after the assignment took effect. The first round
+ * shares an assign call with other numbers bound for the same application; a round after that sends this one alone,
+ * so that a number Sinch refuses fails only its own resource.
  */
-function assignment(client: SinchConfigurationClient, number: string, capability: Capability, applicationKey: string, before: string | undefined): CheckedWrite {
+function assignment(bindings: LiveBindings, number: string, capability: Capability, applicationKey: string, before: string | undefined): CheckedWrite {
   return {
     description: `the assignment of ${number} (${capability}) to ${applicationKey}`,
-    write: () => client.assignNumbers({ numbers: [number], applicationKey, capability }),
+    write: (round) => bindings.assign(number, capability, applicationKey, round === 1),
     outcome: async () => {
-      const live = (await liveBinding(client, number, capability)).applicationKey;
-      return live === applicationKey ? 'landed' : live === before ? 'unchanged' : 'changed';
+      const live = (await bindings.freshBinding(number, capability)).applicationKey;
+      return readBack(bindings, live === applicationKey ? 'landed' : live === before ? 'unchanged' : 'changed');
     },
     contended: () =>
       new Error(
@@ -57,12 +52,19 @@ function assignment(client: SinchConfigurationClient, number: string, capability
   };
 }
 
-/** Unassigning the number from `owner`: done once the list no longer shows it bound to `owner`. */
-function unassignment(client: SinchConfigurationClient, number: string, capability: Capability, owner: string): CheckedWrite {
+/**
+ * Unassigning the number from `owner`. Sinch's 204 to this DELETE is taken at its word (a number that stayed bound
+ * after one is the safe way to be wrong); a lost or failed answer is read back: done once the list no longer shows
+ * it bound to `owner`.
+ */
+function unassignment(bindings: LiveBindings, number: string, capability: Capability, owner: string): CheckedWrite {
   return {
     description: `the unassignment of ${number} (${capability}) from ${owner}`,
-    write: () => client.unassignNumber({ number, applicationKey: owner, capability }),
-    outcome: async () => ((await liveBinding(client, number, capability)).applicationKey === owner ? 'unchanged' : 'landed'),
+    write: async () => {
+      await bindings.unassign(number, capability, owner);
+      return 'landed';
+    },
+    outcome: async () => readBack(bindings, (await bindings.freshBinding(number, capability)).applicationKey === owner ? 'unchanged' : 'landed'),
     contended: () => new Error(`${number} (${capability}) changed while this stack unassigned it`),
   };
 }
@@ -88,17 +90,17 @@ function normalize(olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssign
  * Undoes this resource's own change to a binding that is still as it left it: back to unbound, or back to the
  * application that held the number before (an adopted binding, found on the declared application, stays bound).
  */
-async function restore(context: ProviderContext, client: SinchConfigurationClient, recorded: Partial<NumberAssignmentOutputs>, owner: string): Promise<void> {
+async function restore(context: ProviderContext, bindings: LiveBindings, recorded: Partial<NumberAssignmentOutputs>, owner: string): Promise<void> {
   const number = recorded.number as string;
   const capability = recorded.capability as Capability;
   const found = recorded.adopted === undefined ? undefined : recorded.foundApplicationKey;
   if (found === undefined) {
-    await writeUntilLanded(unassignment(client, number, capability, owner));
+    await writeUntilLanded(unassignment(bindings, number, capability, owner));
   } else if (found === owner) {
     context.log(`${number} (${capability}) stays bound to ${owner}: it was bound so before this stack adopted it`);
   } else {
     try {
-      await writeUntilLanded(assignment(client, number, capability, found, owner));
+      await writeUntilLanded(assignment(bindings, number, capability, found, owner));
       context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
       if (!(error instanceof SinchApiError && error.errorCode === 40003)) throw error;
@@ -135,8 +137,9 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async create(inputs) {
       const wanted = declared(inputs);
-      const client = context.client();
-      const live = await liveBinding(client, wanted.number, wanted.capability);
+      const bindings = context.bindings();
+      const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
+      const live = await bindings.binding(wanted.number, wanted.capability, permitted);
       if (!live.owned) throw notOwned(wanted.number);
       const adopted = live.applicationKey === wanted.applicationKey;
       if (adopted) {
@@ -145,7 +148,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         throw boundElsewhere(wanted, live.applicationKey);
       } else {
         if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
-        await writeUntilLanded(assignment(client, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+        await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
       }
       context.claims.claim(bindingObject(wanted.number, wanted.capability));
       return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
@@ -154,7 +157,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     async read(id, props) {
       const recorded = normalize((props ?? {}) as Partial<NumberAssignmentOutputs>);
       const [number = recorded.number, capability = recorded.capability] = id.split('/');
-      const live = await liveBinding(context.client(), number as string, capability as Capability);
+      const live = await context.bindings().binding(number as string, capability as Capability);
       // Unassigned or gone from the project: no id, so refresh drops the resource and the next up recreates it.
       if (!live.applicationKey) return {};
       const inputs: NumberAssignmentInputs = {
@@ -170,14 +173,15 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async update(_id, olds, news) {
       const wanted = declared(news);
-      const client = context.client();
-      const live = await liveBinding(client, wanted.number, wanted.capability);
+      const bindings = context.bindings();
+      // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
+      const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
+      const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || known.includes(seen.applicationKey));
+      const live = await bindings.binding(wanted.number, wanted.capability, permitted);
       if (!live.owned) throw notOwned(wanted.number);
       if (live.applicationKey !== wanted.applicationKey) {
-        // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
-        const known = [undefined, olds.assignedApplicationKey, olds.applicationKey];
         if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
-        await writeUntilLanded(assignment(client, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+        await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
       }
       context.claims.claim(bindingObject(wanted.number, wanted.capability));
       return { outs: outputs(wanted, normalize(olds)) };
@@ -192,8 +196,8 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         return;
       }
       const owner = (recorded.assignedApplicationKey ?? recorded.applicationKey) as string;
-      const client = context.client();
-      const live = await liveBinding(client, number, capability);
+      const bindings = context.bindings();
+      const live = await bindings.binding(number, capability);
       if (!live.owned) {
         context.log(`${number} is no longer a number of this project: nothing to undo`);
       } else if (!live.applicationKey) {
@@ -201,7 +205,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       } else if (live.applicationKey !== owner) {
         context.log(`${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`);
       } else {
-        await restore(context, client, recorded, owner);
+        await restore(context, bindings, recorded, owner);
       }
     },
   };

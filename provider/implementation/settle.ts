@@ -7,7 +7,11 @@ export type Outcome = 'landed' | 'unchanged' | 'changed';
 export interface CheckedWrite {
   /** For messages: "the assignment of +12015550100 (voice) to <key>". */
   description: string;
-  write(): Promise<void>;
+  /**
+   * Sends the write; `round` counts from 1. Answers 'landed' when the API's answer alone establishes the new state,
+   * so that no read-back is needed; otherwise the outcome is read back.
+   */
+  write(round: number): Promise<Outcome | void>;
   /** Reads the live state (never from a cache that the write could have made stale). */
   outcome(): Promise<Outcome>;
   /** The error when someone else changed the object while this write was under way. */
@@ -44,12 +48,13 @@ export async function writeUntilLanded(change: CheckedWrite, pause: (round: numb
   for (let round = 1; round <= ROUNDS; round += 1) {
     if (round > 1) await pause(round);
     lastError = undefined;
+    let answered: Outcome | void = undefined;
     try {
-      await change.write();
+      answered = await change.write(round);
     } catch (error) {
       lastError = error;
     }
-    const outcome = await change.outcome();
+    const outcome = answered ?? (await change.outcome());
     if (outcome === 'landed') return;
     if (outcome === 'changed') throw change.contended();
     if (refused(lastError)) throw lastError;

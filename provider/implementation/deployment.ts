@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { SinchConfigurationClient } from '../client';
+import { connect, type SinchProviderSettings } from '../configuration';
+import { Claims } from './claims';
+import type { ProviderContext } from './context';
+import { DEFAULT_COALESCING, LiveBindings, type Coalescing } from './liveBindings';
+
+/** A client and the view of the bindings it reads and writes. */
+interface Connection {
+  client: SinchConfigurationClient;
+  bindings: LiveBindings;
+}
+
+/** Settings that reach a different project or behave differently get their own connection; the secret is hashed. */
+function fingerprint(settings: SinchProviderSettings): string {
+  return createHash('sha256').update(JSON.stringify(Object.entries(settings).sort())).digest('hex');
+}
+
+/**
+ * What one deployment shares between its resources. The engine runs one dynamic-provider process per deployment,
+ * so this lives as long as the deployment: two deployments never share a view of the live bindings.
+ */
+export function deploymentContext(
+  settings: () => SinchProviderSettings,
+  log: (message: string) => void,
+  coalescing: Coalescing = DEFAULT_COALESCING,
+): ProviderContext {
+  const connections = new Map<string, Connection>();
+  const connection = (): Connection => {
+    const current = settings();
+    const key = fingerprint(current);
+    let found = connections.get(key);
+    if (!found) {
+      const client = connect(current);
+      found = { client, bindings: new LiveBindings(client, coalescing) };
+      connections.set(key, found);
+    }
+    return found;
+  };
+  return { settings, client: () => connection().client, bindings: () => connection().bindings, log, claims: new Claims() };
+}

@@ -1,0 +1,43 @@
+/** When a gathering hands over what it collected. */
+export interface GatherWindow {
+  /** Hand over once nothing new arrived for this long: a lone request waits no longer than this. */
+  quietMs: number;
+  /** Hand over at the latest this long after the first arrival, however busy it is. */
+  maxMs: number;
+  /** Hand over at once with this many. */
+  limit: number;
+}
+
+/**
+ * Collects requests that arrive close together and hands them over as one. The engine sends a deployment's
+ * operations to the provider a few at a time and not all at once, so "close together" is a short window that
+ * stays open while requests keep coming, and never longer than `maxMs`.
+ */
+export class Gathering<Member> {
+  private members: Member[] = [];
+  private quietTimer: NodeJS.Timeout | undefined;
+  private maxTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly window: GatherWindow,
+    private readonly handOver: (members: Member[]) => void,
+  ) {}
+
+  add(member: Member): void {
+    this.members.push(member);
+    if (this.members.length >= this.window.limit) return this.release();
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.release(), this.window.quietMs);
+    this.maxTimer ??= setTimeout(() => this.release(), this.window.maxMs);
+  }
+
+  private release(): void {
+    clearTimeout(this.quietTimer);
+    clearTimeout(this.maxTimer);
+    this.quietTimer = undefined;
+    this.maxTimer = undefined;
+    const members = this.members;
+    this.members = [];
+    if (members.length > 0) this.handOver(members);
+  }
+}

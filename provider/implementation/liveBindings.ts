@@ -1,0 +1,174 @@
+import type { Capability, SinchConfigurationClient } from '../client';
+import { AssignmentBatches } from './assignmentBatches';
+import { Gathering, type GatherWindow } from './gathering';
+import { bindingKey, Listing, type LiveBinding } from './listing';
+
+export type { LiveBinding } from './listing';
+
+/** How long requests wait for company: a few milliseconds for a lone one, tens of milliseconds at most. */
+export interface Coalescing {
+  /** Assign calls to one (application, capability): up to 100 numbers, as the API takes. */
+  assignments: GatherWindow;
+  /** Read-backs after writes: one list call confirms every write that ended before it was sent. */
+  readBacks: GatherWindow;
+}
+
+export const DEFAULT_COALESCING: Coalescing = {
+  assignments: { quietMs: 8, maxMs: 40, limit: 100 },
+  readBacks: { quietMs: 8, maxMs: 40, limit: Number.POSITIVE_INFINITY },
+};
+
+/** This process's writes to one binding, on the view's clock. */
+interface WriteRecord {
+  inFlight: number;
+  lastEnded: number;
+  /** The binding as a write's own answer established it (a clean unassign), if that is the last thing known. */
+  confirmed?: { binding: LiveBinding; at: number };
+}
+
+/** The latest list answer, with what this process changed since and what it can no longer vouch for. */
+interface Snapshot {
+  listing: Listing;
+  known: Map<string, LiveBinding>;
+  uncertain: Set<string>;
+}
+
+interface Waiter {
+  resolve(listing: Listing): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One deployment's view of the project's bindings, for one set of credentials. The engine runs one dynamic-provider
+ * process per deployment and sends it every operation of every resource, so a refresh of N bindings can be answered
+ * from one list call, and N creates can share their reads and batch their assignments.
+ *
+ * - Reads share one list call in flight, and later reads use its answer (the snapshot).
+ * - A binding this process is writing, or whose write ended ambiguously, is uncertain: reading it sends a new list.
+ * - A read-back after a write always comes from a list call sent after the write ended; read-backs that wait at the
+ *   same time share it.
+ * - A read-back that disagrees with the write (not applied, or changed by someone else) drops the snapshot.
+ * - Assignments to the same (application, capability) that arrive together go out as one call (AssignmentBatches).
+ */
+export class LiveBindings {
+  private clock = 0;
+  private snapshot: Snapshot | undefined;
+  private inFlight: { sentAt: number; answer: Promise<Listing> } | undefined;
+  private readonly writes = new Map<string, WriteRecord>();
+  private readonly waiting: Gathering<Waiter>;
+  private readonly batches: AssignmentBatches;
+
+  constructor(
+    private readonly client: SinchConfigurationClient,
+    coalescing: Coalescing = DEFAULT_COALESCING,
+  ) {
+    this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters));
+    this.batches = new AssignmentBatches(client, coalescing.assignments);
+  }
+
+  /**
+   * The binding as this deployment last saw it. When that is not `acceptable` (it would refuse the operation), a new
+   * list call decides: the snapshot may predate a number added to the project or a binding released in the dashboard.
+   */
+  async binding(number: string, capability: Capability, acceptable: (seen: LiveBinding) => boolean = () => true): Promise<LiveBinding> {
+    const seen = await this.lastSeen(number, capability);
+    return seen && acceptable(seen) ? seen : this.freshBinding(number, capability);
+  }
+
+  /** From the snapshot, or from the list call in flight if this process has not written the binding since it was sent. */
+  private async lastSeen(number: string, capability: Capability): Promise<LiveBinding | undefined> {
+    const key = bindingKey(number, capability);
+    const snapshot = this.snapshot;
+    if (snapshot && !snapshot.uncertain.has(key)) return snapshot.known.get(key) ?? snapshot.listing.binding(number, capability);
+    const record = this.writes.get(key);
+    const inFlight = this.inFlight;
+    if (inFlight && (!record || (record.inFlight === 0 && record.lastEnded < inFlight.sentAt))) return (await inFlight.answer).binding(number, capability);
+    return undefined;
+  }
+
+  /** The binding from a list call sent after this call: what a write that has ended did, or what is there now. */
+  async freshBinding(number: string, capability: Capability): Promise<LiveBinding> {
+    const listing = await new Promise<Listing>((resolve, reject) => this.waiting.add({ resolve, reject }));
+    return listing.binding(number, capability);
+  }
+
+  /** Assigns the number, with others bound for the same application and capability when `together`. */
+  async assign(number: string, capability: Capability, applicationKey: string, together: boolean): Promise<void> {
+    await this.writing(bindingKey(number, capability), async () => {
+      if (together) await this.batches.assign(number, capability, applicationKey);
+      else await this.client.assignNumbers({ numbers: [number], applicationKey, capability });
+      return undefined;
+    });
+  }
+
+  /** Unassigns the number; Sinch's clean answer to this DELETE is taken as the new state of the binding. */
+  async unassign(number: string, capability: Capability, applicationKey: string): Promise<void> {
+    await this.writing(bindingKey(number, capability), async () => {
+      await this.client.unassignNumber({ number, applicationKey, capability });
+      return { owned: true };
+    });
+  }
+
+  /** After a read-back that shows the live state is not what this process expected: read afresh from now on. */
+  forget(): void {
+    this.snapshot = undefined;
+  }
+
+  /** Runs a write of one binding; `write` answers the binding it established, or undefined when a read-back must tell. */
+  private async writing(key: string, write: () => Promise<LiveBinding | undefined>): Promise<void> {
+    const record = this.writes.get(key) ?? { inFlight: 0, lastEnded: 0 };
+    this.writes.set(key, record);
+    record.inFlight += 1;
+    record.confirmed = undefined;
+    this.snapshot?.uncertain.add(key);
+    let established: LiveBinding | undefined;
+    try {
+      established = await write();
+    } finally {
+      record.inFlight -= 1;
+      record.lastEnded = this.tick();
+      if (established && record.inFlight === 0) {
+        record.confirmed = { binding: established, at: record.lastEnded };
+        this.snapshot?.known.set(key, established);
+        this.snapshot?.uncertain.delete(key);
+      }
+    }
+  }
+
+  private tick(): number {
+    this.clock += 1;
+    return this.clock;
+  }
+
+  private list(waiters: Waiter[]): void {
+    const sentAt = this.tick();
+    const answer = this.client.listNumbers().then((entries) => new Listing(sentAt, entries));
+    this.inFlight = { sentAt, answer };
+    const settled = () => {
+      if (this.inFlight?.answer === answer) this.inFlight = undefined;
+    };
+    answer.then(
+      (listing) => {
+        settled();
+        this.adopt(listing);
+        for (const waiter of waiters) waiter.resolve(listing);
+      },
+      (error: unknown) => {
+        settled();
+        for (const waiter of waiters) waiter.reject(error);
+      },
+    );
+  }
+
+  /** Makes a list answer the snapshot, keeping what this process knows better and doubting what it wrote meanwhile. */
+  private adopt(listing: Listing): void {
+    if (this.snapshot && this.snapshot.listing.sentAt > listing.sentAt) return;
+    const snapshot: Snapshot = { listing, known: new Map(), uncertain: new Set() };
+    for (const [key, record] of this.writes) {
+      if (record.inFlight === 0 && record.lastEnded < listing.sentAt) continue;
+      if (record.inFlight === 0 && record.confirmed?.at === record.lastEnded) snapshot.known.set(key, record.confirmed.binding);
+      else snapshot.uncertain.add(key);
+    }
+    this.snapshot = snapshot;
+  }
+}
