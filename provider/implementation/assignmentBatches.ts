@@ -1,5 +1,17 @@
 import type { Capability, SinchConfigurationClient } from '../client';
-import { Gathering, type GatherWindow } from './gathering';
+import type { EngineTraffic } from './engineTraffic';
+
+/** When the assignments gathered so far go out. */
+export interface AssignmentWindow {
+  /** Nothing arrived for this long and no more are coming: a lone assignment waits no longer than this. */
+  quietMs: number;
+  /** More were announced, but nothing arrived for this long: the engine has no room to send them. */
+  stalledMs: number;
+  /** The longest any assignment waits. */
+  maxMs: number;
+  /** Numbers per call: the API takes up to 100. */
+  limit: number;
+}
 
 /** One resource's number in a shared assign call, and how to tell that resource what the call answered. */
 interface Share {
@@ -24,26 +36,57 @@ export class SharedAssignmentFailed extends Error {
 }
 
 /**
- * Assignments that arrive together for the same application and capability go out as one assign call of up to 100
- * numbers. Different applications or capabilities are never merged: one call binds its numbers to one application.
+ * Assignments of one deployment wait together and go out as one assign call per application and capability, of up
+ * to 100 numbers. Different applications or capabilities are never merged: one call binds its numbers to one
+ * application. They go out when the deployment is quiet and no more assignments are coming (see EngineTraffic).
  */
 export class AssignmentBatches {
-  private readonly gatherings = new Map<string, Gathering<Share>>();
+  private readonly waiting = new Map<string, { applicationKey: string; capability: Capability; shares: Share[] }>();
+  private quietTimer: NodeJS.Timeout | undefined;
+  private maxTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly client: SinchConfigurationClient,
-    private readonly window: GatherWindow,
+    private readonly window: AssignmentWindow,
+    private readonly traffic: EngineTraffic,
   ) {}
 
   assign(number: string, capability: Capability, applicationKey: string): Promise<void> {
     const target = `${applicationKey} ${capability}`;
-    let gathering = this.gatherings.get(target);
-    if (!gathering) {
-      gathering = new Gathering<Share>(this.window, (shares) => void this.send(applicationKey, capability, shares));
-      this.gatherings.set(target, gathering);
+    const batch = this.waiting.get(target) ?? { applicationKey, capability, shares: [] };
+    this.waiting.set(target, batch);
+    const done = new Promise<void>((resolve, reject) => batch.shares.push({ number, resolve, reject }));
+    if (batch.shares.length >= this.window.limit) {
+      this.waiting.delete(target);
+      void this.send(batch.applicationKey, batch.capability, batch.shares);
     }
-    const joined = gathering;
-    return new Promise((resolve, reject) => joined.add({ number, resolve, reject }));
+    this.listen(this.window.quietMs);
+    this.maxTimer ??= setTimeout(() => this.sendAll(), this.window.maxMs);
+    return done;
+  }
+
+  private listen(milliseconds: number): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.consider(), milliseconds);
+  }
+
+  private consider(): void {
+    const quiet = this.traffic.quietFor();
+    if (quiet < this.window.quietMs) return this.listen(this.window.quietMs - quiet);
+    if (!this.traffic.moreComing()) return this.sendAll();
+    if (quiet < this.window.stalledMs) return this.listen(Math.min(this.window.quietMs, this.window.stalledMs - quiet));
+    this.traffic.stalled();
+    this.sendAll();
+  }
+
+  private sendAll(): void {
+    clearTimeout(this.quietTimer);
+    clearTimeout(this.maxTimer);
+    this.quietTimer = undefined;
+    this.maxTimer = undefined;
+    const batches = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const batch of batches) if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares);
   }
 
   private async send(applicationKey: string, capability: Capability, shares: Share[]): Promise<void> {

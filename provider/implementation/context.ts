@@ -3,6 +3,7 @@ import type { SinchConfigurationClient } from '../client';
 import { isUnknown } from '../validation';
 import type { SinchProviderSettings } from '../configuration';
 import type { Claims } from './claims';
+import type { EngineTraffic } from './engineTraffic';
 import type { LiveBindings } from './liveBindings';
 
 /** What a resource implementation needs from its surroundings, resolved when a method runs. */
@@ -16,6 +17,8 @@ export interface ProviderContext {
   log(message: string): void;
   /** What creates and updates of this deployment (this provider process) took over. */
   claims: Claims;
+  /** The engine's flow of operations in this deployment, which tells assignments how long to wait for company. */
+  traffic: EngineTraffic;
 }
 
 /** Removes Pulumi's `__provider` and any other key outside the list. */

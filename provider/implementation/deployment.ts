@@ -3,6 +3,7 @@ import type { SinchConfigurationClient } from '../client';
 import { connect, type SinchProviderSettings } from '../configuration';
 import { Claims } from './claims';
 import type { ProviderContext } from './context';
+import { EngineTraffic } from './engineTraffic';
 import { DEFAULT_COALESCING, LiveBindings, type Coalescing } from './liveBindings';
 
 /** A client and the view of the bindings it reads and writes. */
@@ -26,16 +27,17 @@ export function deploymentContext(
   coalescing: Coalescing = DEFAULT_COALESCING,
 ): ProviderContext {
   const connections = new Map<string, Connection>();
+  const traffic = new EngineTraffic();
   const connection = (): Connection => {
     const current = settings();
     const key = fingerprint(current);
     let found = connections.get(key);
     if (!found) {
       const client = connect(current);
-      found = { client, bindings: new LiveBindings(client, coalescing) };
+      found = { client, bindings: new LiveBindings(client, coalescing, traffic) };
       connections.set(key, found);
     }
     return found;
   };
-  return { settings, client: () => connection().client, bindings: () => connection().bindings, log, claims: new Claims() };
+  return { settings, client: () => connection().client, bindings: () => connection().bindings, log, claims: new Claims(), traffic };
 }

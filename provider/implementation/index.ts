@@ -11,7 +11,8 @@ export type { ProviderContext } from './context';
 export { Claims } from './claims';
 export { deploymentContext } from './deployment';
 export { DEFAULT_COALESCING, LiveBindings, type Coalescing, type LiveBinding } from './liveBindings';
-export { SharedAssignmentFailed } from './assignmentBatches';
+export { SharedAssignmentFailed, type AssignmentWindow } from './assignmentBatches';
+export { EngineTraffic } from './engineTraffic';
 export * from './types';
 
 /** Stack configuration as the engine gave it to configure(); one per provider process, as the engine runs one per deployment. */
@@ -41,5 +42,16 @@ export async function dispatch(kind: ResourceKind, method: ProviderMethod, args:
   const provider = providers[kind];
   const implementation = provider?.[method] as ((...parameters: unknown[]) => Promise<unknown>) | undefined;
   if (!implementation) throw new Error(`pulumi-sinch-voice: no ${method} for ${kind}; is the installed package older than the stack's state?`);
-  return implementation.apply(provider, args);
+  if (method === 'check' || method === 'diff') {
+    const answer = await implementation.apply(provider, args);
+    if (kind === 'NumberAssignment' && announcesAssignment(method, args, answer)) context.traffic.announce();
+    return answer;
+  }
+  return context.traffic.track(kind === 'NumberAssignment' && (method === 'create' || method === 'update'), () => implementation.apply(provider, args));
+}
+
+/** A check of a resource without a state (a create follows in an up), or a diff that found changes (an update or a replace follows). */
+function announcesAssignment(method: 'check' | 'diff', args: unknown[], answer: unknown): boolean {
+  if (method === 'check') return Object.keys((args[0] ?? {}) as object).length === 0;
+  return (answer as pulumi.dynamic.DiffResult | undefined)?.changes === true;
 }

@@ -1,20 +1,21 @@
 import type { Capability, SinchConfigurationClient } from '../client';
-import { AssignmentBatches } from './assignmentBatches';
+import { AssignmentBatches, type AssignmentWindow } from './assignmentBatches';
+import { EngineTraffic } from './engineTraffic';
 import { Gathering, type GatherWindow } from './gathering';
 import { bindingKey, Listing, type LiveBinding } from './listing';
 
 export type { LiveBinding } from './listing';
 
-/** How long requests wait for company: a few milliseconds for a lone one, tens of milliseconds at most. */
+/** How long requests wait for company: a few milliseconds when they are alone. */
 export interface Coalescing {
   /** Assign calls to one (application, capability): up to 100 numbers, as the API takes. */
-  assignments: GatherWindow;
+  assignments: AssignmentWindow;
   /** Read-backs after writes: one list call confirms every write that ended before it was sent. */
   readBacks: GatherWindow;
 }
 
 export const DEFAULT_COALESCING: Coalescing = {
-  assignments: { quietMs: 8, maxMs: 40, limit: 100 },
+  assignments: { quietMs: 8, stalledMs: 250, maxMs: 30_000, limit: 100 },
   readBacks: { quietMs: 8, maxMs: 40, limit: Number.POSITIVE_INFINITY },
 };
 
@@ -61,9 +62,10 @@ export class LiveBindings {
   constructor(
     private readonly client: SinchConfigurationClient,
     coalescing: Coalescing = DEFAULT_COALESCING,
+    traffic: EngineTraffic = new EngineTraffic(),
   ) {
     this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters));
-    this.batches = new AssignmentBatches(client, coalescing.assignments);
+    this.batches = new AssignmentBatches(client, coalescing.assignments, traffic);
   }
 
   /**

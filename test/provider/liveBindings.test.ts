@@ -1,0 +1,300 @@
+/**
+ * One deployment's view of the bindings, against a scripted project: which list calls it sends, and that it never
+ * answers from a list that could predate a write of its own.
+ */
+import type { AssignNumbersRequest, Capability, NumberBinding, SinchConfigurationClient, UnassignNumberRequest } from '../../provider';
+import { EngineTraffic, LiveBindings, SharedAssignmentFailed, type Coalescing } from '../../provider/implementation';
+import { failureOf } from '../support/fixtures';
+
+const A = 'app-a';
+const B = 'app-b';
+const X = '+12012222222';
+const Y = '+12013333333';
+
+/** A project whose calls are recorded, and whose list calls can be held while writes go on. */
+class ScriptedProject {
+  readonly calls: string[] = [];
+  readonly assignCalls: AssignNumbersRequest[] = [];
+  readonly bindings = new Map<string, string>();
+  /** Numbers the project owns; each supports both capabilities. */
+  readonly numbers = new Set<string>([X, Y, ...Array.from({ length: 150 }, (_, index) => `+1415555${String(index).padStart(4, '0')}`)]);
+  holdLists = false;
+  private held: Array<() => void> = [];
+  failNextAssign: Error | undefined;
+  failNextUnassign: { error: Error; applied: boolean } | undefined;
+
+  readonly client = {
+    listNumbers: async (): Promise<NumberBinding[]> => {
+      this.calls.push('list');
+      // The answer is what was bound when the call was sent; a held call arrives later, stale.
+      const answer = [...this.numbers].flatMap((number) =>
+        (['voice', 'sms'] as Capability[]).map((capability) => {
+          const applicationKey = this.bindings.get(`${number}/${capability}`);
+          return applicationKey ? { number, capability, applicationKey } : { number, capability };
+        }),
+      );
+      if (this.holdLists) await new Promise<void>((resolve) => this.held.push(resolve));
+      return answer;
+    },
+    assignNumbers: async (request: AssignNumbersRequest): Promise<void> => {
+      this.calls.push('assign');
+      this.assignCalls.push(request);
+      const failure = this.failNextAssign;
+      this.failNextAssign = undefined;
+      if (failure) throw failure;
+      for (const number of request.numbers) this.bindings.set(`${number}/${request.capability ?? 'voice'}`, request.applicationKey as string);
+    },
+    unassignNumber: async (request: UnassignNumberRequest): Promise<void> => {
+      this.calls.push('unassign');
+      const failure = this.failNextUnassign;
+      this.failNextUnassign = undefined;
+      if (!failure || failure.applied) this.bindings.delete(`${request.number}/${request.capability ?? 'voice'}`);
+      if (failure) throw failure.error;
+    },
+  };
+
+  releaseLists(): void {
+    this.holdLists = false;
+    for (const release of this.held.splice(0)) release();
+  }
+
+  count(call: string): number {
+    return this.calls.filter((made) => made === call).length;
+  }
+}
+
+/** Short windows, so that the tests do not wait; the windows' own behaviour is tested with fake timers below. */
+const QUICK: Coalescing = {
+  assignments: { quietMs: 2, stalledMs: 20, maxMs: 1000, limit: 100 },
+  readBacks: { quietMs: 2, maxMs: 10, limit: Number.POSITIVE_INFINITY },
+};
+
+function view(project: ScriptedProject, coalescing: Coalescing = QUICK, traffic = new EngineTraffic(8)): LiveBindings {
+  return new LiveBindings(project.client as unknown as SinchConfigurationClient, coalescing, traffic);
+}
+
+describe('reads', () => {
+  it('concurrent reads share one list call, and later reads use its answer', async () => {
+    const project = new ScriptedProject();
+    project.bindings.set(`${X}/voice`, A);
+    const bindings = view(project);
+    const seen = await Promise.all(Array.from({ length: 20 }, () => bindings.binding(X, 'voice')));
+    expect(seen.every((binding) => binding.applicationKey === A)).toBe(true);
+    expect(await bindings.binding(Y, 'voice')).toEqual({ owned: true });
+    expect(await bindings.binding('+19999999999', 'voice')).toEqual({ owned: false });
+    expect(project.calls).toEqual(['list']);
+  });
+
+  it('a read that would refuse the operation is decided by a new list call', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    await bindings.binding(X, 'voice');
+    project.numbers.add('+19999999999');
+    expect(await bindings.binding('+19999999999', 'voice', (seen) => seen.owned)).toEqual({ owned: true });
+    expect(project.count('list')).toBe(2);
+  });
+
+  it('two deployments never share a snapshot', async () => {
+    const project = new ScriptedProject();
+    await view(project).binding(X, 'voice');
+    project.bindings.set(`${X}/voice`, B);
+    expect((await view(project).binding(X, 'voice')).applicationKey).toBe(B);
+    expect(project.count('list')).toBe(2);
+  });
+});
+
+describe('writes keep the snapshot true', () => {
+  it('a read-back comes from a list call sent after the write, and becomes the snapshot', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    expect(await bindings.binding(X, 'voice')).toEqual({ owned: true });
+    await bindings.assign(X, 'voice', A, true);
+    expect((await bindings.freshBinding(X, 'voice')).applicationKey).toBe(A);
+    expect((await bindings.binding(X, 'voice')).applicationKey).toBe(A);
+    expect(project.calls).toEqual(['list', 'assign', 'list']);
+  });
+
+  it('after an assignment, a read never answers from the snapshot taken before it', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    await bindings.binding(X, 'voice');
+    await bindings.assign(X, 'voice', A, false);
+    expect((await bindings.binding(X, 'voice')).applicationKey).toBe(A);
+    // Y was not written: the snapshot still answers for it.
+    await bindings.binding(Y, 'voice');
+    expect(project.calls).toEqual(['list', 'assign', 'list']);
+  });
+
+  it('a list call in flight while this process writes a binding does not vouch for that binding', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    project.holdLists = true;
+    const early = bindings.binding(Y, 'voice');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(project.calls).toEqual(['list']);
+    await bindings.assign(X, 'voice', A, false);
+    project.releaseLists();
+    await early;
+    // The held answer was sent before the assignment and shows X unbound; it must not be the answer for X.
+    expect((await bindings.binding(X, 'voice')).applicationKey).toBe(A);
+    expect(project.calls).toEqual(['list', 'assign', 'list']);
+  });
+
+  it("Sinch's clean answer to an unassign is the new state: no list call to learn it", async () => {
+    const project = new ScriptedProject();
+    project.bindings.set(`${X}/voice`, A);
+    const bindings = view(project);
+    await bindings.binding(X, 'voice');
+    await bindings.unassign(X, 'voice', A);
+    expect(await bindings.binding(X, 'voice')).toEqual({ owned: true });
+    expect(project.calls).toEqual(['list', 'unassign']);
+  });
+
+  it('an unassign whose answer was lost leaves the binding uncertain: the next read sends a list call', async () => {
+    const project = new ScriptedProject();
+    project.bindings.set(`${X}/voice`, A);
+    const bindings = view(project);
+    await bindings.binding(X, 'voice');
+    project.failNextUnassign = { error: new Error('socket hang up'), applied: true };
+    await expect(bindings.unassign(X, 'voice', A)).rejects.toThrow('socket hang up');
+    expect(await bindings.binding(X, 'voice')).toEqual({ owned: true });
+    expect(project.calls).toEqual(['list', 'unassign', 'list']);
+  });
+
+  it('forget() drops the snapshot: the next read sends a list call', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    await bindings.binding(X, 'voice');
+    project.bindings.set(`${Y}/voice`, B);
+    bindings.forget();
+    expect((await bindings.binding(Y, 'voice')).applicationKey).toBe(B);
+    expect(project.count('list')).toBe(2);
+  });
+
+  it('read-backs that wait together share one list call', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    await Promise.all([X, Y].map((number) => bindings.assign(number, 'voice', A, false)));
+    const seen = await Promise.all([X, Y].map((number) => bindings.freshBinding(number, 'voice')));
+    expect(seen.map((binding) => binding.applicationKey)).toEqual([A, A]);
+    expect(project.count('list')).toBe(1);
+  });
+});
+
+describe('assignments coalesce', () => {
+  it('per (application, capability): never two applications or two capabilities in one call', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    const numbers = [...project.numbers].slice(2, 14);
+    const targets = numbers.map((number, index) => ({ number, applicationKey: index % 2 === 0 ? A : B, capability: (index % 3 === 0 ? 'sms' : 'voice') as Capability }));
+    await Promise.all(targets.map((target) => bindings.assign(target.number, target.capability, target.applicationKey, true)));
+    expect(project.assignCalls).toHaveLength(4);
+    for (const call of project.assignCalls) {
+      const expected = targets.filter((target) => target.applicationKey === call.applicationKey && target.capability === call.capability).map((target) => target.number);
+      expect([...call.numbers].sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('at most 100 numbers per call, as the API takes', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    const numbers = [...project.numbers].slice(2, 152);
+    await Promise.all(numbers.map((number) => bindings.assign(number, 'voice', A, true)));
+    expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([100, 50]);
+  });
+
+  it('the same number twice in one window is sent once', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    await Promise.all([bindings.assign(X, 'voice', A, true), bindings.assign(X, 'voice', A, true), bindings.assign(Y, 'voice', A, true)]);
+    expect(project.assignCalls.map((call) => call.numbers)).toEqual([[X, Y]]);
+  });
+
+  it('a failed shared call is no refusal of any one number: each sees SharedAssignmentFailed; a lone call sees the error itself', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    const refusal = new Error('Sinch refused it');
+    project.failNextAssign = refusal;
+    const shared = await Promise.all([X, Y].map((number) => failureOf(bindings.assign(number, 'voice', A, true))));
+    expect(shared.every((error) => error instanceof SharedAssignmentFailed && error.failure === refusal)).toBe(true);
+    project.failNextAssign = refusal;
+    expect(await failureOf(bindings.assign(X, 'voice', A, true))).toBe(refusal);
+  });
+
+  describe('the window', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    const WINDOW: Coalescing = { assignments: { quietMs: 8, stalledMs: 250, maxMs: 5000, limit: 100 }, readBacks: QUICK.readBacks };
+
+    /** The engine's side: `announced` creates checked, and each create as it arrives at the provider. */
+    function engine(announced: number, room = 8) {
+      const traffic = new EngineTraffic(room);
+      for (let index = 0; index < announced; index += 1) traffic.announce();
+      const project = new ScriptedProject();
+      const bindings = view(project, WINDOW, traffic);
+      const creates: Array<Promise<void>> = [];
+      const arrive = (number: string) => creates.push(traffic.track(true, () => bindings.assign(number, 'voice', A, true)));
+      return { project, traffic, arrive, creates, numbers: [...project.numbers] };
+    }
+
+    it('a lone assignment waits only the quiet time', async () => {
+      const { project, arrive, creates, numbers } = engine(1);
+      arrive(numbers[0] as string);
+      await jest.advanceTimersByTimeAsync(7);
+      expect(project.assignCalls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(project.assignCalls).toHaveLength(1);
+      await Promise.all(creates);
+    });
+
+    it('waits while announced creates keep arriving, however slowly, then goes out as one call', async () => {
+      const { project, arrive, creates, numbers } = engine(30, 1000);
+      for (const number of numbers.slice(0, 30)) {
+        arrive(number);
+        await jest.advanceTimersByTimeAsync(100);
+      }
+      await Promise.all(creates);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([30]);
+    });
+
+    it('goes out after the quiet time when the engine has no room for the announced rest', async () => {
+      const { project, arrive, numbers } = engine(30, 4);
+      for (const number of numbers.slice(0, 4)) arrive(number);
+      await jest.advanceTimersByTimeAsync(8);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4]);
+    });
+
+    it('more at once than the default room: the deployment runs wider, so it keeps waiting', async () => {
+      const { project, arrive, creates, numbers } = engine(30, 4);
+      for (const number of numbers.slice(0, 5)) arrive(number);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(project.assignCalls).toHaveLength(0);
+      for (const number of numbers.slice(5, 30)) arrive(number);
+      await jest.advanceTimersByTimeAsync(8);
+      await Promise.all(creates);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([30]);
+    });
+
+    it('a stall (announced, room, but nothing arrives) sends after stalledMs and learns the room', async () => {
+      const { project, arrive, numbers } = engine(30, 100);
+      for (const number of numbers.slice(0, 3)) arrive(number);
+      await jest.advanceTimersByTimeAsync(249);
+      expect(project.assignCalls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([3]);
+      // Three at once is all the engine sends: the next three go out after the quiet time.
+      for (const number of numbers.slice(3, 6)) arrive(number);
+      await jest.advanceTimersByTimeAsync(8);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([3, 3]);
+    });
+
+    it('no assignment waits longer than maxMs', async () => {
+      const { project, arrive, numbers } = engine(1000, 10_000);
+      for (const number of numbers.slice(0, 60)) {
+        arrive(number);
+        await jest.advanceTimersByTimeAsync(100);
+      }
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([50]);
+    });
+  });
+});
