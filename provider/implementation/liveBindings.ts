@@ -54,6 +54,8 @@ interface Waiter {
 export class LiveBindings {
   private clock = 0;
   private snapshot: Snapshot | undefined;
+  /** List answers sent before this moment are not taken as the snapshot any more (see forget). */
+  private trustedSince = 0;
   private inFlight: { sentAt: number; answer: Promise<Listing> } | undefined;
   private readonly writes = new Map<string, WriteRecord>();
   private readonly waiting: Gathering<Waiter>;
@@ -84,7 +86,8 @@ export class LiveBindings {
     if (snapshot && !snapshot.uncertain.has(key)) return snapshot.known.get(key) ?? snapshot.listing.binding(number, capability);
     const record = this.writes.get(key);
     const inFlight = this.inFlight;
-    if (inFlight && (!record || (record.inFlight === 0 && record.lastEnded < inFlight.sentAt))) return (await inFlight.answer).binding(number, capability);
+    const fresh = inFlight && inFlight.sentAt > this.trustedSince;
+    if (fresh && (!record || (record.inFlight === 0 && record.lastEnded < inFlight.sentAt))) return (await inFlight.answer).binding(number, capability);
     return undefined;
   }
 
@@ -114,6 +117,7 @@ export class LiveBindings {
   /** After a read-back that shows the live state is not what this process expected: read afresh from now on. */
   forget(): void {
     this.snapshot = undefined;
+    this.trustedSince = this.tick();
   }
 
   /** Runs a write of one binding; `write` answers the binding it established, or undefined when a read-back must tell. */
@@ -164,7 +168,7 @@ export class LiveBindings {
 
   /** Makes a list answer the snapshot, keeping what this process knows better and doubting what it wrote meanwhile. */
   private adopt(listing: Listing): void {
-    if (this.snapshot && this.snapshot.listing.sentAt > listing.sentAt) return;
+    if (listing.sentAt < this.trustedSince || (this.snapshot && this.snapshot.listing.sentAt > listing.sentAt)) return;
     const snapshot: Snapshot = { listing, known: new Map(), uncertain: new Set() };
     for (const [key, record] of this.writes) {
       if (record.inFlight === 0 && record.lastEnded < listing.sentAt) continue;

@@ -171,6 +171,20 @@ describe('writes keep the snapshot true', () => {
     expect(project.count('list')).toBe(2);
   });
 
+  it('after forget(), an answer to a list call sent before it is not taken as the snapshot', async () => {
+    const project = new ScriptedProject();
+    const bindings = view(project);
+    project.holdLists = true;
+    const early = bindings.binding(Y, 'voice');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    bindings.forget();
+    project.bindings.set(`${Y}/voice`, B);
+    project.releaseLists();
+    expect(await early).toEqual({ owned: true });
+    expect((await bindings.binding(Y, 'voice')).applicationKey).toBe(B);
+    expect(project.count('list')).toBe(2);
+  });
+
   it('read-backs that wait together share one list call', async () => {
     const project = new ScriptedProject();
     const bindings = view(project);
