@@ -1,0 +1,88 @@
+/**
+ * One Pulumi operation on one stack of the scratch project, through the Automation API, in a process of its own: the
+ * request comes as JSON on stdin, the answer is one JSON line on stdout. Everything Pulumi is required from the scratch
+ * project, so that the engine, the program and the installed package share its single copy of @pulumi/pulumi, as in a
+ * user's project. The clock runs around the operation only: starting Node and loading modules is not the engine's
+ * time.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type * as Pulumi from '@pulumi/pulumi';
+import type * as Automation from '@pulumi/pulumi/automation';
+import type * as Sinch from '../../provider';
+import type { DriverAnswer, DriverOperation, DriverRequest, FloorProgram, ResourceChanges, SinchProgram } from './protocol';
+
+/**
+ * The engine's floor: a dynamic resource that does nothing. It captures nothing, so its serialized `__provider` is a
+ * few hundred bytes and every call returns at once.
+ */
+const NOTHING: Pulumi.dynamic.ResourceProvider = {
+  create: async (inputs: { key: string }) => ({ id: inputs.key, outs: inputs }),
+  read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
+  delete: async () => undefined,
+};
+
+function sinchProgram(sinch: typeof Sinch, { bindings, callbacks }: SinchProgram): Automation.PulumiFn {
+  return async () => {
+    for (const { name, number, applicationKey } of bindings) new sinch.NumberAssignment(name, { number, applicationKey });
+    for (const { name, applicationKey, primary } of callbacks) new sinch.ApplicationCallbacks(name, { applicationKey, primary });
+    return {};
+  };
+}
+
+function floorProgram(pulumi: typeof Pulumi, { count }: FloorProgram): Automation.PulumiFn {
+  class Nothing extends pulumi.dynamic.Resource {
+    constructor(key: string) {
+      super(NOTHING, key, { key }, undefined, 'bench', 'Nothing');
+    }
+  }
+  return async () => {
+    for (let index = 0; index < count; index += 1) new Nothing(`nothing-${index}`);
+    return {};
+  };
+}
+
+async function operate(stack: Automation.Stack, operation: DriverOperation, parallel: number | undefined): Promise<ResourceChanges> {
+  const options = parallel === undefined ? {} : { parallel };
+  switch (operation) {
+    case 'up':
+      return ((await stack.up(options)).summary.resourceChanges ?? {}) as ResourceChanges;
+    case 'preview':
+      return (await stack.preview(options)).changeSummary as ResourceChanges;
+    case 'refresh':
+      return ((await stack.refresh(options)).summary.resourceChanges ?? {}) as ResourceChanges;
+    case 'destroy':
+      return ((await stack.destroy(options)).summary.resourceChanges ?? {}) as ResourceChanges;
+  }
+}
+
+async function main(): Promise<DriverAnswer> {
+  const request = JSON.parse(readFileSync(0, 'utf8')) as DriverRequest;
+  const load = createRequire(join(request.workDir, 'package.json'));
+  const automation = load('@pulumi/pulumi/automation') as typeof Automation;
+  const program =
+    request.program.kind === 'sinch'
+      ? sinchProgram(load('pulumi-sinch-voice') as typeof Sinch, request.program)
+      : floorProgram(load('@pulumi/pulumi') as typeof Pulumi, request.program);
+  const stack = await automation.LocalWorkspace.createOrSelectStack(
+    { stackName: request.stackName, projectName: 'sinch-bench', program },
+    // main: the dynamic-provider plugin resolves @pulumi/pulumi from there.
+    { workDir: request.workDir, projectSettings: { name: 'sinch-bench', runtime: 'nodejs', main: request.workDir } },
+  );
+  await stack.setAllConfig(request.config);
+  const start = performance.now();
+  const changes = await operate(stack, request.operation, request.parallel);
+  return { ok: true, seconds: (performance.now() - start) / 1000, changes };
+}
+
+main().then(
+  (answer) => process.stdout.write(`${JSON.stringify(answer)}\n`),
+  (error: unknown) => {
+    // A CommandError's message is the CLI's own output (stdout and stderr): the engine's words, which name no secret.
+    const answer: DriverAnswer = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,59 @@
+/** `bench/results/engine.md`: the figures as a Markdown table that the README can show as it is. */
+import { totalCalls, type CallsByRoute, type EngineFigures, type EngineRun, type StepFigures } from './figures';
+
+/** Routes by what they do, for the table; any other route is shown as the simulator names it. */
+const ROUTE_NAMES: Record<string, string> = {
+  'GET /v1/configuration/numbers': 'list',
+  'POST /v1/configuration/numbers': 'assign',
+  'DELETE /v1/configuration/numbers': 'unassign',
+  'GET /v1/configuration/callbacks/applications/{key}': 'callbacks read',
+  'POST /v1/configuration/callbacks/applications/{key}': 'callbacks write',
+  'GET /v1/calling/query/number/{number}': 'query number',
+};
+
+const count = (value: number): string => value.toLocaleString('en-US');
+
+/** Known routes in the order of ROUTE_NAMES, then any other. */
+function byRoute(calls: CallsByRoute): string {
+  const order = Object.keys(ROUTE_NAMES);
+  const rank = (route: string) => (order.includes(route) ? order.indexOf(route) : order.length);
+  const entries = Object.entries(calls)
+    .filter(([, value]) => value > 0)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return entries.length === 0 ? '–' : entries.map(([route, value]) => `${count(value)} ${ROUTE_NAMES[route] ?? `\`${route}\``}`).join(', ');
+}
+
+function row(n: number, step: string, parallel: string, figures: StepFigures): string {
+  const ratio = figures.floorSeconds > 0 ? (figures.seconds / figures.floorSeconds).toFixed(2) : '–';
+  return `| ${count(n)} | ${step} | ${parallel} | ${count(totalCalls(figures.calls))} | ${byRoute(figures.calls)} | ${figures.seconds.toFixed(1)} | ${figures.floorSeconds.toFixed(1)} | ${ratio} |`;
+}
+
+function rows(result: EngineFigures, defaultParallel: number): string[] {
+  const standard = String(defaultParallel);
+  const wide = String(result.wide.parallel);
+  return [
+    row(result.n, '`up`', standard, result.up),
+    row(result.n, '`preview`', standard, result.preview),
+    row(result.n, '`refresh`', standard, result.refresh),
+    row(result.n, '`destroy`', standard, result.destroy),
+    row(result.n, '`up`', wide, result.wide.up),
+    row(result.n, '`refresh`', wide, result.wide.refresh),
+    row(result.n, '`destroy`', wide, result.wide.destroy),
+  ];
+}
+
+export function engineTable(run: EngineRun): string {
+  const minutes = (run.durationSeconds / 60).toFixed(1);
+  return [
+    `N bindings round-robin over ${run.applications} applications, plus one \`ApplicationCallbacks\` per application; the simulator adds ${run.latencyMs} ms to every API answer. ` +
+      `Pulumi ${run.pulumi}, Node ${run.node}, ${run.cpus} CPUs (the CLI's default parallelism: ${run.defaultParallel}); run of ${run.startedAt.slice(0, 10)}, the whole run ${minutes} minutes (1-minute load average ${run.loadAverage.mean} on average, ${run.loadAverage.max} at most). ` +
+      `API calls as the simulator counted them; seconds of wall time of the operation; floor: the same operation on as many do-nothing dynamic resources, at the same parallelism, in the same run.`,
+    '',
+    '| N | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
+    '| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |',
+    ...run.results.flatMap((result) => rows(result, run.defaultParallel)),
+    '',
+    `\`__provider\` of a \`NumberAssignment\` as stored in the state: ${run.results.map((result) => `${count(result.providerBytesPerResource)} bytes (N = ${count(result.n)})`).join(', ')}.`,
+    '',
+  ].join('\n');
+}

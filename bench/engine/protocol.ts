@@ -1,0 +1,53 @@
+/**
+ * What the benchmark sends to its driver process (one operation on one stack) and what the driver answers: one JSON
+ * document each way, on stdin and stdout.
+ */
+
+export type DriverOperation = 'up' | 'preview' | 'refresh' | 'destroy';
+
+export interface DeclaredBinding {
+  name: string;
+  number: string;
+  applicationKey: string;
+}
+
+export interface DeclaredCallbacks {
+  name: string;
+  applicationKey: string;
+  primary: string;
+}
+
+/** N NumberAssignments and one ApplicationCallbacks per application, from the installed package. */
+export interface SinchProgram {
+  kind: 'sinch';
+  bindings: DeclaredBinding[];
+  callbacks: DeclaredCallbacks[];
+}
+
+/** `count` do-nothing dynamic resources: what the engine costs by itself. */
+export interface FloorProgram {
+  kind: 'floor';
+  count: number;
+}
+
+export type BenchProgram = SinchProgram | FloorProgram;
+
+export type StackConfig = Record<string, { value: string; secret?: boolean }>;
+
+export interface DriverRequest {
+  /** The scratch project: Pulumi's work directory, and where the package and @pulumi/pulumi are installed. */
+  workDir: string;
+  stackName: string;
+  operation: DriverOperation;
+  program: BenchProgram;
+  config: StackConfig;
+  /** `--parallel`; the CLI's default when absent. */
+  parallel?: number;
+}
+
+/** Resource changes as the engine summarizes them (`create`, `same`, `delete`, ...), the stack itself included. */
+export type ResourceChanges = Record<string, number>;
+
+export type DriverAnswer =
+  | { ok: true; seconds: number; changes: ResourceChanges }
+  | { ok: false; message: string };
