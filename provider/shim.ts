@@ -1,27 +1,18 @@
 import type * as pulumi from '@pulumi/pulumi';
+import applicationCallbacks = require('./shims/applicationCallbacks');
+import numberAssignment = require('./shims/numberAssignment');
+import type { ResourceKind } from './shims/factory';
 
-export type ResourceKind = 'NumberAssignment' | 'ApplicationCallbacks';
-
-const METHODS = ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'] as const;
-export type ProviderMethod = (typeof METHODS)[number];
+export type { ProviderMethod, ResourceKind } from './shims/factory';
 
 /**
- * The dynamic provider that Pulumi serializes into `__provider`. It holds no credentials and no logic: each method
- * loads the implementation from the installed package by name when it runs. So `__provider` stays a few hundred bytes,
- * does not change when the package's internals change, and refresh and delete run the installed code rather than the
- * code captured when the resource was created.
+ * The providers that Pulumi serializes into every resource's `__provider`, twice (inputs and outputs), and writes
+ * with every checkpoint of the state. Each is the whole `module.exports` of a module of this package, exported by
+ * name in package.json (`pulumi-sinch-voice/shims/…`): Pulumi's closure serializer writes a module found in
+ * node_modules as `require("<its export name>")` rather than by value, so `__provider` is a few hundred bytes in a
+ * user's stack. (Run from this repository, the module is not in node_modules and is serialized by value.)
  */
-function shim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const provider: Record<string, unknown> = {};
-  for (const method of METHODS) {
-    // Serialized seven times into every resource's state, twice: each character here costs 14 per resource.
-    provider[method] = (...a: unknown[]) => require('pulumi-sinch-voice/implementation').dispatch(kind, method, a);
-  }
-  return provider as unknown as pulumi.dynamic.ResourceProvider;
-}
-
-/** One shim object per kind, so Pulumi serializes each once per program (it caches by object). */
 export const shims: Readonly<Record<ResourceKind, pulumi.dynamic.ResourceProvider>> = {
-  NumberAssignment: shim('NumberAssignment'),
-  ApplicationCallbacks: shim('ApplicationCallbacks'),
+  NumberAssignment: numberAssignment,
+  ApplicationCallbacks: applicationCallbacks,
 };

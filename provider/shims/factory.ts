@@ -1,0 +1,19 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+export type ResourceKind = 'NumberAssignment' | 'ApplicationCallbacks';
+
+const METHODS = ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'] as const;
+export type ProviderMethod = (typeof METHODS)[number];
+
+/**
+ * The dynamic provider of one resource kind. It holds no credentials and no logic: each method loads the
+ * implementation from the installed package by name when it runs, so refresh and delete run the installed code
+ * rather than the code of the version that created the resource.
+ */
+export function shim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  const provider: Record<string, unknown> = {};
+  for (const method of METHODS) {
+    provider[method] = (...args: unknown[]) => require('pulumi-sinch-voice/implementation').dispatch(kind, method, args);
+  }
+  return provider as unknown as pulumi.dynamic.ResourceProvider;
+}
