@@ -83,7 +83,9 @@ export class ScratchProject {
     const cli = await ensurePulumi(REPOSITORY);
     const directory = mkdtempSync(join(tmpdir(), 'sinch-e2e-'));
     const tarball = await pack(REPOSITORY, directory);
-    const pulumiVersion = (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
+    // The user's SDK runs our code (it is a peer dependency): E2E_PULUMI_SDK_VERSION tries another release than ours.
+    const pulumiVersion =
+      process.env.E2E_PULUMI_SDK_VERSION || (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
     const project = join(directory, 'project');
     mkdirSync(project);
     writeFileSync(

@@ -66,6 +66,7 @@ describe('secrets never appear in engine output, engine logs, errors or the stat
       expectClean(outcome.stdout ?? '', `the stdout of operation ${index}`);
       expectClean(outcome.stderr ?? '', `the stderr (engine log) of operation ${index}`);
       expectClean(outcome.message ?? '', `the error of operation ${index}`);
+      expect(`${outcome.stdout}${outcome.stderr}${outcome.message}`.match(/pulumi-sinch-voice\/\S*\.ts:\d+/g) ?? []).toEqual([]); // stack frames name shipped files only
     }
     expectClean(await scenario.project.exportState(scenario.stack), 'the exported state');
     const backend = join(scenario.project.directory, '..', 'backend');
