@@ -80,6 +80,27 @@ function write(client: SinchConfigurationClient, applicationKey: string, urls: C
   });
 }
 
+function declaredTwice(applicationKey: string): Error {
+  return new Error(
+    `The callback URLs of ${applicationKey} are declared by two ApplicationCallbacks of this stack: another one already manages them in ` +
+      'this deployment (one without applicationKey takes sinch:applicationKey). Declare each application\'s callbacks once.',
+  );
+}
+
+/** Sets the declared URLs, or adopts them as they are; records what was there before. */
+async function adoptOrWrite(context: ProviderContext, wanted: ApplicationCallbacksInputs): Promise<pulumi.dynamic.CreateResult<ApplicationCallbacksOutputs>> {
+  const client = context.client();
+  const found = await client.getCallbacks(wanted.applicationKey);
+  const adopted = sameUrls(found, wanted);
+  if (adopted) {
+    context.log(`callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`);
+  } else {
+    await write(client, wanted.applicationKey, wanted, found);
+  }
+  const outs = outputs(wanted, wanted, { adopted, foundPrimary: found.primary, foundFallback: found.fallback });
+  return { id: wanted.applicationKey, outs };
+}
+
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
@@ -112,17 +133,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async create(inputs) {
       const wanted = fields(inputs);
-      const client = context.client();
-      const found = await client.getCallbacks(wanted.applicationKey);
-      const adopted = sameUrls(found, wanted);
-      if (adopted) {
-        context.log(`callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`);
-      } else {
-        await write(client, wanted.applicationKey, wanted, found);
-      }
-      context.claims.claim(callbacksObject(wanted.applicationKey));
-      const outs = outputs(wanted, wanted, { adopted, foundPrimary: found.primary, foundFallback: found.fallback });
-      return { id: wanted.applicationKey, outs };
+      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), () => adoptOrWrite(context, wanted));
     },
 
     async read(id, props) {
@@ -137,10 +148,10 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async update(_id, olds, news) {
       const wanted = fields(news);
+      const outs = () => outputs(wanted, wanted, recordedOf(olds));
       // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
-      await write(context.client(), wanted.applicationKey, wanted, fields(olds));
-      context.claims.claim(callbacksObject(wanted.applicationKey));
-      return { outs: outputs(wanted, wanted, recordedOf(olds)) };
+      const written = () => write(context.client(), wanted.applicationKey, wanted, fields(olds)).then(() => ({ outs: outs() }));
+      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), written);
     },
 
     async delete(id, props) {

@@ -6,9 +6,23 @@
  */
 export class Claims {
   private readonly claimed = new Set<string>();
+  private readonly underWay = new Set<string>();
 
-  claim(object: string): void {
-    this.claimed.add(object);
+  /**
+   * Runs a create or update of `object`, and claims it when that succeeds. Two resources of one stack that manage
+   * the same Sinch object would overwrite each other, and the loser would see "someone else changed it"; so a second
+   * one, while the first is under way or after it succeeded, fails with `duplicate()` before any API call.
+   */
+  async claiming<T>(object: string, duplicate: () => Error, operation: () => Promise<T>): Promise<T> {
+    if (this.underWay.has(object) || this.claimed.has(object)) throw duplicate();
+    this.underWay.add(object);
+    try {
+      const result = await operation();
+      this.claimed.add(object);
+      return result;
+    } finally {
+      this.underWay.delete(object);
+    }
   }
 
   isClaimed(object: string): boolean {

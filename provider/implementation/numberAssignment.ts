@@ -16,6 +16,13 @@ function notOwned(number: string): Error {
   return new Error(`${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`);
 }
 
+function declaredTwice(wanted: NumberAssignmentInputs): Error {
+  return new Error(
+    `${wanted.number} (${wanted.capability}) is declared by two NumberAssignments of this stack: another one already manages it in this ` +
+      'deployment. Declare each number and capability once.',
+  );
+}
+
 function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
   return new Error(
     `${wanted.number} (${wanted.capability}) is bound to application ${holder}, not to ${wanted.applicationKey} as this stack declares. ` +
@@ -109,6 +116,39 @@ async function restore(context: ProviderContext, bindings: LiveBindings, recorde
   }
 }
 
+/** Binds the number as declared: adopts it, takes it (allowReassign) or assigns it; the guard refuses the rest. */
+async function bind(context: ProviderContext, wanted: NumberAssignmentInputs): Promise<pulumi.dynamic.CreateResult<NumberAssignmentOutputs>> {
+  const bindings = context.bindings();
+  const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
+  const live = await bindings.binding(wanted.number, wanted.capability, permitted);
+  if (!live.owned) throw notOwned(wanted.number);
+  const adopted = live.applicationKey === wanted.applicationKey;
+  if (adopted) {
+    context.log(`${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`);
+  } else if (live.applicationKey && !wanted.allowReassign) {
+    throw boundElsewhere(wanted, live.applicationKey);
+  } else {
+    if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
+    await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+  }
+  return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
+}
+
+/** Moves the number to the declared application, from where this stack bound it or last saw it (or anywhere, with allowReassign). */
+async function move(context: ProviderContext, wanted: NumberAssignmentInputs, olds: NumberAssignmentOutputs): Promise<pulumi.dynamic.UpdateResult<NumberAssignmentOutputs>> {
+  const bindings = context.bindings();
+  // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
+  const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
+  const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || known.includes(seen.applicationKey));
+  const live = await bindings.binding(wanted.number, wanted.capability, permitted);
+  if (!live.owned) throw notOwned(wanted.number);
+  if (live.applicationKey !== wanted.applicationKey) {
+    if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
+    await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+  }
+  return { outs: outputs(wanted, normalize(olds)) };
+}
+
 export function numberAssignmentProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
@@ -137,21 +177,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async create(inputs) {
       const wanted = declared(inputs);
-      const bindings = context.bindings();
-      const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
-      const live = await bindings.binding(wanted.number, wanted.capability, permitted);
-      if (!live.owned) throw notOwned(wanted.number);
-      const adopted = live.applicationKey === wanted.applicationKey;
-      if (adopted) {
-        context.log(`${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`);
-      } else if (live.applicationKey && !wanted.allowReassign) {
-        throw boundElsewhere(wanted, live.applicationKey);
-      } else {
-        if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
-        await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
-      }
-      context.claims.claim(bindingObject(wanted.number, wanted.capability));
-      return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
+      return context.claims.claiming(bindingObject(wanted.number, wanted.capability), () => declaredTwice(wanted), () => bind(context, wanted));
     },
 
     async read(id, props) {
@@ -173,18 +199,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async update(_id, olds, news) {
       const wanted = declared(news);
-      const bindings = context.bindings();
-      // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
-      const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
-      const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || known.includes(seen.applicationKey));
-      const live = await bindings.binding(wanted.number, wanted.capability, permitted);
-      if (!live.owned) throw notOwned(wanted.number);
-      if (live.applicationKey !== wanted.applicationKey) {
-        if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
-        await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
-      }
-      context.claims.claim(bindingObject(wanted.number, wanted.capability));
-      return { outs: outputs(wanted, normalize(olds)) };
+      return context.claims.claiming(bindingObject(wanted.number, wanted.capability), () => declaredTwice(wanted), () => move(context, wanted, olds));
     },
 
     async delete(_id, props) {

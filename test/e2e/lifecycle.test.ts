@@ -180,7 +180,9 @@ describe('9: configuration', () => {
   it('credentials from environment variables work', async () => {
     const onlyUrl: StackConfig = { 'sinch:baseUrl': { value: scenario.simulator.url } };
     const environment = { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret };
-    const outcome = await scenario.project.operate('up', scenario.stack, FULL_PROGRAM, onlyUrl, environment);
+    // callbacks-a names no application, so it takes APP_B from the environment: callbacks-b would manage the same callbacks.
+    const program = { ...FULL_PROGRAM, callbacks: FULL_PROGRAM.callbacks.filter((callbacks) => callbacks.name !== 'callbacks-b') };
+    const outcome = await scenario.project.operate('up', scenario.stack, program, onlyUrl, environment);
     expect(outcome.message ?? '').toBe('');
     expect(outcome).toMatchObject({ ok: true });
     // Defaults come from the environment too: main-line goes to APP_B, the credentials' application.

@@ -67,9 +67,21 @@ it('a number Sinch refuses fails only its own resource, with Sinch\'s message; t
   expect(calls.map((call) => call.numbers.length)).toEqual([3, 1, 1, 1]);
 });
 
-it('creates of one number for two applications are never merged into a move: one wins, the other fails and says so', async () => {
+it('one number declared twice in a deployment, for two applications: one binds it, the other fails before any call and says why', async () => {
+  const calls = recordAssignCalls();
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
   const outcomes = await Promise.allSettled([provider.create(binding(VOICE_ONLY, APP_A.key)), provider.create(binding(VOICE_ONLY, APP_B.key))]);
+  expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+  expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe(
+    `${VOICE_ONLY} (voice) is declared by two NumberAssignments of this stack: another one already manages it in this deployment. Declare each number and capability once.`,
+  );
+  expect(calls).toEqual([{ numbers: [VOICE_ONLY], applicationKey: APP_A.key, capability: 'voice' }]);
+  expect((await bindings())[`${VOICE_ONLY}/voice`]).toBe(APP_A.key);
+});
+
+it('creates of one number for two applications in two deployments are never merged into a move: one wins, the other says so', async () => {
+  const [first, second] = [APP_A, APP_B].map(() => numberAssignmentProvider(testContext(simulator, 'signed')));
+  const outcomes = await Promise.allSettled([first!.create(binding(VOICE_ONLY, APP_A.key)), second!.create(binding(VOICE_ONLY, APP_B.key))]);
   const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
   expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
   expect(((outcomes[1 - won] as PromiseRejectedResult).reason as Error).message).toMatch(/someone else changed it|is bound to application/);
