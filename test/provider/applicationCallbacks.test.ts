@@ -89,6 +89,15 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://v2.example.com/events', fallback: FALLBACK });
     });
 
+    it("one application's callbacks declared twice in a deployment: the second fails before any call, saying so", async () => {
+      await provider.create(declared());
+      await admin(simulator, 'DELETE', 'requests');
+      const error = await failureOf(provider.create(declared({ primary: 'https://other.example.com/events' })));
+      expect(error.message).toMatch(new RegExp(`^The callback URLs of ${APP_B.key} are declared by two ApplicationCallbacks of this stack`));
+      expect(await requests()).toEqual([]);
+      expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY });
+    });
+
     it('an unknown application: Sinch says why', async () => {
       const error = await failureOf(provider.create(declared({ applicationKey: UNKNOWN_APPLICATION })));
       expect(error.message).toMatch(/HTTP 400 \(errorCode 40003\).*Invalid Application Key/);
