@@ -148,10 +148,11 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async update(_id, olds, news) {
       const wanted = fields(news);
-      const outs = () => outputs(wanted, wanted, recordedOf(olds));
-      // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
-      const written = () => write(context.client(), wanted.applicationKey, wanted, fields(olds)).then(() => ({ outs: outs() }));
-      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), written);
+      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), async () => {
+        // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
+        await write(context.client(), wanted.applicationKey, wanted, fields(olds));
+        return { outs: outputs(wanted, wanted, recordedOf(olds)) };
+      });
     },
 
     async delete(id, props) {
