@@ -44,6 +44,7 @@ export class AssignmentBatches {
   private readonly waiting = new Map<string, { applicationKey: string; capability: Capability; shares: Share[] }>();
   private quietTimer: NodeJS.Timeout | undefined;
   private maxTimer: NodeJS.Timeout | undefined;
+  private sending = 0;
 
   constructor(
     private readonly client: SinchConfigurationClient,
@@ -63,6 +64,11 @@ export class AssignmentBatches {
     this.listen(this.window.quietMs);
     this.maxTimer ??= setTimeout(() => this.sendAll(), this.window.maxMs);
     return done;
+  }
+
+  /** Assignments are waiting to go out, or their calls are under way. */
+  busy(): boolean {
+    return this.waiting.size > 0 || this.sending > 0;
   }
 
   private listen(milliseconds: number): void {
@@ -91,12 +97,15 @@ export class AssignmentBatches {
 
   private async send(applicationKey: string, capability: Capability, shares: Share[]): Promise<void> {
     const numbers = [...new Set(shares.map((share) => share.number))];
+    this.sending += 1;
     try {
       await this.client.assignNumbers({ numbers, applicationKey, capability });
       for (const share of shares) share.resolve();
     } catch (error) {
       const seen = numbers.length > 1 ? new SharedAssignmentFailed(error, numbers.length) : error;
       for (const share of shares) share.reject(seen);
+    } finally {
+      this.sending -= 1;
     }
   }
 }

@@ -21,14 +21,21 @@ export class Gathering<Member> {
   constructor(
     private readonly window: GatherWindow,
     private readonly handOver: (members: Member[]) => void,
+    /** While this says so, quiet is not enough: wait on (still never past `maxMs`). */
+    private readonly hold: () => boolean = () => false,
   ) {}
 
   add(member: Member): void {
     this.members.push(member);
     if (this.members.length >= this.window.limit) return this.release();
     clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.release(), this.window.quietMs);
+    this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
     this.maxTimer ??= setTimeout(() => this.release(), this.window.maxMs);
+  }
+
+  private quiet(): void {
+    if (this.hold()) this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
+    else this.release();
   }
 
   private release(): void {

@@ -16,7 +16,7 @@ export interface Coalescing {
 
 export const DEFAULT_COALESCING: Coalescing = {
   assignments: { quietMs: 8, stalledMs: 250, maxMs: 30_000, limit: 100 },
-  readBacks: { quietMs: 8, maxMs: 40, limit: Number.POSITIVE_INFINITY },
+  readBacks: { quietMs: 8, maxMs: 30_000, limit: Number.POSITIVE_INFINITY },
 };
 
 /** This process's writes to one binding, on the view's clock. */
@@ -47,7 +47,7 @@ interface Waiter {
  * - Reads share one list call in flight, and later reads use its answer (the snapshot).
  * - A binding this process is writing, or whose write ended ambiguously, is uncertain: reading it sends a new list.
  * - A read-back after a write always comes from a list call sent after the write ended; read-backs that wait at the
- *   same time share it.
+ *   same time share it, and they wait while other assignments are still to go out or under way.
  * - A read-back that disagrees with the write (not applied, or changed by someone else) drops the snapshot.
  * - Assignments to the same (application, capability) that arrive together go out as one call (AssignmentBatches).
  */
@@ -66,8 +66,9 @@ export class LiveBindings {
     coalescing: Coalescing = DEFAULT_COALESCING,
     traffic: EngineTraffic = new EngineTraffic(),
   ) {
-    this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters));
     this.batches = new AssignmentBatches(client, coalescing.assignments, traffic);
+    // While other assignments are still to go out or under way, their read-backs are coming: wait and share one list.
+    this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters), () => this.batches.busy());
   }
 
   /**

@@ -209,6 +209,26 @@ describe('assignments coalesce', () => {
     }
   });
 
+  it('read-backs wait while other assignments are still to go out, and share one list call with theirs', async () => {
+    const project = new ScriptedProject();
+    const traffic = new EngineTraffic(1000);
+    // One more announced than arrives: B's three wait in the window until the engine is seen to stall.
+    for (let index = 0; index < 104; index += 1) traffic.announce();
+    const bindings = view(project, { ...QUICK, readBacks: { ...QUICK.readBacks, maxMs: 1000 } }, traffic);
+    const numbers = [...project.numbers].slice(2, 105);
+    const created = numbers.map((number, index) =>
+      traffic.track(true, async () => {
+        await bindings.assign(number, 'voice', index < 100 ? A : B, true);
+        return bindings.freshBinding(number, 'voice');
+      }),
+    );
+    const seen = await Promise.all(created);
+    expect(seen.every((binding) => binding.applicationKey !== undefined)).toBe(true);
+    // A's 100 went out at once (the limit), B's three after the stall; all 103 read back from one list.
+    expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([100, 3]);
+    expect(project.count('list')).toBe(1);
+  });
+
   it('at most 100 numbers per call, as the API takes', async () => {
     const project = new ScriptedProject();
     const bindings = view(project);
