@@ -91,11 +91,18 @@ describe('sinch-voice-sim', () => {
     expect((await sampleClient.listNumbers()).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('--unknown-application-status 404 answers an unknown application 404/40400', async () => {
+    running = await spawnSimulator([...ARGS, '--unknown-application-status', '404']);
+    const error = await client(running.url).getCallbacks('0c0c0c0c-1111-4222-8333-444444444444').then(() => undefined, (failure: unknown) => failure);
+    expect(error).toMatchObject({ status: 404, errorCode: 40400 });
+  });
+
   it.each([
     [['--number', '12015550100'], /--number.*not an E\.164 number/],
     [['--number', '+12015550100:fax'], /capabilities must be among voice, sms/],
     [['--app', 'no-secret'], /--app.*expected KEY:SECRET/],
     [['--port', 'eighty'], /--port.*expected a port/],
+    [['--unknown-application-status', '403'], /--unknown-application-status.*must be 400 or 404/],
   ])('refuses %p with a message naming the option', async (args, message) => {
     const { code, stderr } = await runSimulatorToExit(args);
     expect(code).not.toBe(0);
