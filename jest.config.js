@@ -1,8 +1,17 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // Tests live in test/; the sources are roots too, so that coverage also lists the files no test loads in-process.
+  roots: ['<rootDir>/test', '<rootDir>/provider', '<rootDir>/simulator'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  // Coverage instruments functions with module-level counters that Pulumi's closure serializer would capture.
-  collectCoverage: false,
+  // Coverage (`jest --coverage`, which `npm test` runs) comes from V8 itself: nothing is instrumented, so the
+  // functions Pulumi's closure serializer captures stay as written. Babel's instrumentation adds module-level counters
+  // that the serializer captures with them (__provider grew from 2.4 KB to 12.5 KB in serialization.test.ts).
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['provider/**/*.ts', 'simulator/**/*.ts'],
+  coverageReporters: ['text-summary'],
+  // What the unit, simulator and provider suites reach (rounded down), so that `npm test` and a run of those suites
+  // alone with --coverage both hold it. simulator/cli.ts and simulator/arguments.ts count as uncovered: the tests run
+  // them as a child process, whose coverage V8 does not report here.
+  coverageThreshold: { global: { statements: 94, branches: 92, functions: 90, lines: 94 } },
 };

@@ -5,6 +5,7 @@ import { CAPABILITIES, type Capability } from './model';
 import { requireE164 } from './phoneNumbers';
 import type { Store } from './store';
 import { faultProblem, type Fault, type Traffic } from './traffic';
+import { variantsProblem, type Variants, type VariantSettings } from './variants';
 
 /**
  * The test and demo surface under `/_sim/`, a prefix the Sinch API never uses. It takes no authentication:
@@ -20,6 +21,7 @@ export interface AdminContext {
   store: Store;
   traffic: Traffic;
   chaos: Chaos;
+  variants: VariantSettings;
   params: Record<string, string>;
   body: Buffer;
 }
@@ -33,12 +35,13 @@ export const adminRoutes: AdminRoute[] = [
   {
     method: 'POST',
     pattern: '/_sim/reset',
-    handler: async ({ store, traffic, chaos }) => {
+    handler: async ({ store, traffic, chaos, variants }) => {
       await store.reset();
       traffic.clear();
       traffic.clearFaults();
       // Settings put at run time go: a test that forgets DELETE /_sim/chaos must not fail the tests after it.
       chaos.reset();
+      variants.reset();
       return done;
     },
   },
@@ -122,6 +125,25 @@ export const adminRoutes: AdminRoute[] = [
       return chaos.settings();
     },
   },
+  { method: 'GET', pattern: '/_sim/variants', handler: ({ variants }) => variants.settings() },
+  {
+    method: 'PUT',
+    pattern: '/_sim/variants',
+    handler: ({ variants, body }) => {
+      // Exact (camelCase) names, as for /_sim/chaos.
+      let given: unknown;
+      try {
+        given = JSON.parse(body.toString('utf8') || '{}');
+      } catch {
+        throw apiErrors.parameterValidation('the body is not valid JSON');
+      }
+      if (!given || typeof given !== 'object' || Array.isArray(given)) throw apiErrors.parameterValidation('the body must be a JSON object');
+      const problem = variantsProblem(given as Record<string, unknown>);
+      if (problem) throw apiErrors.parameterValidation(problem);
+      variants.configure(given as Partial<Variants>);
+      return variants.settings();
+    },
+  },
   {
     method: 'DELETE',
     pattern: '/_sim/chaos',
@@ -146,7 +168,7 @@ export const adminRoutes: AdminRoute[] = [
       const problem = faultProblem(fault);
       if (problem) throw apiErrors.parameterValidation(problem);
       traffic.inject({
-        status: fault.status as number,
+        ...(fault.kind === 'lost-write' ? { lostWrite: true } : { status: fault.status as number }),
         count: typeof fault.count === 'number' ? fault.count : undefined,
         route: typeof fault.route === 'string' ? fault.route : undefined,
         delayMs: typeof fault.delayms === 'number' ? fault.delayms : undefined,

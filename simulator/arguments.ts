@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { settingProblem, type ChaosSettings } from './chaos';
 import { CAPABILITIES, type Capability, type SimulatedApplication, type SimulatedNumber } from './model';
+import { variantProblem, type Variants } from './variants';
 
 /** `--app KEY:SECRET`; the secret is base64, which has no colon, so the first colon splits. */
 export function parseApplication(value: string, previous: SimulatedApplication[] = []): SimulatedApplication[] {
@@ -41,5 +42,15 @@ export function chaosSetting(name: keyof ChaosSettings): (value: string) => numb
     const problem = settingProblem(name, number);
     if (problem) throw new InvalidArgumentError(problem);
     return number;
+  };
+}
+
+/** A parser for the option of one variant, with the same rule as `PUT /_sim/variants`. */
+export function variantSetting<Name extends keyof Variants>(name: Name): (value: string) => Variants[Name] {
+  return (value) => {
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    const problem = variantProblem(name, number);
+    if (problem) throw new InvalidArgumentError(problem);
+    return number as Variants[Name];
   };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { chaosSetting, parseApplication, parseNumber, parsePort, parseSeconds } from './arguments';
+import { chaosSetting, parseApplication, parseNumber, parsePort, parseSeconds, variantSetting } from './arguments';
 import type { ChaosSettings } from './chaos';
 import type { SimulatedApplication, SimulatedNumber } from './model';
 import { SAMPLE_APPLICATIONS, SAMPLE_NUMBERS } from './sample';
@@ -23,6 +23,7 @@ interface CliOptions {
   latencyMs?: number;
   retryAfter?: number;
   seed?: number;
+  unknownApplicationStatus?: 400 | 404;
 }
 
 async function main(): Promise<void> {
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     .option('--latency-ms <n>', 'milliseconds added to every API answer', chaosSetting('latencyMs'))
     .option('--retry-after <seconds>', 'the Retry-After of throttled answers (default 1)', chaosSetting('retryAfterSeconds'))
     .option('--seed <n>', 'the same seed and request sequence give the same faults (default: one picked at random)', chaosSetting('seed'))
+    .option(
+      '--unknown-application-status <status>',
+      'what an unknown application key gets on the callbacks routes, assign and unassign: 400 (40003, default) or 404 (40400)',
+      variantSetting('unknownApplicationStatus'),
+    )
     .addHelpText('after', '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.')
     .parse()
     .opts<CliOptions>();
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
     stateFile: options.state,
     clockSkewMs: options.clockSkew * 1000,
     chaos: chaosOf(options),
+    unknownApplicationStatus: options.unknownApplicationStatus,
   });
   // Tools wait for exactly this first line.
   process.stdout.write(`listening on ${simulator.url}\n`);

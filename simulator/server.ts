@@ -14,6 +14,7 @@ import { readBody } from './requestBody';
 import { matchPath } from './routing';
 import { Store } from './store';
 import { Traffic, type LoggedRequest } from './traffic';
+import { variantProblem, VariantSettings } from './variants';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks any free port. */
@@ -33,6 +34,12 @@ export interface SimulatorOptions {
    * rules. Without a seed, one is picked at random (`GET /_sim/chaos` shows it).
    */
   chaos?: Partial<ChaosSettings>;
+  /**
+   * What an application key the simulator does not know gets on the callbacks routes, assign and unassign: 400 (40003,
+   * the default, as the legacy documentation says) or 404 (40400, which Sinch may answer instead). Also settable at run
+   * time through `PUT /_sim/variants`.
+   */
+  unknownApplicationStatus?: 400 | 404;
 }
 
 export interface RunningSimulator {
@@ -46,13 +53,16 @@ const DEFAULT_CLOCK_SKEW_MS = 15 * 60_000;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const problem = chaosProblem(options.chaos ?? {});
   if (problem) throw new Error(`chaos: ${problem}`);
+  const variantsProblem = options.unknownApplicationStatus === undefined ? undefined : variantProblem('unknownApplicationStatus', options.unknownApplicationStatus);
+  if (variantsProblem) throw new Error(variantsProblem);
   const store = await Store.open({ applications: options.applications ?? [], numbers: options.numbers ?? [] }, options.stateFile);
   const traffic = new Traffic();
   const chaos = new Chaos(options.chaos);
   const policy = { clockSkewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, now: options.now ?? Date.now };
   // Aborted on close, so that no delay outlives the simulator and no delayed request takes effect after it.
   const closing = new AbortController();
-  const context: Context = { store, traffic, chaos, policy, closing: closing.signal };
+  const variants = new VariantSettings(options.unknownApplicationStatus === undefined ? {} : { unknownApplicationStatus: options.unknownApplicationStatus });
+  const context: Context = { store, traffic, chaos, variants, policy, closing: closing.signal };
   const server = createServer(guarded((request, response) => handle(request, response, context)));
   server.keepAliveTimeout = 5_000;
   // Garbage, oversized headers and broken framing get Sinch's error body too, instead of Node's bare answer.
@@ -73,6 +83,7 @@ interface Context {
   store: Store;
   traffic: Traffic;
   chaos: Chaos;
+  variants: VariantSettings;
   policy: { clockSkewMs: number; now: () => number };
   closing: AbortSignal;
 }
@@ -132,7 +143,7 @@ async function handleApi(
   if (onPath.length === 0) throw apiErrors.notFound();
   if (!route) throw apiErrors.methodNotAllowed();
   entry.route = `${route.method} ${route.pattern}`;
-  const fault = context.traffic.takeFault(entry.route);
+  const fault = context.traffic.takeFault(entry.route, received.method !== 'GET');
   if (fault?.delayMs && !(await pause(fault.delayMs, context.closing))) {
     request.socket.destroy();
     return 'no answer';
@@ -171,18 +182,24 @@ async function handleApi(
   );
   entry.caller = caller;
   const params = matchPath(route.pattern, received.path) ?? {};
-  if (chaosFault !== 'lost-write') return route.handler(context.store, { caller, params, body: received.body });
-  // Accepted but not applied: the write is checked as usual (a bad one gets its usual error), then dropped.
-  const answer = await route.handler(context.store.rehearsal(), { caller, params, body: received.body });
-  entry.fault = 'lost-write';
-  return answer;
+  const lost = chaosFault === 'lost-write' || fault?.lostWrite === true;
+  try {
+    if (!lost) return await route.handler(context.store, { caller, params, body: received.body });
+    // Accepted but not applied: the write is checked as usual (a bad one gets its usual error), then dropped.
+    const answer = await route.handler(context.store.rehearsal(), { caller, params, body: received.body });
+    entry.fault = fault?.lostWrite ? 'injected' : 'lost-write';
+    return answer;
+  } catch (error) {
+    throw context.variants.answerFor(error);
+  }
 }
 
 async function handleAdmin(method: string, path: string, body: Buffer, response: ServerResponse, context: Context): Promise<void> {
   for (const route of adminRoutes) {
     const params = route.method === method ? matchPath(route.pattern, path) : undefined;
     if (params) {
-      sendJson(response, 200, await route.handler({ store: context.store, traffic: context.traffic, chaos: context.chaos, params, body }));
+      const { store, traffic, chaos, variants } = context;
+      sendJson(response, 200, await route.handler({ store, traffic, chaos, variants, params, body }));
       return;
     }
   }

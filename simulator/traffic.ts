@@ -20,7 +20,10 @@ export interface LoggedRequest {
 export interface Fault {
   /** `METHOD /pattern` to match, or every API route when absent. */
   route?: string;
-  status: number;
+  /** An error status (400 to 599), or 0 for a delay only; absent for a lost write. */
+  status?: number;
+  /** Accepted but not applied: the next writes (POST, DELETE) are checked as usual, answered as a success, and dropped. */
+  lostWrite?: boolean;
   /** How many requests it answers; 1 when absent. */
   count?: number;
   /** Delay before answering, to exercise client timeouts; the fault then answers normally when status is 0. */
@@ -77,20 +80,26 @@ export class Traffic {
     this.faults = [];
   }
 
-  /** Takes one use of the first fault that matches the route. */
-  takeFault(route: string): { delayMs: number; error?: SimulatedApiError } | undefined {
-    const fault = this.faults.find((candidate) => candidate.count > 0 && (!candidate.route || candidate.route === route));
+  /** Takes one use of the first fault that matches the route; a lost write matches writes only. */
+  takeFault(route: string, write: boolean): { delayMs: number; error?: SimulatedApiError; lostWrite: boolean } | undefined {
+    const fault = this.faults.find(
+      (candidate) => candidate.count > 0 && (!candidate.route || candidate.route === route) && (write || !candidate.lostWrite),
+    );
     if (!fault) return undefined;
     fault.count -= 1;
     this.faults = this.faults.filter((candidate) => candidate.count > 0);
-    return { delayMs: fault.delayMs ?? 0, error: fault.status ? errorForStatus(fault.status) : undefined };
+    return { delayMs: fault.delayMs ?? 0, error: fault.status ? errorForStatus(fault.status) : undefined, lostWrite: fault.lostWrite === true };
   }
 }
 
 /** Why a one-shot fault is not acceptable, naming the field; undefined when it is. */
 export function faultProblem(fault: Record<string, unknown>): string | undefined {
-  const { status, count, delayms: delayMs, route } = fault;
-  if (typeof status !== 'number' || !(status === 0 || (Number.isInteger(status) && status >= 400 && status <= 599))) {
+  const { status, count, delayms: delayMs, route, kind } = fault;
+  if (kind !== undefined && kind !== 'error' && kind !== 'lost-write') return 'kind must be "error" (the default) or "lost-write"';
+  if (kind === 'lost-write') {
+    if (status !== undefined || delayMs !== undefined) return 'a lost-write fault takes no status and no delayMs: it is answered as a success';
+    if (typeof route === 'string' && route.startsWith('GET ')) return 'route of a lost-write fault must be a write (POST or DELETE): a read has nothing to lose';
+  } else if (typeof status !== 'number' || !(status === 0 || (Number.isInteger(status) && status >= 400 && status <= 599))) {
     return 'status must be 0 (a delay only) or a whole number from 400 to 599';
   }
   if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1)) return 'count must be a whole number, 1 or more';

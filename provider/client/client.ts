@@ -37,6 +37,8 @@ export class SinchConfigurationClient {
   private readonly http: AxiosInstance;
   private readonly budget: RetryBudget;
   private readonly redact: Redaction;
+  /** The signing application: the one a write without applicationKey addresses. */
+  private readonly callingApplication: string;
 
   constructor(options: SinchConfigurationClientOptions) {
     const auth = options.auth ?? 'signed';
@@ -44,6 +46,7 @@ export class SinchConfigurationClient {
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.budget = retryBudgetOf(options);
     this.redact = redaction(options.applicationSecret);
+    this.callingApplication = options.applicationKey;
     this.http = axios.create({
       baseURL: this.baseUrl,
       // Bodies are serialized once, in send(), so the signed bytes are exactly the bytes sent; answers are parsed
@@ -78,7 +81,7 @@ export class SinchConfigurationClient {
     for (let start = 0; start < numbers.length; start += MAX_NUMBERS_PER_ASSIGN) {
       const body: WireAssignNumbersBody = { numbers: numbers.slice(start, start + MAX_NUMBERS_PER_ASSIGN), applicationkey: applicationKey, capability };
       // Assigning the same numbers to the same application twice is harmless: it may be retried after a lost answer.
-      await this.send('assignNumbers', 'POST', '/v1/configuration/numbers', 'idempotent write', body, deadline);
+      await this.send('assignNumbers', 'POST', '/v1/configuration/numbers', 'idempotent write', body, deadline, applicationKey ?? this.callingApplication);
     }
   }
 
@@ -90,12 +93,12 @@ export class SinchConfigurationClient {
       capability: optionalArgument('unassignNumber', 'capability', request.capability, checkCapability),
     };
     // A second unassign answers "not assigned": after a lost answer the caller reads the binding and decides.
-    await this.send('unassignNumber', 'DELETE', '/v1/configuration/numbers', 'write', body);
+    await this.send('unassignNumber', 'DELETE', '/v1/configuration/numbers', 'write', body, undefined, body.applicationkey ?? this.callingApplication);
   }
 
   async getCallbacks(applicationKey: string): Promise<CallbackUrls> {
     const key = argument('getCallbacks', 'applicationKey', checkApplicationKey(applicationKey));
-    const { url } = await this.read('getCallbacks', callbacksPath(key), callbacksAnswer);
+    const { url } = await this.read('getCallbacks', callbacksPath(key), callbacksAnswer, key);
     return { ...(url.primary ? { primary: url.primary } : {}), ...(url.fallback ? { fallback: url.fallback } : {}) };
   }
 
@@ -108,7 +111,7 @@ export class SinchConfigurationClient {
         fallback: optionalArgument('updateCallbacks', 'fallback', urls.fallback, clearableUrl),
       },
     };
-    await this.send('updateCallbacks', 'POST', callbacksPath(key), 'idempotent write', body);
+    await this.send('updateCallbacks', 'POST', callbacksPath(key), 'idempotent write', body, undefined, key);
   }
 
   async queryNumber(number: string): Promise<NumberInformation> {
@@ -117,8 +120,8 @@ export class SinchConfigurationClient {
   }
 
   /** A GET whose answer must be JSON of the documented shape. */
-  private async read<T>(operation: OperationName, path: string, schema: z.ZodType<T>): Promise<T> {
-    const { status, text, made } = await this.send(operation, 'GET', path, 'read');
+  private async read<T>(operation: OperationName, path: string, schema: z.ZodType<T>, application?: string): Promise<T> {
+    const { status, text, made } = await this.send(operation, 'GET', path, 'read', undefined, undefined, application);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -130,7 +133,10 @@ export class SinchConfigurationClient {
     return result.data;
   }
 
-  /** The one request path: serialize, send (the interceptor signs, axios-retry retries), map failures to our errors. */
+  /**
+   * The one request path: serialize, send (the interceptor signs, axios-retry retries), map failures to our errors.
+   * `application` is the application the request addresses, for errors that say Sinch does not know it.
+   */
   private async send(
     operation: OperationName,
     method: Method,
@@ -138,6 +144,7 @@ export class SinchConfigurationClient {
     kind: RequestKind,
     body?: object,
     deadline = this.deadline(),
+    application?: string,
   ): Promise<{ status: number; text: string; made: AttemptsMade }> {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const sinchAttempts = { idempotent: kind !== 'write', deadline };
@@ -153,7 +160,7 @@ export class SinchConfigurationClient {
       const made = { attempts: attemptsOf(response.config), outcomeUnknown: false };
       return { status: response.status, text: typeof response.data === 'string' ? response.data : '', made };
     } catch (error) {
-      throw translateError(operation, this.baseUrl, kind, error, this.redact);
+      throw translateError(operation, this.baseUrl, kind, error, this.redact, application);
     }
   }
 

@@ -13,7 +13,14 @@ export function attemptsOf(config: unknown): number {
  * Our error for an axios failure, built from plain values only: the axios error holds the request's headers, so
  * neither it nor its config, request or response is kept, not even as a cause.
  */
-export function translateError(operation: OperationName, baseUrl: string, kind: RequestKind, error: unknown, redact: Redaction): Error {
+export function translateError(
+  operation: OperationName,
+  baseUrl: string,
+  kind: RequestKind,
+  error: unknown,
+  redact: Redaction,
+  application?: string,
+): Error {
   if (!(error instanceof AxiosError)) return error instanceof Error ? error : new Error(String(error));
   const made: AttemptsMade = {
     attempts: attemptsOf(error.config),
@@ -22,10 +29,25 @@ export function translateError(operation: OperationName, baseUrl: string, kind: 
   };
   if (error.response) {
     const { status } = error.response;
-    const note = status >= 300 && status < 400 ? ' (redirects are not followed: they would carry the credentials elsewhere)' : '';
-    return new SinchApiError(operation, status, errorBody(error.response.data, (text) => redact(text, error)), made, note);
+    const body = errorBody(error.response.data, (text) => redact(text, error));
+    const note =
+      status >= 300 && status < 400
+        ? ' (redirects are not followed: they would carry the credentials elsewhere)'
+        : application !== undefined && unknownApplication(status, body)
+          ? ` (Sinch does not know application ${application})`
+          : '';
+    return new SinchApiError(operation, status, body, made, note);
   }
   return new SinchConnectionError(operation, baseUrl, error.code, redact(error.message, error), made);
+}
+
+/**
+ * Sinch's answers for an application key it does not know: 400/40003 "Invalid Application Key" (its legacy documentation),
+ * or 404/40400 "Requested resource not found" for a route that exists (which the documentation does not rule out).
+ */
+function unknownApplication(status: number, body: WireError | undefined): boolean {
+  const errorCode = Number(body?.errorCode);
+  return (status === 400 && errorCode === 40003) || (status === 404 && errorCode === 40400);
 }
 
 function errorBody(data: unknown, redact: (text: string) => string): WireError | undefined {

@@ -19,13 +19,28 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
   /** The URLs this resource last wrote; delete clears only URLs that still equal these. */
   declare readonly appliedPrimary: pulumi.Output<string>;
   declare readonly appliedFallback: pulumi.Output<string | undefined>;
+  /** true when create found the declared URLs already live and wrote nothing. */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+  /** The URLs set when this resource was created (undefined when none was); delete puts them back. */
+  declare readonly foundPrimary: pulumi.Output<string | undefined>;
+  declare readonly foundFallback: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
     super(
       shims.ApplicationCallbacks,
       name,
-      { applicationKey: args.applicationKey, primary: args.primary, fallback: args.fallback, appliedPrimary: undefined, appliedFallback: undefined },
+      {
+        applicationKey: args.applicationKey,
+        primary: args.primary,
+        fallback: args.fallback,
+        // Outputs only: a property exists on the resource only for the names given here.
+        appliedPrimary: undefined,
+        appliedFallback: undefined,
+        adopted: undefined,
+        foundPrimary: undefined,
+        foundFallback: undefined,
+      },
       opts,
       'sinch',
       'ApplicationCallbacks',

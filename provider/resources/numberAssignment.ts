@@ -25,6 +25,10 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
   declare readonly allowReassign: pulumi.Output<boolean>;
   /** The application this resource last bound the number to; delete unassigns only from it. */
   declare readonly assignedApplicationKey: pulumi.Output<string>;
+  /** true when create found the number already bound to the declared application and wrote nothing; destroy then leaves it bound. */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+  /** The application that held the number when this resource was created; undefined when it was unbound. */
+  declare readonly foundApplicationKey: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
@@ -36,7 +40,10 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
         applicationKey: args.applicationKey,
         capability: args.capability,
         allowReassign: args.allowReassign,
+        // Outputs only: a property exists on the resource only for the names given here.
         assignedApplicationKey: undefined,
+        adopted: undefined,
+        foundApplicationKey: undefined,
       },
       opts,
       'sinch',

@@ -36,10 +36,65 @@ it('create: the assignment is accepted but never applied; create fails saying so
   expect(await bindingOf()).toBeUndefined();
 });
 
-it('create: one lost write, then the next round lands', async () => {
+it('create: three 503s use up the client\'s retries; the read-back shows nothing landed, and the next round does', async () => {
   await admin(simulator, 'POST', 'faults', { status: 503, count: 3, route: 'POST /v1/configuration/numbers' });
   await deployment().numbers.create(binding);
   expect(await bindingOf()).toBe(APP_A.key);
+});
+
+/** One write of this route accepted (204) but not applied: only the read-back can tell. */
+const loseNextWrite = (route: string) => admin(simulator, 'POST', 'faults', { kind: 'lost-write', route });
+const ASSIGN = 'POST /v1/configuration/numbers';
+const UNASSIGN = 'DELETE /v1/configuration/numbers';
+const UPDATE_CALLBACKS = 'POST /v1/configuration/callbacks/applications/{key}';
+const sent = async (route: string) => (await routes()).filter((entry) => entry.route === route).map((entry) => entry.fault ?? 'applied');
+
+describe('one write answered 204 but not applied: the read-back sees it did not land, and sends it again', () => {
+  it('create (assign)', async () => {
+    await loseNextWrite(ASSIGN);
+    await deployment().numbers.create(binding);
+    expect(await bindingOf()).toBe(APP_A.key);
+    expect(await sent(ASSIGN)).toEqual(['injected', 'applied']);
+  });
+
+  it('update (a move)', async () => {
+    const { outs } = await deployment().numbers.create(binding);
+    await loseNextWrite(ASSIGN);
+    await deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs!, { ...binding, applicationKey: APP_B.key });
+    expect(await bindingOf()).toBe(APP_B.key);
+    expect(await sent(ASSIGN)).toEqual(['applied', 'injected', 'applied']);
+  });
+
+  it('delete (unassign)', async () => {
+    const { outs } = await deployment().numbers.create(binding);
+    await loseNextWrite(UNASSIGN);
+    await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+    expect(await bindingOf()).toBeUndefined();
+    expect(await sent(UNASSIGN)).toEqual(['injected', 'applied']);
+  });
+
+  it('delete (giving the number back to the application it was taken from)', async () => {
+    await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
+    const { outs } = await deployment().numbers.create({ ...binding, allowReassign: true });
+    await loseNextWrite(ASSIGN);
+    await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+    expect(await bindingOf()).toBe(APP_B.key);
+    expect(await sent(ASSIGN)).toEqual(['applied', 'injected', 'applied']);
+  });
+
+  it('callbacks create, update and delete', async () => {
+    const callbacksOf = async () => (await simulatorState(simulator)).callbacks[APP_B.key];
+    await loseNextWrite(UPDATE_CALLBACKS);
+    const { outs } = await deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' });
+    expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b' });
+    await loseNextWrite(UPDATE_CALLBACKS);
+    const updated = await deployment().callbacks.update!(APP_B.key, outs!, { applicationKey: APP_B.key, primary: 'https://voice.example.com/b2' });
+    expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b2' });
+    await loseNextWrite(UPDATE_CALLBACKS);
+    await deployment().callbacks.delete!(APP_B.key, updated.outs!);
+    expect((await callbacksOf()) ?? {}).toEqual({});
+    expect(await sent(UPDATE_CALLBACKS)).toEqual(['injected', 'applied', 'injected', 'applied', 'injected', 'applied']);
+  });
 });
 
 it('delete: the unassign took effect but its answer was lost; not sent again, and delete succeeds', async () => {

@@ -1,10 +1,44 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ApplicationCallbacks, getNumbers, NumberAssignment, queryNumber } from '../../provider';
+import {
+  APPLICATION_CALLBACKS_OUTPUTS,
+  NUMBER_ASSIGNMENT_OUTPUTS,
+  type ApplicationCallbacksOutputs,
+  type NumberAssignmentOutputs,
+} from '../../provider/implementation';
 import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { admin, startTestSimulator } from '../support/simulator';
 
 const registered: pulumi.runtime.MockResourceArgs[] = [];
+
+/**
+ * What the engine answers for each resource: every output the provider declares, each with a value that no input
+ * carries, so that a field the resource class does not expose cannot pass by echoing its input.
+ */
+const NUMBER_OUTPUTS: Required<NumberAssignmentOutputs> = {
+  number: '+12019999999',
+  applicationKey: APP_B.key,
+  capability: 'sms',
+  allowReassign: true,
+  assignedApplicationKey: APP_B.key,
+  adopted: true,
+  foundApplicationKey: APP_A.key,
+};
+const CALLBACKS_OUTPUTS: Required<ApplicationCallbacksOutputs> = {
+  applicationKey: APP_B.key,
+  primary: 'https://live.example.com/primary',
+  fallback: 'https://live.example.com/fallback',
+  appliedPrimary: 'https://applied.example.com/primary',
+  appliedFallback: 'https://applied.example.com/fallback',
+  adopted: false,
+  foundPrimary: 'https://found.example.com/primary',
+  foundFallback: 'https://found.example.com/fallback',
+};
+const ENGINE_ANSWERS: Record<string, object> = {
+  'pulumi-nodejs:dynamic/sinch:NumberAssignment': NUMBER_OUTPUTS,
+  'pulumi-nodejs:dynamic/sinch:ApplicationCallbacks': CALLBACKS_OUTPUTS,
+};
 let simulator: RunningSimulator;
 
 beforeAll(async () => {
@@ -19,7 +53,7 @@ beforeAll(async () => {
     {
       newResource: (args) => {
         registered.push(args);
-        return { id: `${args.name}-id`, state: args.inputs };
+        return { id: `${args.name}-id`, state: ENGINE_ANSWERS[args.type] ?? {} };
       },
       call: () => ({}),
     },
@@ -57,10 +91,18 @@ describe('constructing the resources under Pulumi mocks', () => {
     expect(byName.one?.inputs.__provider).toBe(byName.two?.inputs.__provider);
   });
 
-  it('outputs exist for every declared field', async () => {
-    const resource = new NumberAssignment('fields', { number: VOICE_ONLY, capability: 'voice' });
-    expect(await outputOf(resource.number)).toBe(VOICE_ONLY);
-    expect(await outputOf(resource.capability)).toBe('voice');
+  it.each([
+    ['NumberAssignment', NUMBER_ASSIGNMENT_OUTPUTS, NUMBER_OUTPUTS, () => new NumberAssignment('fields', { number: VOICE_ONLY })],
+    ['ApplicationCallbacks', APPLICATION_CALLBACKS_OUTPUTS, CALLBACKS_OUTPUTS, () => new ApplicationCallbacks('fields', { primary: 'https://example.com/voice' })],
+  ] as const)('%s: every declared output is a property holding what the engine answered', async (_kind, declared, answered, construct) => {
+    // The declared list and the outputs type name the same fields.
+    expect([...declared].sort()).toEqual(Object.keys(answered).sort());
+    const resource = construct() as unknown as Record<string, unknown>;
+    for (const field of declared) {
+      const output = resource[field];
+      expect({ field, isOutput: pulumi.Output.isInstance(output) }).toEqual({ field, isOutput: true });
+      expect({ field, value: await outputOf(output as pulumi.Output<unknown>) }).toEqual({ field, value: answered[field as keyof typeof answered] });
+    }
   });
 });
 

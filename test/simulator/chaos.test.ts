@@ -105,6 +105,41 @@ it('lost write: a good write is answered 204 and not applied, a bad one gets its
   expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[204, 'lost-write'], [400, undefined], [400, undefined], [200, undefined]]);
 });
 
+it('one-shot lost write: the next write only is answered 204 and dropped; reads pass it by; a bad write still gets its error', async () => {
+  await start();
+  await admin(simulator, 'POST', 'faults', { kind: 'lost-write', count: 2 });
+  expect((await list()).status).toBe(200);
+  expect((await assign()).status).toBe(204);
+  expect((await simulatorState(simulator)).bindings).toEqual({});
+  expect((await assign('nobody')).json).toMatchObject({ errorCode: 40003 });
+  expect((await assign()).status).toBe(204);
+  expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[200, undefined], [204, 'injected'], [400, undefined], [204, undefined]]);
+});
+
+it('one-shot lost write on a route: only that route\'s writes are dropped', async () => {
+  await start();
+  await admin(simulator, 'POST', 'faults', { kind: 'lost-write', route: 'POST /v1/configuration/callbacks/applications/{key}' });
+  expect((await assign()).status).toBe(204);
+  const update = await signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: 'https://example.com/a' } });
+  expect(update.status).toBe(204);
+  const state = await simulatorState(simulator);
+  expect(state.bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
+  expect(state.callbacks[APP_A.key]).toBeUndefined();
+});
+
+it.each([
+  [{ kind: 'lost-write', status: 500 }, /takes no status/],
+  [{ kind: 'lost-write', delayMs: 10 }, /takes no status and no delayMs/],
+  [{ kind: 'lost-write', route: 'GET /v1/configuration/numbers' }, /must be a write/],
+  [{ kind: 'lost', status: 500 }, /kind must be/],
+])('POST /_sim/faults %p is refused, naming the problem', async (body, message) => {
+  await start();
+  const answer = await rawRequest(simulator.url, { method: 'POST', path: '/_sim/faults', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect(answer.status).toBe(400);
+  expect((answer.json as { message: string }).message).toMatch(message);
+});
+
 it('latency is added to every API answer, not to the admin surface', async () => {
   await start({ chaos: { latencyMs: 300 } });
   const started = Date.now();

@@ -175,6 +175,30 @@ describe('callbacks (/v1/configuration/callbacks/applications/{key})', () => {
     expectError(await signedCall(simulator, 'POST', callbacksPath('nobody'), { url: { primary: 'https://x.example' } }), 400, 40003, /nobody/);
   });
 
+  it('with unknownApplicationStatus 404 (PUT /_sim/variants): 404/40400 on GET and POST, on assign and unassign, and nothing changes', async () => {
+    expect(await admin(simulator, 'GET', 'variants')).toEqual({ unknownApplicationStatus: 400 });
+    expect(await admin(simulator, 'PUT', 'variants', { unknownApplicationStatus: 404 })).toEqual({ unknownApplicationStatus: 404 });
+    const before = await simulatorState(simulator);
+    expectError(await signedCall(simulator, 'GET', callbacksPath('nobody')), 404, 40400, /not found/);
+    expectError(await signedCall(simulator, 'POST', callbacksPath('nobody'), { url: { primary: 'https://x.example' } }), 404, 40400, /not found/);
+    expectError(await signedCall(simulator, 'POST', NUMBERS_PATH, { numbers: [VOICE_ONLY], applicationkey: 'nobody' }), 404, 40400, /not found/);
+    expectError(await signedCall(simulator, 'DELETE', NUMBERS_PATH, { number: VOICE_ONLY, applicationkey: 'nobody' }), 404, 40400, /not found/);
+    // Only the unknown application answers so: other refusals keep their codes.
+    expectError(await signedCall(simulator, 'POST', NUMBERS_PATH, { numbers: [FOREIGN_NUMBER] }), 400, 40001, /./);
+    expect(await simulatorState(simulator)).toEqual(before);
+    await admin(simulator, 'POST', 'reset');
+    expectError(await signedCall(simulator, 'GET', callbacksPath('nobody')), 400, 40003, /nobody/);
+  });
+
+  it.each([[{ unknownApplicationStatus: 403 }, 'unknownApplicationStatus must be 400 or 404'], [{ unknownApplicationStatus: '404' }, 'unknownApplicationStatus'], [{ other: 1 }, 'other is not a variant']])(
+    'PUT /_sim/variants %p is refused, naming the field',
+    async (body, message) => {
+      const answer = await rawRequest(simulator.url, { method: 'PUT', path: '/_sim/variants', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect(answer.status).toBe(400);
+      expect((answer.json as { message: string }).message).toContain(message);
+    },
+  );
+
   it('a body without url: 400/40002', async () => {
     expectError(await signedCall(simulator, 'POST', callbacksPath(APP_A.key), { primary: 'https://x.example' }), 400, 40002, /url is missing/);
   });
