@@ -110,7 +110,8 @@ async function restore(context: ProviderContext, bindings: LiveBindings, recorde
       await writeUntilLanded(assignment(bindings, number, capability, found, owner));
       context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
-      if (!(error instanceof SinchApiError && error.errorCode === 40003)) throw error;
+      // Sinch answers an unknown application with 400/40003, or (its error list allows it) 404/40400.
+      if (!(error instanceof SinchApiError && (error.errorCode === 40003 || (error.status === 404 && error.errorCode === 40400)))) throw error;
       context.log(`${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`);
     }
   }

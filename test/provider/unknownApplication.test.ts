@@ -63,9 +63,7 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
     expect((await routes()).every((entry) => entry.route.startsWith('GET '))).toBe(true);
   });
 
-  // numberAssignment.ts's restore takes only 40003 for "that application is gone"; with 404 the delete fails instead.
-  // When restore takes 404/40400 too, the 404 case passes: then make it a plain `it` for both.
-  (status === 400 ? it : it.failing)('NumberAssignment delete: the application to give the number back to is gone; it stays bound, and a line says so', async () => {
+  it('NumberAssignment delete: the application to give the number back to is gone; it stays bound, and a line says so', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
     const { context, numbers } = deployment();
     const recorded: NumberAssignmentOutputs = { ...binding(APP_B.key), allowReassign: true, assignedApplicationKey: APP_B.key, adopted: false, foundApplicationKey: GONE };
