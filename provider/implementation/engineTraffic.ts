@@ -13,10 +13,16 @@ export class EngineTraffic {
   private lastArrival = 0;
   /** How many operations the engine runs at once: the CLI's default until this process sees more, or learns fewer. */
   private room: number;
+  /**
+   * Whether `room` is known. The CLI's default is only a guess (`--parallel` may be higher), so the first time the
+   * default is reached, assignments wait for the engine to show more or to stall, once per deployment.
+   */
+  private roomKnown: boolean;
 
   constructor(defaultParallelism = 4 * availableParallelism()) {
     const configured = Number(process.env.PULUMI_PARALLEL);
-    this.room = Number.isInteger(configured) && configured > 0 ? configured : defaultParallelism;
+    this.roomKnown = Number.isInteger(configured) && configured > 0;
+    this.room = this.roomKnown ? configured : defaultParallelism;
   }
 
   /** A check or diff said that an assigning operation (a create or an update) will follow. */
@@ -30,7 +36,10 @@ export class EngineTraffic {
     this.active += 1;
     this.lastArrival = Date.now();
     // More at once than the default: the deployment runs with a higher --parallel.
-    if (this.active > this.room) this.room = Number.POSITIVE_INFINITY;
+    if (this.active > this.room) {
+      this.room = Number.POSITIVE_INFINITY;
+      this.roomKnown = true;
+    }
     try {
       return await operation();
     } finally {
@@ -40,7 +49,7 @@ export class EngineTraffic {
 
   /** Announced assignments have not all arrived, and the engine has room to send them. */
   moreComing(): boolean {
-    return this.announced > this.arrived && this.active < this.room;
+    return this.announced > this.arrived && (this.active < this.room || !this.roomKnown);
   }
 
   /** Milliseconds since the last operation arrived. */
@@ -51,5 +60,6 @@ export class EngineTraffic {
   /** The engine stopped sending although it announced more: it has no room beyond what runs now. */
   stalled(): void {
     this.room = Math.max(1, this.active);
+    this.roomKnown = true;
   }
 }

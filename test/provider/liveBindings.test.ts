@@ -291,11 +291,28 @@ describe('assignments coalesce', () => {
       expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([30]);
     });
 
-    it('goes out after the quiet time when the engine has no room for the announced rest', async () => {
+    it('the default room, once reached, is waited out once (stalledMs); then each full room goes out after the quiet time', async () => {
       const { project, arrive, numbers } = engine(30, 4);
       for (const number of numbers.slice(0, 4)) arrive(number);
-      await jest.advanceTimersByTimeAsync(8);
+      await jest.advanceTimersByTimeAsync(249);
+      expect(project.assignCalls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(1);
       expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4]);
+      for (const number of numbers.slice(4, 8)) arrive(number);
+      await jest.advanceTimersByTimeAsync(8);
+      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4, 4]);
+    });
+
+    it('PULUMI_PARALLEL names the room: a full room goes out after the quiet time, with no wait to learn it', async () => {
+      process.env.PULUMI_PARALLEL = '4';
+      try {
+        const { project, arrive, numbers } = engine(30, 100);
+        for (const number of numbers.slice(0, 4)) arrive(number);
+        await jest.advanceTimersByTimeAsync(8);
+        expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4]);
+      } finally {
+        delete process.env.PULUMI_PARALLEL;
+      }
     });
 
     it('more at once than the default room: the deployment runs wider, so it keeps waiting', async () => {
