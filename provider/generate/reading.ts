@@ -25,7 +25,7 @@ export interface UnreadableCallbacks {
   reason: string;
 }
 
-/** What exists in one Sinch project, as one reading saw it; every list is sorted, so the same state reads the same. */
+/** What exists in one Sinch project, as one reading saw it, in the order the API listed it. */
 export interface LiveConfiguration {
   /** The API that was read and the application whose credentials read it (neither is a secret). */
   source: { baseUrl: string; applicationKey: string };
@@ -37,11 +37,10 @@ export interface LiveConfiguration {
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byNumberThenCapability = (a: UnboundNumber, b: UnboundNumber): number => byText(a.number, b.number) || byText(a.capability, b.capability);
 
 /**
  * Reads the bindings (one list call), then the callback URLs of every application that holds a number and of the
- * configured one, one after another in key order. An application whose URLs the API refuses to show (400, 403 or
+ * configured one, one after another in key order (so the same state makes the same requests). An application whose URLs the API refuses to show (400, 403 or
  * 404: unknown to this project, or not readable with these credentials), or whose key the client cannot send, is
  * reported, not fatal: the bindings read
  * are still worth declaring. Any other failure (5xx after retries, no connection) is thrown.
@@ -69,8 +68,8 @@ export async function readLiveConfiguration(client: SinchConfigurationClient, co
   }
   return {
     source: { baseUrl: client.baseUrl, applicationKey: configuredApplicationKey },
-    bindings: bindings.sort(byNumberThenCapability),
-    unbound: unbound.sort(byNumberThenCapability),
+    bindings,
+    unbound,
     callbacks,
     unreadable,
   };

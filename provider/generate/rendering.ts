@@ -39,10 +39,16 @@ function refusal(checks: Array<[string, { ok: true } | { ok: false; reason: stri
   return refused.length > 0 ? refused.join('; ') : undefined;
 }
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byNumberThenCapability = (a: { number: string; capability: Capability }, b: { number: string; capability: Capability }): number =>
+  byText(a.number, b.number) || byText(a.capability, b.capability);
+const byApplication = (a: { applicationKey: string }, b: { applicationKey: string }): number => byText(a.applicationKey, b.applicationKey);
+
+/** Sorted here, whatever order the API listed things in: the same state always renders the same text. */
 function declarationsOf(live: LiveConfiguration): Declarations {
   const notDeclared: string[] = [];
   const numbers: DeclaredNumber[] = [];
-  for (const { number, applicationKey, capability } of live.bindings) {
+  for (const { number, applicationKey, capability } of [...live.bindings].sort(byNumberThenCapability)) {
     const problem = refusal([
       ['the number', checkNumber(number)],
       ['the application key', checkApplicationKey(applicationKey)],
@@ -53,7 +59,7 @@ function declarationsOf(live: LiveConfiguration): Declarations {
 
   const callbacks: DeclaredCallbacks[] = [];
   const withoutUrls: string[] = [];
-  for (const { applicationKey, urls } of live.callbacks) {
+  for (const { applicationKey, urls } of [...live.callbacks].sort(byApplication)) {
     if (urls.primary === undefined && urls.fallback === undefined) {
       withoutUrls.push(applicationKey);
       continue;
@@ -82,9 +88,9 @@ function declarationsOf(live: LiveConfiguration): Declarations {
     });
   }
   if (withoutUrls.length > 0) notDeclared.push(`callback URLs of ${withoutUrls.join(', ')}: none is set`);
-  for (const { applicationKey, reason } of live.unreadable) notDeclared.push(`the callback URLs of ${short(applicationKey)}: not readable: ${reason}`);
+  for (const { applicationKey, reason } of [...live.unreadable].sort(byApplication)) notDeclared.push(`the callback URLs of ${short(applicationKey)}: not readable: ${reason}`);
   if (live.unbound.length > 0) {
-    notDeclared.push(`numbers bound to no application: ${live.unbound.map(({ number, capability }) => `${short(number)} (${capability})`).join(', ')}`);
+    notDeclared.push(`numbers bound to no application: ${[...live.unbound].sort(byNumberThenCapability).map(({ number, capability }) => `${short(number)} (${capability})`).join(', ')}`);
   }
   return { numbers, callbacks, notDeclared };
 }

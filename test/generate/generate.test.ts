@@ -66,6 +66,20 @@ it('prints exactly these declarations for a small state, sorted, with every valu
   );
 });
 
+it('sorts what the API lists in its own order (a number that joined the project last, both capabilities of a number)', async () => {
+  const JOINED_LAST = '+12010000001';
+  await admin(simulator, 'PUT', 'numbers', { number: JOINED_LAST });
+  await bind(JOINED_LAST, APP_B.key);
+  await bind(VOICE_AND_SMS, APP_A.key, 'voice');
+  await bind(VOICE_AND_SMS, APP_B.key, 'sms');
+  const text = await generateDeclarations(settings());
+  expect(text.match(/^new NumberAssignment\('[^']+'/gm)).toEqual([
+    `new NumberAssignment('number-${JOINED_LAST}-voice'`,
+    `new NumberAssignment('number-${VOICE_AND_SMS}-sms'`,
+    `new NumberAssignment('number-${VOICE_AND_SMS}-voice'`,
+  ]);
+});
+
 it('only reads: one list call, then the callbacks of the configured application and of each one holding a number', async () => {
   await smallState();
   const text = await generateDeclarations(settings({ auth: 'basic' }));

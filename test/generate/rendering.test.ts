@@ -91,6 +91,34 @@ it('text from the API cannot leave its comment: line breaks and separators becom
   expect(code(text)).toEqual([]);
 });
 
+it('sorts whatever order the API listed things in: numbers, then capabilities, then application keys', () => {
+  const bindings = [
+    { number: VOICE_ONLY_2, applicationKey: APP_B.key, capability: 'voice' as const },
+    { number: VOICE_AND_SMS, applicationKey: APP_A.key, capability: 'voice' as const },
+    { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice' as const },
+    { number: VOICE_AND_SMS, applicationKey: APP_B.key, capability: 'sms' as const },
+  ];
+  const callbacks = [
+    { applicationKey: APP_B.key, urls: { primary: 'https://voice.example.com/b' } },
+    { applicationKey: APP_A.key, urls: { primary: 'https://voice.example.com/a' } },
+  ];
+  const unbound = [
+    { number: VOICE_ONLY_2, capability: 'sms' as const },
+    { number: VOICE_ONLY, capability: 'voice' as const },
+  ];
+  const text = renderDeclarations(live({ bindings, callbacks, unbound }));
+  expect(text.match(/^new \w+\('[^']+'/gm)).toEqual([
+    `new NumberAssignment('number-${VOICE_ONLY}-voice'`,
+    `new NumberAssignment('number-${VOICE_ONLY_2}-voice'`,
+    `new NumberAssignment('number-${VOICE_AND_SMS}-sms'`,
+    `new NumberAssignment('number-${VOICE_AND_SMS}-voice'`,
+    `new ApplicationCallbacks('callbacks-${APP_A.key}'`,
+    `new ApplicationCallbacks('callbacks-${APP_B.key}'`,
+  ]);
+  expect(text).toContain(`// - numbers bound to no application: ${VOICE_ONLY} (voice), ${VOICE_ONLY_2} (sms)\n`);
+  expect(renderDeclarations(live({ bindings: [...bindings].reverse(), callbacks: [...callbacks].reverse(), unbound: [...unbound].reverse() }))).toBe(text);
+});
+
 it('the same state renders the same text, and the header names the source without user:password@', () => {
   const state = live({
     source: { baseUrl: 'https://user:hunter2@callingapi.sinch.com', applicationKey: APP_A.key },
