@@ -128,15 +128,26 @@ export async function eventually<T>(read: () => Promise<T>, holds: (value: T) =>
 
 /**
  * Registers the hooks of a live test file: the state as found before it, restored (and checked) after each test,
- * whatever the test did or however it failed.
+ * whatever the test did or however it failed. Once a restoration fails, the file changes nothing more: every later
+ * test fails at once, so that a person finds the account as the failure message describes it.
  */
 export function restoredAfterEach(): { found(): AccountState } {
   let found: AccountState | undefined;
+  let restorationFailed: string | undefined;
   beforeAll(async () => {
     found = await accountState();
   });
+  beforeEach(() => {
+    if (restorationFailed) throw new Error(`not run: an earlier restoration failed, and the suite changes nothing more (${restorationFailed})`);
+  });
   afterEach(async () => {
-    if (found) await restore(found);
+    if (!found || restorationFailed) return;
+    try {
+      await restore(found);
+    } catch (error) {
+      restorationFailed = (error as Error).message;
+      throw error;
+    }
   });
   return {
     found: () => {

@@ -24,9 +24,10 @@ interface Outcome {
 
 /** Runs a command with exactly these SINCH_ variables: none leak in from the machine. */
 function run(args: string[], variables: Record<string, string> = {}): Promise<Outcome> {
+  // Ended well before the test's own timeout, so that no run outlives the test that started it.
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_')));
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: REPOSITORY, env: { ...base, ...variables }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: REPOSITORY, env: { ...base, ...variables }, maxBuffer: 16 * 1024 * 1024, timeout: 4 * 60_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
