@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { liveVariables, notRunMessage } from './liveVariables';
 
 /** Exit code of a live suite that did not run because its variables are not set. */
-export const LIVE_SUITE_NOT_RUN = 77;
+const LIVE_SUITE_NOT_RUN = 77;
 /** Exit code of a live suite that did not run because its variables are invalid. */
-export const LIVE_SUITE_MISCONFIGURED = 2;
+const LIVE_SUITE_MISCONFIGURED = 2;
 
 const REPOSITORY = join(__dirname, '..', '..');
 
