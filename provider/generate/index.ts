@@ -1,0 +1,3 @@
+export { generateDeclarations } from './generate';
+export { readLiveConfiguration, type LiveBinding, type LiveCallbacks, type LiveConfiguration, type UnboundNumber, type UnreadableCallbacks } from './reading';
+export { callbacksResourceName, numberResourceName, renderDeclarations } from './rendering';
