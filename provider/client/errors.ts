@@ -92,3 +92,39 @@ export class SinchConnectionError extends Error {
 export class SinchArgumentError extends TypeError {
   override readonly name = 'SinchArgumentError';
 }
+
+/*
+ * One predicate per class of failure, so that every caller decides alike. Each takes any thrown value.
+ */
+
+/** HTTP statuses that say "not now": the same request may succeed when sent again. */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Sinch's answers for an application key it does not know: 400/40003 "Invalid Application Key" (its legacy
+ * documentation), or 404/40400 "Requested resource not found" for a route that exists (the documentation does not
+ * rule it out). A 404 without that code (a proxy's page, a wrong base URL) is not one.
+ */
+export function isUnknownApplicationAnswer(status: number, errorCode: number | undefined): boolean {
+  return (status === 400 && errorCode === 40003) || (status === 404 && errorCode === 40400);
+}
+
+/** Sinch does not know the application the request names. */
+export function isUnknownApplication(error: unknown): error is SinchApiError {
+  return error instanceof SinchApiError && isUnknownApplicationAnswer(error.status, error.errorCode);
+}
+
+/** Refused as it stands (a 4xx other than 408 and 429): sending the same request again changes nothing. */
+export function isRefusal(error: unknown): error is SinchApiError {
+  return error instanceof SinchApiError && error.status >= 400 && error.status < 500 && !TRANSIENT_STATUSES.has(error.status);
+}
+
+/** Not now: a 408, 429 or 5xx that ran out of retries, or no answer at all. The same request may succeed later. */
+export function isTransient(error: unknown): boolean {
+  return (error instanceof SinchApiError && TRANSIENT_STATUSES.has(error.status)) || error instanceof SinchConnectionError;
+}
+
+/** Sinch refused the credentials: a wrong key or secret, or (signed requests) a clock too far off. */
+export function isCredentialRefusal(error: unknown): error is SinchApiError {
+  return error instanceof SinchApiError && error.status === 401;
+}

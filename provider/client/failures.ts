@@ -1,5 +1,5 @@
 import { AxiosError } from 'axios';
-import { SinchApiError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
+import { isUnknownApplicationAnswer, SinchApiError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
 import type { Redaction } from './redaction';
 import { outcomeUnknown, type RequestKind } from './retryPolicy';
 import { errorAnswer, type WireError } from './schemas';
@@ -33,21 +33,12 @@ export function translateError(
     const note =
       status >= 300 && status < 400
         ? ' (redirects are not followed: they would carry the credentials elsewhere)'
-        : application !== undefined && unknownApplication(status, body)
+        : application !== undefined && isUnknownApplicationAnswer(status, body?.errorCode === undefined ? undefined : Number(body.errorCode))
           ? ` (Sinch does not know application ${application})`
           : '';
     return new SinchApiError(operation, status, body, made, note);
   }
   return new SinchConnectionError(operation, baseUrl, error.code, redact(error.message, error), made);
-}
-
-/**
- * Sinch's answers for an application key it does not know: 400/40003 "Invalid Application Key" (its legacy documentation),
- * or 404/40400 "Requested resource not found" for a route that exists (which the documentation does not rule out).
- */
-function unknownApplication(status: number, body: WireError | undefined): boolean {
-  const errorCode = Number(body?.errorCode);
-  return (status === 400 && errorCode === 40003) || (status === 404 && errorCode === 40400);
 }
 
 function errorBody(data: unknown, redact: (text: string) => string): WireError | undefined {

@@ -1,5 +1,16 @@
 export { SinchConfigurationClient, DEFAULT_BASE_URL, MAX_NUMBERS_PER_ASSIGN } from './client';
-export { SinchApiError, SinchArgumentError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
+export {
+  isCredentialRefusal,
+  isRefusal,
+  isTransient,
+  isUnknownApplication,
+  SinchApiError,
+  SinchArgumentError,
+  SinchConnectionError,
+  TRANSIENT_STATUSES,
+  type AttemptsMade,
+  type OperationName,
+} from './errors';
 export { DEFAULT_RETRY_BUDGET, retryAfterMs, type RetryBudget } from './retryPolicy';
 export {
   checkApplicationKey,

@@ -1,5 +1,6 @@
 import type { AxiosError, InternalAxiosRequestConfig } from 'axios';
 import type { IAxiosRetryConfig } from 'axios-retry';
+import { TRANSIENT_STATUSES } from './errors';
 
 /** How long an operation may keep trying, and how it spaces its attempts. */
 export interface RetryBudget {
@@ -44,8 +45,6 @@ declare module 'axios' {
   }
 }
 
-/** Statuses that say "not now": the request may succeed if sent again. */
-const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Answers that say the request was surely not processed, so even a write that is not idempotent may go again. */
 const NOT_PROCESSED_STATUSES = new Set([429]);
 /** Connection errors where the request never reached the server. */

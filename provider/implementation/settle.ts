@@ -1,4 +1,4 @@
-import { SinchApiError } from '../client';
+import { isRefusal } from '../client';
 
 /** What the live state says after a write: it is what the write wanted, it is as before, or someone else changed it. */
 export type Outcome = 'landed' | 'unchanged' | 'changed';
@@ -31,11 +31,6 @@ export function backoff(round: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-/** A 4xx answer (other than 408 and 429) says the request was refused as it stands: sending it again changes nothing. */
-function refused(error: unknown): boolean {
-  return error instanceof SinchApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
-
 /**
  * Sends the write until the live state shows it. The client retries what it can by itself; when it gives up, or
  * when an answer was lost (a 204 that never arrived, a 5xx after the write took effect, a reset, a timeout), or
@@ -57,7 +52,7 @@ export async function writeUntilLanded(change: CheckedWrite, pause: (round: numb
     const outcome = answered ?? (await change.outcome());
     if (outcome === 'landed') return;
     if (outcome === 'changed') throw change.contended();
-    if (refused(lastError)) throw lastError;
+    if (isRefusal(lastError)) throw lastError;
   }
   throw lastError ?? new Error(`Sinch accepted ${change.description} ${ROUNDS} times, but the live state does not show it.`);
 }
