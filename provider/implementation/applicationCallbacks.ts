@@ -1,8 +1,8 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { SinchApiError, type CallbackUrls, type SinchConfigurationClient } from '../client';
+import { isUnknownApplication, type CallbackUrls, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, checkCallbackUrl, isUnknown } from '../validation';
 import { callbacksObject } from './claims';
-import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
+import { changedKeys, failuresOf, issuedForm, pick, type ProviderContext } from './context';
 import { writeUntilLanded } from './settle';
 import {
   APPLICATION_CALLBACKS_FIELDS,
@@ -50,12 +50,12 @@ function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls, found
 const sameUrls = (left: CallbackUrls, right: CallbackUrls): boolean => URL_FIELDS.every((field) => left[field] === right[field]);
 const describe = (urls: CallbackUrls): string => URL_FIELDS.map((field) => `${field} ${urls[field] ?? '(none)'}`).join(', ');
 
-/** The live URLs, or undefined when the API no longer knows the application (deleted in the dashboard: 400/40003 or 404). */
+/** The live URLs, or undefined when the API no longer knows the application (deleted in the dashboard). */
 async function liveCallbacks(client: SinchConfigurationClient, applicationKey: string): Promise<CallbackUrls | undefined> {
   try {
     return await client.getCallbacks(applicationKey);
   } catch (error) {
-    if (error instanceof SinchApiError && (error.errorCode === 40003 || error.status === 404)) return undefined;
+    if (isUnknownApplication(error)) return undefined;
     throw error;
   }
 }
@@ -107,7 +107,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       const given = fields(news);
       const inputs: Partial<ApplicationCallbacksInputs> = {
         ...given,
-        applicationKey: given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey,
+        applicationKey: issuedForm(given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey),
       };
       const urlProblems: Partial<Record<(typeof URL_FIELDS)[number], string>> = {};
       for (const field of URL_FIELDS) {

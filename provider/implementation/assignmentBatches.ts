@@ -1,5 +1,6 @@
 import type { Capability, SinchConfigurationClient } from '../client';
 import type { EngineTraffic } from './engineTraffic';
+import { trace } from './trace';
 
 /** When the assignments gathered so far go out. */
 export interface AssignmentWindow {
@@ -59,10 +60,10 @@ export class AssignmentBatches {
     const done = new Promise<void>((resolve, reject) => batch.shares.push({ number, resolve, reject }));
     if (batch.shares.length >= this.window.limit) {
       this.waiting.delete(target);
-      void this.send(batch.applicationKey, batch.capability, batch.shares);
+      void this.send(batch.applicationKey, batch.capability, batch.shares, 'limit');
     }
     this.listen(this.window.quietMs);
-    this.maxTimer ??= setTimeout(() => this.sendAll(), this.window.maxMs);
+    this.maxTimer ??= setTimeout(() => this.sendAll('max'), this.window.maxMs);
     return done;
   }
 
@@ -79,27 +80,29 @@ export class AssignmentBatches {
   private consider(): void {
     const quiet = this.traffic.quietFor();
     if (quiet < this.window.quietMs) return this.listen(this.window.quietMs - quiet);
-    if (!this.traffic.moreComing()) return this.sendAll();
+    if (!this.traffic.moreComing()) return this.sendAll('quiet');
     if (quiet < this.window.stalledMs) return this.listen(Math.min(this.window.quietMs, this.window.stalledMs - quiet));
     this.traffic.stalled();
-    this.sendAll();
+    this.sendAll('stalled');
   }
 
-  private sendAll(): void {
+  private sendAll(reason: string): void {
     clearTimeout(this.quietTimer);
     clearTimeout(this.maxTimer);
     this.quietTimer = undefined;
     this.maxTimer = undefined;
     const batches = [...this.waiting.values()];
     this.waiting.clear();
-    for (const batch of batches) if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares);
+    for (const batch of batches) if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares, reason);
   }
 
-  private async send(applicationKey: string, capability: Capability, shares: Share[]): Promise<void> {
+  private async send(applicationKey: string, capability: Capability, shares: Share[], reason: string): Promise<void> {
     const numbers = [...new Set(shares.map((share) => share.number))];
     this.sending += 1;
+    trace('assign sent', { applicationKey, capability, numbers: numbers.length, reason });
     try {
       await this.client.assignNumbers({ numbers, applicationKey, capability });
+      trace('assign answered', { applicationKey, capability, numbers: numbers.length });
       for (const share of shares) share.resolve();
     } catch (error) {
       const seen = numbers.length > 1 ? new SharedAssignmentFailed(error, numbers.length) : error;

@@ -37,3 +37,11 @@ export function changedKeys<T extends object>(olds: Partial<T>, news: Partial<T>
 export function failuresOf<T extends object>(inputs: Partial<T>, problems: Array<[keyof T & string, string | undefined]>): pulumi.dynamic.CheckFailure[] {
   return problems.flatMap(([property, reason]) => (reason && !isUnknown(inputs[property]) ? [{ property, reason }] : []));
 }
+
+/**
+ * An application key in the form Sinch issues it, lowercase: the API knows `f00dcafe-…` and not `F00DCAFE-…`, so a
+ * key written in capitals is stored (and compared) as Sinch will answer it. Anything else is left for check to refuse.
+ */
+export function issuedForm<T>(applicationKey: T): T {
+  return (typeof applicationKey === 'string' && !isUnknown(applicationKey) ? applicationKey.toLowerCase() : applicationKey) as T;
+}

@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import type { ResourceKind, ResourceMethod } from './kinds';
+import type { RequestOf, ResponseOf } from './requests';
 
 /**
  * What this process can tell about the engine's flow of operations. The engine checks every resource of the program
@@ -62,4 +64,30 @@ export class EngineTraffic {
     this.room = Math.max(1, this.active);
     this.roomKnown = true;
   }
+}
+
+/**
+ * Runs one request of a front end while `traffic` watches: a check of a NumberAssignment without a state (a create
+ * follows in an up) or a diff that found changes (an update or a replace follows) announces an assignment; creates,
+ * reads, updates and deletes count as operations under way, and a NumberAssignment's create or update as an
+ * announced one arriving.
+ */
+export async function observeTraffic<M extends ResourceMethod>(
+  traffic: EngineTraffic,
+  kind: ResourceKind,
+  method: M,
+  request: RequestOf<M>,
+  serve: () => Promise<ResponseOf<M>>,
+): Promise<ResponseOf<M>> {
+  if (method === 'check' || method === 'diff') {
+    const answer = await serve();
+    if (kind === 'NumberAssignment' && announcesAssignment(method, request, answer)) traffic.announce();
+    return answer;
+  }
+  return traffic.track(kind === 'NumberAssignment' && (method === 'create' || method === 'update'), serve);
+}
+
+function announcesAssignment(method: 'check' | 'diff', request: unknown, answer: unknown): boolean {
+  if (method === 'check') return Object.keys((request as RequestOf<'check'>).olds ?? {}).length === 0;
+  return (answer as ResponseOf<'diff'> | undefined)?.changes === true;
 }

@@ -1,3 +1,5 @@
+import { trace } from './trace';
+
 /** When a gathering hands over what it collected. */
 export interface GatherWindow {
   /** Hand over once nothing new arrived for this long: a lone request waits no longer than this. */
@@ -27,24 +29,27 @@ export class Gathering<Member> {
 
   add(member: Member): void {
     this.members.push(member);
-    if (this.members.length >= this.window.limit) return this.release();
+    if (this.members.length >= this.window.limit) return this.release('limit');
     clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
-    this.maxTimer ??= setTimeout(() => this.release(), this.window.maxMs);
+    this.maxTimer ??= setTimeout(() => this.release('max'), this.window.maxMs);
   }
 
   private quiet(): void {
     if (this.hold()) this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
-    else this.release();
+    else this.release('quiet');
   }
 
-  private release(): void {
+  private release(reason: string): void {
     clearTimeout(this.quietTimer);
     clearTimeout(this.maxTimer);
     this.quietTimer = undefined;
     this.maxTimer = undefined;
     const members = this.members;
     this.members = [];
-    if (members.length > 0) this.handOver(members);
+    if (members.length > 0) {
+      trace('gathered', { members: members.length, reason });
+      this.handOver(members);
+    }
   }
 }

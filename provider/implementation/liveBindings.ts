@@ -3,6 +3,7 @@ import { AssignmentBatches, type AssignmentWindow } from './assignmentBatches';
 import { EngineTraffic } from './engineTraffic';
 import { Gathering, type GatherWindow } from './gathering';
 import { bindingKey, Listing, type LiveBinding } from './listing';
+import { trace } from './trace';
 
 export type { LiveBinding } from './listing';
 
@@ -102,7 +103,10 @@ export class LiveBindings {
   async assign(number: string, capability: Capability, applicationKey: string, together: boolean): Promise<void> {
     await this.writing(bindingKey(number, capability), async () => {
       if (together) await this.batches.assign(number, capability, applicationKey);
-      else await this.client.assignNumbers({ numbers: [number], applicationKey, capability });
+      else {
+        trace('assign sent', { applicationKey, capability, numbers: 1, reason: 'alone' });
+        await this.client.assignNumbers({ numbers: [number], applicationKey, capability });
+      }
       return undefined;
     });
   }
@@ -110,7 +114,9 @@ export class LiveBindings {
   /** Unassigns the number; Sinch's clean answer to this DELETE is taken as the new state of the binding. */
   async unassign(number: string, capability: Capability, applicationKey: string): Promise<void> {
     await this.writing(bindingKey(number, capability), async () => {
+      trace('unassign sent', { number, capability });
       await this.client.unassignNumber({ number, applicationKey, capability });
+      trace('unassign answered', { number, capability });
       return { owned: true };
     });
   }
@@ -149,7 +155,11 @@ export class LiveBindings {
 
   private list(waiters: Waiter[]): void {
     const sentAt = this.tick();
-    const answer = this.client.listNumbers().then((entries) => new Listing(sentAt, entries));
+    trace('list sent', { waiters: waiters.length });
+    const answer = this.client.listNumbers().then((entries) => {
+      trace('list answered', { waiters: waiters.length, entries: entries.length });
+      return new Listing(sentAt, entries);
+    });
     this.inFlight = { sentAt, answer };
     const settled = () => {
       if (this.inFlight?.answer === answer) this.inFlight = undefined;

@@ -1,10 +1,10 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { SinchApiError, type Capability } from '../client';
+import { isUnknownApplication, type Capability } from '../client';
 import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, problemOf } from '../validation';
 import { bindingObject } from './claims';
 import type { LiveBinding, LiveBindings } from './liveBindings';
 import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
-import { changedKeys, failuresOf, pick, type ProviderContext } from './context';
+import { changedKeys, failuresOf, issuedForm, pick, type ProviderContext } from './context';
 import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
 type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
@@ -110,8 +110,7 @@ async function restore(context: ProviderContext, bindings: LiveBindings, recorde
       await writeUntilLanded(assignment(bindings, number, capability, found, owner));
       context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
-      // Sinch answers an unknown application with 400/40003, or (its error list allows it) 404/40400.
-      if (!(error instanceof SinchApiError && (error.errorCode === 40003 || (error.status === 404 && error.errorCode === 40400)))) throw error;
+      if (!isUnknownApplication(error)) throw error;
       context.log(`${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`);
     }
   }
@@ -156,7 +155,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const given: Partial<NumberAssignmentInputs> = declared(news);
       const inputs = {
         number: given.number,
-        applicationKey: given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey,
+        applicationKey: issuedForm(given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey),
         capability: given.capability ?? 'voice',
         allowReassign: given.allowReassign ?? false,
       };

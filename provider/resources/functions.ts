@@ -1,37 +1,40 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { Capability, NumberBinding, NumberInformation } from '../client/types';
+import type { NumberInformation } from '../client/types';
 import { connect } from '../configuration';
-import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
+import { explainCredentials } from '../implementation/credentials';
+import {
+  checkGetNumbersArgs,
+  checkQueryNumberArgs,
+  getNumbers as listFiltered,
+  queryNumber as query,
+  type GetNumbersArgs,
+  type GetNumbersResult,
+} from '../implementation/functions';
+import type { CheckFailure, PropertyValues } from '../implementation/requests';
 import { programSettings } from './programSettings';
 
-export interface GetNumbersArgs {
-  /** Only the numbers bound to this application. */
-  applicationKey?: string;
-  /** Only entries of this capability. */
-  capability?: Capability;
+export type { GetNumbersArgs, GetNumbersResult };
+
+/** The program's own call: its configuration and environment, and a refusal of the credentials said plainly. */
+async function withProgramClient<T>(call: (client: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
+  const settings = programSettings();
+  try {
+    return await call(connect(settings));
+  } catch (error) {
+    throw explainCredentials(error, settings);
+  }
 }
 
-export interface GetNumbersResult {
-  numbers: NumberBinding[];
-}
-
-function programClient() {
-  return connect(programSettings());
+function refuse(name: string, failures: CheckFailure[]): TypeError {
+  return new TypeError(`${name}: ${failures.map(({ property, reason }) => `${property} ${reason}`).join('; ')}`);
 }
 
 /** The project's numbers and their bindings, read live. */
 export async function getNumbers(args: GetNumbersArgs = {}): Promise<GetNumbersResult> {
-  const problems = [
-    ['applicationKey', args.applicationKey === undefined ? undefined : applicationKeyProblem(args.applicationKey)],
-    ['capability', args.capability === undefined ? undefined : capabilityProblem(args.capability)],
-  ].filter(([, problem]) => problem);
-  if (problems.length > 0) throw new TypeError(`getNumbers: ${problems.map(([name, problem]) => `${name} ${problem}`).join('; ')}`);
-  const numbers = (await programClient().listNumbers()).filter(
-    (entry) =>
-      (args.applicationKey === undefined || entry.applicationKey === args.applicationKey) &&
-      (args.capability === undefined || entry.capability === args.capability),
-  );
-  return { numbers };
+  const checked = checkGetNumbersArgs(args as PropertyValues);
+  if (!checked.args) throw refuse('getNumbers', checked.failures);
+  const valid = checked.args;
+  return withProgramClient((client) => listFiltered(client, valid));
 }
 
 export function getNumbersOutput(args: pulumi.Input<GetNumbersArgs> = {}): pulumi.Output<GetNumbersResult> {
@@ -40,9 +43,10 @@ export function getNumbersOutput(args: pulumi.Input<GetNumbersArgs> = {}): pulum
 
 /** Country, number type and rate of any E.164 number (Sinch marks this endpoint deprecated). */
 export async function queryNumber(number: string): Promise<NumberInformation> {
-  const problem = e164Problem(number);
-  if (problem) throw new TypeError(`queryNumber: number ${problem}`);
-  return programClient().queryNumber(number);
+  const checked = checkQueryNumberArgs({ number });
+  if (!checked.args) throw refuse('queryNumber', checked.failures);
+  const valid = checked.args;
+  return withProgramClient((client) => query(client, valid));
 }
 
 export function queryNumberOutput(number: pulumi.Input<string>): pulumi.Output<NumberInformation> {

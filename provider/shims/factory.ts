@@ -1,9 +1,11 @@
 import type * as pulumi from '@pulumi/pulumi';
+import type { DynamicMethod } from '../implementation/dynamic';
+import type { ResourceKind } from '../implementation/kinds';
 
-export type ResourceKind = 'NumberAssignment' | 'ApplicationCallbacks';
+export type { ResourceKind };
+export type ProviderMethod = DynamicMethod;
 
-const METHODS = ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'] as const;
-export type ProviderMethod = (typeof METHODS)[number];
+const METHODS: readonly DynamicMethod[] = ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'];
 
 /**
  * The dynamic provider of one resource kind. It holds no credentials and no logic: each method loads the

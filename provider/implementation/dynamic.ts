@@ -1,0 +1,59 @@
+/**
+ * The dynamic front end's adapter: the serialized shims (provider/shims) call `dispatch` with the dynamic provider's
+ * positional arguments. The engine runs one dynamic-provider process per deployment and configures it once, so the
+ * process holds one runtime, and the stack configuration that configure() gave.
+ */
+import type * as pulumi from '@pulumi/pulumi';
+import { resolveSettings } from '../configuration';
+import type { ResourceKind, ResourceMethod } from './kinds';
+import type { RequestOf } from './requests';
+import { createRuntime, type Runtime } from './runtime';
+
+/** The dynamic provider's methods: the resource methods, and configure. */
+export type DynamicMethod = ResourceMethod | 'configure';
+
+let stackConfig: (key: string) => string | undefined = () => undefined;
+let runtime: Runtime | undefined;
+
+/** Settings are resolved when each method runs: stack configuration first, then the environment. */
+function theRuntime(): Runtime {
+  runtime ??= createRuntime({
+    settings: () => resolveSettings(stackConfig, process.env),
+    // The dynamic-provider plugin passes its output through to the person running Pulumi.
+    log: (message) => console.log(`pulumi-sinch-voice: ${message}`),
+  });
+  return runtime;
+}
+
+/** The positional arguments of each dynamic provider method, named. */
+function named(method: ResourceMethod, args: unknown[]): RequestOf<ResourceMethod> {
+  const [first, second, third] = args as [never, never, never];
+  switch (method) {
+    case 'check':
+      return { olds: first ?? {}, news: second ?? {} };
+    case 'diff':
+    case 'update':
+      return { id: first, olds: second ?? {}, news: third ?? {} };
+    case 'create':
+      return { inputs: first ?? {} };
+    case 'read':
+    case 'delete':
+      return { id: first, props: second ?? {} };
+  }
+}
+
+const METHODS: readonly string[] = ['check', 'diff', 'create', 'read', 'update', 'delete'];
+
+/** The entry point of the serialized shim: every provider method of every resource kind comes through here. */
+export async function dispatch(kind: ResourceKind, method: DynamicMethod, args: unknown[]): Promise<unknown> {
+  if (method === 'configure') {
+    const [request] = args as [pulumi.dynamic.ConfigureRequest];
+    stackConfig = (key) => {
+      const value: unknown = request.config.get(key);
+      return typeof value === 'string' ? value : undefined;
+    };
+    return undefined;
+  }
+  if (!METHODS.includes(method)) throw new Error(`pulumi-sinch-voice: no ${String(method)} for ${kind}; is the installed package older than the stack's state?`);
+  return theRuntime().serve(kind, method, named(method, args));
+}

@@ -1,0 +1,92 @@
+/**
+ * The implementation as front ends use it: named requests in, results out. Each runtime is one provider instance
+ * (one deployment, one settings source): its own view of the bindings, its own claims, its own view of the engine's
+ * traffic, and a logger that ties each line to the resource that wrote it. Nothing here is module state.
+ */
+import type * as pulumi from '@pulumi/pulumi';
+import type { SinchProviderSettings } from '../configuration';
+import { applicationCallbacksProvider } from './applicationCallbacks';
+import type { ProviderContext } from './context';
+import { explainCredentials } from './credentials';
+import { deploymentContext } from './deployment';
+import { observeTraffic } from './engineTraffic';
+import { invokeFunction, type FunctionResults } from './functions';
+import type { FunctionName, ResourceKind, ResourceMethod } from './kinds';
+import type { Coalescing } from './liveBindings';
+import { numberAssignmentProvider } from './numberAssignment';
+import type { InvokeResponse, PropertyValues, RequestOf, ResponseOf } from './requests';
+import { trace } from './trace';
+
+export interface RuntimeOptions {
+  /** The settings, resolved when each operation runs (the configuration can arrive after the runtime is made). */
+  settings: () => SinchProviderSettings;
+  /** A line for the person running Pulumi, under the resource `urn` when there is one. */
+  log: (message: string, urn?: string) => void;
+  coalescing?: Coalescing;
+}
+
+export interface Runtime {
+  serve<M extends ResourceMethod>(kind: ResourceKind, method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  invoke<F extends FunctionName>(name: F, args: PropertyValues): Promise<InvokeResponse<FunctionResults[F]>>;
+}
+
+type DynamicProvider = pulumi.dynamic.ResourceProvider;
+
+/** Every kind's implementation; `satisfies` makes a kind without one a compile error. */
+const IMPLEMENTATIONS = {
+  NumberAssignment: numberAssignmentProvider,
+  ApplicationCallbacks: applicationCallbacksProvider,
+} satisfies Record<ResourceKind, (context: ProviderContext) => unknown>;
+
+/** Calls the implementation's method with the request's fields in the order it takes them. */
+async function call<M extends ResourceMethod>(provider: DynamicProvider, method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+  const named = request as Partial<RequestOf<'diff'> & RequestOf<'create'> & RequestOf<'read'>>;
+  const implementation = provider[method] as ((...parameters: unknown[]) => Promise<unknown>) | undefined;
+  if (!implementation) throw new Error(`pulumi-sinch-voice: no ${method}`);
+  const parameters: Record<ResourceMethod, unknown[]> = {
+    check: [named.olds, named.news],
+    diff: [named.id, named.olds, named.news],
+    create: [named.inputs],
+    read: [named.id, named.props],
+    update: [named.id, named.olds, named.news],
+    delete: [named.id, named.props],
+  };
+  return (await implementation.apply(provider, parameters[method])) as ResponseOf<M>;
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const deployment = deploymentContext(options.settings, (message) => options.log(message), options.coalescing);
+  const explained = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      return await operation();
+    } catch (error) {
+      throw explainCredentials(error, options.settings());
+    }
+  };
+  return {
+    async serve(kind, method, request) {
+      const implementation = Object.hasOwn(IMPLEMENTATIONS, kind) ? IMPLEMENTATIONS[kind] : undefined;
+      if (!implementation) throw new Error(`pulumi-sinch-voice: no resource kind ${String(kind)}; is the installed package older than the stack's state?`);
+      const scoped: ProviderContext = { ...deployment, log: (message) => options.log(message, request.urn) };
+      const provider = implementation(scoped) as DynamicProvider;
+      const subject = subjectOf(request);
+      trace('begin', { kind, method, subject });
+      try {
+        return await observeTraffic(deployment.traffic, kind, method, request, () => explained(() => call(provider, method, request)));
+      } finally {
+        trace('end', { kind, method, subject });
+      }
+    },
+    invoke(name, args) {
+      return explained(() => invokeFunction(name, args, deployment.client));
+    },
+  };
+}
+
+/** What a trace line names an operation by: the id, else the number or application of its inputs. */
+function subjectOf(request: RequestOf<ResourceMethod>): string | undefined {
+  if ('id' in request && request.id) return request.id;
+  const inputs = ('news' in request ? request.news : 'inputs' in request ? request.inputs : undefined) as PropertyValues | undefined;
+  const named = inputs?.number ?? inputs?.applicationKey;
+  return typeof named === 'string' ? named : undefined;
+}
