@@ -3,7 +3,7 @@
  * ticks and a legend) so that the README shows it without any tool. Three panels: API calls per step (solid at the
  * default parallelism, dashed at --parallel N), then seconds at each parallelism, provider solid and floor dotted.
  */
-import { totalCalls, type EngineFigures, type StepFigures } from './figures';
+import type { EngineFigures, StepFigures } from './figures';
 
 interface Series {
   label: string;
@@ -37,7 +37,7 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
     });
   const defaultSteps: Step[] = ['up', 'preview', 'refresh', 'destroy'];
   const wideSteps: Array<Exclude<Step, 'preview'>> = ['up', 'refresh', 'destroy'];
-  const calls = (step: StepFigures) => totalCalls(step.calls);
+  const calls = (step: StepFigures) => step.totalCalls.median;
   const panels: Panel[] = [
     {
       title: 'API calls per step',
@@ -52,8 +52,8 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
       title: 'Seconds, default parallelism',
       yLabel: 'seconds',
       series: defaultSteps.flatMap((step) => [
-        { label: step, color: STEP_COLORS[step], points: at((result) => result[step], (figures) => figures.seconds) },
-        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result[step], (figures) => figures.floorSeconds) },
+        { label: step, color: STEP_COLORS[step], points: at((result) => result[step], (figures) => figures.seconds.median) },
+        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result[step], (figures) => figures.floorSeconds.median) },
       ]),
       styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
     },
@@ -61,8 +61,8 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
       title: 'Seconds, --parallel N',
       yLabel: 'seconds',
       series: wideSteps.flatMap((step) => [
-        { label: step, color: STEP_COLORS[step], points: at((result) => result.wide[step], (figures) => figures.seconds) },
-        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result.wide[step], (figures) => figures.floorSeconds) },
+        { label: step, color: STEP_COLORS[step], points: at((result) => result.wide[step], (figures) => figures.seconds.median) },
+        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result.wide[step], (figures) => figures.floorSeconds.median) },
       ]),
       styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
     },

@@ -12,17 +12,8 @@ import { performance } from 'node:perf_hooks';
 import type * as Pulumi from '@pulumi/pulumi';
 import type * as Automation from '@pulumi/pulumi/automation';
 import type * as Sinch from '../../provider';
+import { FLOOR_MODULE } from './floor';
 import type { DriverAnswer, DriverOperation, DriverRequest, FloorProgram, ResourceChanges, SinchProgram } from './protocol';
-
-/**
- * The engine's floor: a dynamic resource that does nothing. It captures nothing, so its serialized `__provider` is a
- * few hundred bytes and every call returns at once.
- */
-const NOTHING: Pulumi.dynamic.ResourceProvider = {
-  create: async (inputs: { key: string }) => ({ id: inputs.key, outs: inputs }),
-  read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
-  delete: async () => undefined,
-};
 
 function sinchProgram(sinch: typeof Sinch, { bindings, callbacks }: SinchProgram): Automation.PulumiFn {
   return async () => {
@@ -32,10 +23,11 @@ function sinchProgram(sinch: typeof Sinch, { bindings, callbacks }: SinchProgram
   };
 }
 
-function floorProgram(pulumi: typeof Pulumi, { count }: FloorProgram): Automation.PulumiFn {
+/** The floor: as many resources of the do-nothing provider, a module required by name as the shims are (floor.ts). */
+function floorProgram(pulumi: typeof Pulumi, nothing: Pulumi.dynamic.ResourceProvider, { count }: FloorProgram): Automation.PulumiFn {
   class Nothing extends pulumi.dynamic.Resource {
     constructor(key: string) {
-      super(NOTHING, key, { key }, undefined, 'bench', 'Nothing');
+      super(nothing, key, { key }, undefined, 'bench', 'Nothing');
     }
   }
   return async () => {
@@ -65,7 +57,7 @@ async function main(): Promise<DriverAnswer> {
   const program =
     request.program.kind === 'sinch'
       ? sinchProgram(load('pulumi-sinch-voice') as typeof Sinch, request.program)
-      : floorProgram(load('@pulumi/pulumi') as typeof Pulumi, request.program);
+      : floorProgram(load('@pulumi/pulumi') as typeof Pulumi, load(FLOOR_MODULE) as Pulumi.dynamic.ResourceProvider, request.program);
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     { stackName: request.stackName, projectName: 'sinch-bench', program },
     // main: the dynamic-provider plugin resolves @pulumi/pulumi from there.

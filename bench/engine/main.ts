@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { engineChart } from './chart';
 import type { EngineFigures, EngineRun } from './figures';
 import { measureSize } from './lifecycle';
@@ -43,9 +43,17 @@ async function main(): Promise<void> {
     for (const operation of ['up', 'destroy'] as const) {
       await project.operate({ stackName: 'warm-up', operation, program: { kind: 'floor', count: WARM_UP_RESOURCES }, config: {} });
     }
+    if (options.trace) mkdirSync(options.trace, { recursive: true });
     const results: EngineFigures[] = [];
     for (const bindings of options.sizes) {
-      const figures = await measureSize(project, { bindings, applications: APPLICATIONS, latencyMs: options.latencyMs, log });
+      const figures = await measureSize(project, {
+        bindings,
+        applications: APPLICATIONS,
+        latencyMs: options.latencyMs,
+        runs: options.runs,
+        traceDirectory: options.trace === undefined ? undefined : resolve(options.trace),
+        log,
+      });
       process.stdout.write(`${JSON.stringify(figures)}\n`);
       results.push(figures);
     }
@@ -59,12 +67,13 @@ async function main(): Promise<void> {
       defaultParallel: 4 * cpus,
       latencyMs: options.latencyMs,
       applications: APPLICATIONS,
+      runs: options.runs,
       loadAverage: { mean: round(loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)), max: round(Math.max(0, ...loads)) },
       results,
     };
     mkdirSync(options.out, { recursive: true });
     writeFileSync(join(options.out, 'engine.json'), `${JSON.stringify(run, null, 2)}\n`);
-    const subtitle = `${APPLICATIONS} applications, ${run.latencyMs} ms per API answer, Pulumi ${pulumi}, ${cpus} CPUs (default parallelism ${run.defaultParallel}), ${run.startedAt.slice(0, 10)}`;
+    const subtitle = `medians of ${run.runs} runs, ${APPLICATIONS} applications, ${run.latencyMs} ms per API answer, Pulumi ${pulumi}, ${cpus} CPUs (default parallelism ${run.defaultParallel}), ${run.startedAt.slice(0, 10)}`;
     writeFileSync(join(options.out, 'engine.svg'), engineChart(results, subtitle));
     writeFileSync(join(options.out, 'engine.md'), engineTable(run));
     log(`done in ${(run.durationSeconds / 60).toFixed(1)} minutes; results in ${options.out}/engine.{json,svg,md}`);

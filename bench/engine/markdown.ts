@@ -1,5 +1,5 @@
 /** `bench/results/engine.md`: the figures as a Markdown table that the README can show as it is. */
-import { totalCalls, type CallsByRoute, type EngineFigures, type EngineRun, type StepFigures } from './figures';
+import type { CallsByRoute, EngineFigures, EngineRun, Spread, StepFigures } from './figures';
 
 /** Routes by what they do, for the table; any other route is shown as the simulator names it. */
 const ROUTE_NAMES: Record<string, string> = {
@@ -23,9 +23,27 @@ function byRoute(calls: CallsByRoute): string {
   return entries.length === 0 ? '–' : entries.map(([route, value]) => `${count(value)} ${ROUTE_NAMES[route] ?? `\`${route}\``}`).join(', ');
 }
 
+/** `median (min–max)`, or the one value when the runs agree. */
+function ranged(spread: Spread, format: (value: number) => string): string {
+  const [median, min, max] = [spread.median, spread.min, spread.max].map(format);
+  return min === max ? (median as string) : `${median} (${min}–${max})`;
+}
+
+const seconds = (value: number): string => value.toFixed(1);
+const ratio = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
+
 function row(n: number, step: string, parallel: string, figures: StepFigures): string {
-  const ratio = figures.floorSeconds > 0 ? (figures.seconds / figures.floorSeconds).toFixed(2) : '–';
-  return `| ${count(n)} | ${step} | ${parallel} | ${count(totalCalls(figures.calls))} | ${byRoute(figures.calls)} | ${figures.seconds.toFixed(1)} | ${figures.floorSeconds.toFixed(1)} | ${ratio} |`;
+  const cells = [
+    count(n),
+    step,
+    parallel,
+    ranged(figures.totalCalls, count),
+    byRoute(figures.calls),
+    ranged(figures.seconds, seconds),
+    ranged(figures.floorSeconds, seconds),
+    ranged(figures.ratio, ratio),
+  ];
+  return `| ${cells.join(' | ')} |`;
 }
 
 function rows(result: EngineFigures, defaultParallel: number): string[] {
@@ -47,13 +65,15 @@ export function engineTable(run: EngineRun): string {
   return [
     `N bindings round-robin over ${run.applications} applications, plus one \`ApplicationCallbacks\` per application; the simulator adds ${run.latencyMs} ms to every API answer. ` +
       `Pulumi ${run.pulumi}, Node ${run.node}, ${run.cpus} CPUs (the CLI's default parallelism: ${run.defaultParallel}); run of ${run.startedAt.slice(0, 10)}, the whole run ${minutes} minutes (1-minute load average ${run.loadAverage.mean} on average, ${run.loadAverage.max} at most). ` +
-      `API calls as the simulator counted them; seconds of wall time of the operation; floor: the same operation on as many do-nothing dynamic resources, at the same parallelism, in the same run.`,
+      `Each size ran ${run.runs} times; each figure is the median over the runs, with the least and the largest in brackets where they differ. ` +
+      `API calls as the simulator counted them (by route: the run with the median count); seconds of wall time of the operation; floor: the same operation on as many resources of a do-nothing dynamic provider, ` +
+      `a module required by name as the package's shims are, at the same parallelism, right after the provider's step; × floor: the ratio of each run's pair.`,
     '',
     '| N | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
     '| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |',
     ...run.results.flatMap((result) => rows(result, run.defaultParallel)),
     '',
-    `\`__provider\` of a \`NumberAssignment\` as stored in the state: ${run.results.map((result) => `${count(result.providerBytesPerResource)} bytes (N = ${count(result.n)})`).join(', ')}.`,
+    `\`__provider\` as stored in the state, per resource: ${run.results.map((result) => `${count(result.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(result.floorProviderBytesPerResource)} for the floor's resource (N = ${count(result.n)})`).join('; ')}.`,
     '',
   ].join('\n');
 }

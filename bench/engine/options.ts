@@ -6,8 +6,12 @@ export interface EngineBenchOptions {
   /** Numbers of bindings, ascending, each measured in turn. */
   sizes: number[];
   latencyMs: number;
+  /** How many times each size's lifecycle runs. */
+  runs: number;
   /** Where engine.json, engine.svg and engine.md go. */
   out: string;
+  /** A directory for the provider's trace of every step, or none. */
+  trace?: string;
 }
 
 export const DEFAULT_SIZES = [50, 200, 500];
@@ -22,6 +26,11 @@ export function parseSizes(text: string): number[] {
     throw new InvalidArgumentError(`Give numbers of bindings separated by commas, such as 50,200,500 (${what}).`);
   }
   return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
+
+function parseRuns(text: string): number {
+  if (!/^[1-9][0-9]?$/.test(text.trim())) throw new InvalidArgumentError('Give a whole number of runs from 1 to 99.');
+  return Number(text);
 }
 
 function parseLatency(text: string): number {
@@ -39,7 +48,9 @@ export function readOptions(argv: string[], defaultOut: string): EngineBenchOpti
     )
     .addOption(new Option('--sizes <list>', 'numbers of bindings, separated by commas').argParser(parseSizes).default(DEFAULT_SIZES, DEFAULT_SIZES.join(',')))
     .addOption(new Option('--latency-ms <n>', 'milliseconds the simulator adds to every API answer').argParser(parseLatency).default(20))
+    .addOption(new Option('--runs <n>', 'how many times each size runs; each step reports min, median and max').argParser(parseRuns).default(5))
     .addOption(new Option('--out <directory>', 'where engine.json, engine.svg and engine.md go').default(defaultOut, 'bench/results'))
+    .addOption(new Option('--trace <directory>', "a directory for the provider's trace of each step (PULUMI_SINCH_VOICE_TRACE)"))
     .parse(argv)
     .opts<EngineBenchOptions>();
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensurePulumi, isolatedPulumiEnvironment } from '../../scripts/pulumiEnvironment';
+import { installFloorProvider } from './floor';
 import type { DriverAnswer, DriverRequest } from './protocol';
 
 const run = promisify(execFile);
@@ -40,6 +41,7 @@ export class ScratchProject {
       const manifest = { name: 'sinch-bench', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion } };
       writeFileSync(join(directory, 'package.json'), JSON.stringify(manifest, null, 2));
       await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: directory, maxBuffer: 16 * 1024 * 1024 });
+      installFloorProvider(directory);
       const environment = { ...ambientEnvironment(), ...isolatedPulumiEnvironment(cli, root, 'bench-passphrase') };
       return new ScratchProject(root, directory, cli, environment);
     } catch (error) {
@@ -54,8 +56,8 @@ export class ScratchProject {
   }
 
   /** One operation in a driver process; rejects with the engine's message when it fails. */
-  async operate(request: Omit<DriverRequest, 'workDir'>): Promise<Extract<DriverAnswer, { ok: true }>> {
-    const answer = await this.drive({ ...request, workDir: this.directory });
+  async operate(request: Omit<DriverRequest, 'workDir'>, traceFile?: string): Promise<Extract<DriverAnswer, { ok: true }>> {
+    const answer = await this.drive({ ...request, workDir: this.directory }, traceFile);
     if (!answer.ok) {
       const where = `${request.operation} of stack ${request.stackName}${request.parallel === undefined ? '' : ` at --parallel ${request.parallel}`}`;
       throw new Error(`${where} failed:\n${engineWords(answer.message)}`);
@@ -78,8 +80,10 @@ export class ScratchProject {
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  private drive(request: DriverRequest): Promise<DriverAnswer> {
-    const child = spawn(process.execPath, [DRIVER], { env: this.environment, stdio: ['pipe', 'pipe', 'pipe'] });
+  private drive(request: DriverRequest, traceFile: string | undefined): Promise<DriverAnswer> {
+    // The CLI passes its environment on to the provider plugin, which writes the trace.
+    const env = traceFile === undefined ? this.environment : { ...this.environment, PULUMI_SINCH_VOICE_TRACE: traceFile };
+    const child = spawn(process.execPath, [DRIVER], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.running.add(child.pid as number);
     return new Promise<DriverAnswer>((resolve, reject) => {
       let stdout = '';
@@ -121,7 +125,7 @@ function engineWords(message: string): string {
  * gives them) and PULUMI_PARALLEL (the default steps run at the CLI's own default).
  */
 function ambientEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_') && key !== 'PULUMI_PARALLEL'));
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_') && key !== 'PULUMI_PARALLEL' && key !== 'PULUMI_SINCH_VOICE_TRACE'));
 }
 
 /** SIGKILL to a process and every process below it (the CLI starts plugins in process groups of their own). */

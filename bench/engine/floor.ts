@@ -1,0 +1,30 @@
+/**
+ * The engine's floor: a dynamic provider that does nothing, installed in the scratch project's node_modules as a
+ * module of its own, whose whole `module.exports` is the provider. Pulumi's closure serializer writes such a module
+ * as `require("sinch-bench-floor")`, exactly as it writes the package's shims (`pulumi-sinch-voice/shims/<kind>`),
+ * so both stacks pay the same serialization and the same few hundred bytes of `__provider` per resource. A provider
+ * object defined in the program would be serialized by value for every resource: work the provider does not do.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FLOOR_MODULE = 'sinch-bench-floor';
+
+const SOURCE = `'use strict';
+// The benchmark's do-nothing dynamic provider: every method answers at once.
+module.exports = {
+  check: async (_olds, news) => ({ inputs: news }),
+  diff: async () => ({ changes: false }),
+  create: async (inputs) => ({ id: inputs.key, outs: inputs }),
+  read: async (id, props) => ({ id, props }),
+  delete: async () => undefined,
+};
+`;
+
+/** Writes the floor's module into `<project>/node_modules/sinch-bench-floor`. */
+export function installFloorProvider(project: string): void {
+  const directory = join(project, 'node_modules', FLOOR_MODULE);
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, 'package.json'), `${JSON.stringify({ name: FLOOR_MODULE, version: '1.0.0', private: true, main: 'index.js', exports: { '.': './index.js' } }, null, 2)}\n`);
+  writeFileSync(join(directory, 'index.js'), SOURCE);
+}
