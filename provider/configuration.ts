@@ -1,39 +1,18 @@
 import { SinchConfigurationClient } from './client';
 import type { AuthScheme } from './client/types';
+import { SETTINGS, type SettingName } from './shapes/settings';
 
-/** Provider settings as stack configuration names them. */
-export interface SinchProviderSettings {
-  applicationKey?: string;
-  applicationSecret?: string;
-  baseUrl?: string;
-  auth?: string;
-  /** Seconds one API operation may take, retries and Retry-After waits included (default 60). */
-  operationTimeout?: string;
-  /** Retries of one API request after a transient failure (default 8). */
-  maxRetries?: string;
-}
+/** Provider settings as stack configuration names them, as text (provider/shapes/settings.ts declares each). */
+export type SinchProviderSettings = Partial<Record<SettingName, string>>;
 
-type SettingName = keyof SinchProviderSettings;
+const settingsOf = <T>(value: (setting: (typeof SETTINGS)[SettingName]) => T) =>
+  Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, value(setting)])) as Readonly<Record<SettingName, T>>;
 
 /** Stack configuration keys (`pulumi config set --secret sinch:applicationSecret …`). */
-export const CONFIG_KEYS: Readonly<Record<SettingName, string>> = {
-  applicationKey: 'sinch:applicationKey',
-  applicationSecret: 'sinch:applicationSecret',
-  baseUrl: 'sinch:baseUrl',
-  auth: 'sinch:auth',
-  operationTimeout: 'sinch:operationTimeout',
-  maxRetries: 'sinch:maxRetries',
-};
+export const CONFIG_KEYS = settingsOf((setting) => setting.key);
 
 /** Environment variables each setting falls back to. */
-export const ENVIRONMENT_VARIABLES: Readonly<Record<SettingName, string>> = {
-  applicationKey: 'SINCH_APPLICATION_KEY',
-  applicationSecret: 'SINCH_APPLICATION_SECRET',
-  baseUrl: 'SINCH_BASE_URL',
-  auth: 'SINCH_AUTH',
-  operationTimeout: 'SINCH_OPERATION_TIMEOUT',
-  maxRetries: 'SINCH_MAX_RETRIES',
-};
+export const ENVIRONMENT_VARIABLES = settingsOf((setting) => setting.environment);
 
 /** Reads each setting from stack configuration first, then from the environment. Empty values count as unset. */
 export function resolveSettings(config: (key: string) => string | undefined, environment: NodeJS.ProcessEnv): SinchProviderSettings {

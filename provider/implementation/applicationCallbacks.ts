@@ -2,7 +2,9 @@ import type * as pulumi from '@pulumi/pulumi';
 import { isUnknownApplication, type CallbackUrls, type SinchConfigurationClient } from '../client';
 import { applicationKeyProblem, checkCallbackUrl, isUnknown } from '../validation';
 import { callbacksObject } from './claims';
-import { changedKeys, failuresOf, issuedForm, pick, type ProviderContext } from './context';
+import { APPLICATION_CALLBACKS } from '../shapes';
+import { failuresOf, issuedForm, pick, type ProviderContext } from './context';
+import { diffInputs, withDefaults } from './inputs';
 import { writeUntilLanded } from './settle';
 import {
   APPLICATION_CALLBACKS_FIELDS,
@@ -104,11 +106,8 @@ async function adoptOrWrite(context: ProviderContext, wanted: ApplicationCallbac
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
-      const given = fields(news);
-      const inputs: Partial<ApplicationCallbacksInputs> = {
-        ...given,
-        applicationKey: issuedForm(given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey),
-      };
+      const filled = withDefaults(APPLICATION_CALLBACKS, news, context.settings());
+      const inputs: Partial<ApplicationCallbacksInputs> = { ...filled, applicationKey: issuedForm(filled.applicationKey) };
       const urlProblems: Partial<Record<(typeof URL_FIELDS)[number], string>> = {};
       for (const field of URL_FIELDS) {
         if (inputs[field] === undefined || isUnknown(inputs[field])) continue;
@@ -126,9 +125,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     },
 
     async diff(_id, olds, news) {
-      const replaces = changedKeys(olds, news, ['applicationKey']);
-      const changes = [...replaces, ...changedKeys(olds, news, URL_FIELDS)];
-      return { changes: changes.length > 0, replaces, deleteBeforeReplace: false };
+      return diffInputs(APPLICATION_CALLBACKS, olds, news);
     },
 
     async create(inputs) {

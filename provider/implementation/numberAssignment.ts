@@ -4,8 +4,10 @@ import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, pr
 import { bindingObject } from './claims';
 import type { LiveBinding, LiveBindings } from './liveBindings';
 import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
-import { changedKeys, failuresOf, issuedForm, pick, type ProviderContext } from './context';
-import { NUMBER_ASSIGNMENT_INPUTS, NUMBER_ASSIGNMENT_OUTPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
+import { failuresOf, issuedForm, pick, type ProviderContext } from './context';
+import { diffInputs, recorded, withDefaults } from './inputs';
+import { NUMBER_ASSIGNMENT } from '../shapes';
+import { NUMBER_ASSIGNMENT_INPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
 type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
 
@@ -89,9 +91,7 @@ function outputs(wanted: NumberAssignmentInputs, found: Found): NumberAssignment
 }
 
 /** Olds written by any earlier version of this provider, read with today's defaults. */
-function normalize(olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> {
-  return { capability: 'voice', allowReassign: false, ...pick<NumberAssignmentOutputs>(olds as Record<string, unknown>, NUMBER_ASSIGNMENT_OUTPUTS) };
-}
+const normalize = (olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> => recorded(NUMBER_ASSIGNMENT, olds);
 
 /**
  * Undoes this resource's own change to a binding that is still as it left it: back to unbound, or back to the
@@ -152,13 +152,8 @@ async function move(context: ProviderContext, wanted: NumberAssignmentInputs, ol
 export function numberAssignmentProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
-      const given: Partial<NumberAssignmentInputs> = declared(news);
-      const inputs = {
-        number: given.number,
-        applicationKey: issuedForm(given.applicationKey === undefined ? context.settings().applicationKey : given.applicationKey),
-        capability: given.capability ?? 'voice',
-        allowReassign: given.allowReassign ?? false,
-      };
+      const filled = withDefaults(NUMBER_ASSIGNMENT, news, context.settings());
+      const inputs = { ...filled, applicationKey: issuedForm(filled.applicationKey) };
       const failures = failuresOf<NumberAssignmentInputs>(inputs, [
         ['number', e164Problem(inputs.number)],
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
@@ -169,10 +164,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     },
 
     async diff(_id, olds, news) {
-      const previous = normalize(olds);
-      const replaces = changedKeys(previous, news, ['number', 'capability']);
-      const changes = [...replaces, ...changedKeys(previous, news, ['applicationKey', 'allowReassign'])];
-      return { changes: changes.length > 0, replaces, deleteBeforeReplace: false };
+      return diffInputs(NUMBER_ASSIGNMENT, olds, news);
     },
 
     async create(inputs) {

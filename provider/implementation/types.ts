@@ -1,62 +1,17 @@
-import type { Capability } from '../client/types';
+/** The implementation's types and key lists, all derived from the declared shapes (provider/shapes). */
+import { APPLICATION_CALLBACKS, inputNames, NUMBER_ASSIGNMENT, outputNames, type CheckedInputs, type Outputs } from '../shapes';
 
 /** NumberAssignment's inputs after check: every default filled in. */
-export interface NumberAssignmentInputs {
-  number: string;
-  applicationKey: string;
-  capability: Capability;
-  allowReassign: boolean;
-}
+export type NumberAssignmentInputs = CheckedInputs<typeof NUMBER_ASSIGNMENT>;
+/** What a NumberAssignment's state holds: see NUMBER_ASSIGNMENT for each property. */
+export type NumberAssignmentOutputs = Outputs<typeof NUMBER_ASSIGNMENT>;
 
-export interface NumberAssignmentOutputs extends NumberAssignmentInputs {
-  /**
-   * The application this resource last assigned (or adopted) the number to. Refresh may show the number bound
-   * elsewhere in `applicationKey`; delete unassigns only from this one.
-   */
-  assignedApplicationKey: string;
-  /**
-   * What create found, so that delete undoes only this resource's own change. `adopted`: the number was already
-   * bound to the declared application, and nothing was written. Absent in states written before 0.2, whose delete
-   * unassigns as it always did.
-   */
-  adopted?: boolean;
-  /** The application that held the number when this resource was created; absent when it was unbound. */
-  foundApplicationKey?: string;
-}
+/** ApplicationCallbacks' inputs after check; an absent fallback means none is configured. */
+export type ApplicationCallbacksInputs = CheckedInputs<typeof APPLICATION_CALLBACKS>;
+/** What an ApplicationCallbacks' state holds: see APPLICATION_CALLBACKS for each property. */
+export type ApplicationCallbacksOutputs = Outputs<typeof APPLICATION_CALLBACKS>;
 
-/** ApplicationCallbacks' inputs after check. */
-export interface ApplicationCallbacksInputs {
-  applicationKey: string;
-  primary: string;
-  /** Absent means no fallback is configured. */
-  fallback?: string;
-}
-
-export interface ApplicationCallbacksOutputs extends ApplicationCallbacksInputs {
-  /**
-   * The URLs this resource last wrote. Refresh may show others in `primary` and `fallback`; delete clears only
-   * URLs that still equal these.
-   */
-  appliedPrimary: string;
-  appliedFallback?: string;
-  /**
-   * What create found: `adopted` when the live URLs already were the declared ones (nothing was written), and the
-   * URLs that were set (`foundPrimary`, `foundFallback`; absent when none was), which delete puts back. `adopted` is
-   * absent in states written before 0.2, whose delete clears the URLs as it always did.
-   */
-  adopted?: boolean;
-  foundPrimary?: string;
-  foundFallback?: string;
-}
-
-export const NUMBER_ASSIGNMENT_INPUTS = ['number', 'applicationKey', 'capability', 'allowReassign'] as const;
-export const NUMBER_ASSIGNMENT_OUTPUTS = [...NUMBER_ASSIGNMENT_INPUTS, 'assignedApplicationKey', 'adopted', 'foundApplicationKey'] as const;
-export const APPLICATION_CALLBACKS_FIELDS = ['applicationKey', 'primary', 'fallback'] as const;
-export const APPLICATION_CALLBACKS_OUTPUTS = [
-  ...APPLICATION_CALLBACKS_FIELDS,
-  'appliedPrimary',
-  'appliedFallback',
-  'adopted',
-  'foundPrimary',
-  'foundFallback',
-] as const;
+export const NUMBER_ASSIGNMENT_INPUTS = inputNames(NUMBER_ASSIGNMENT);
+export const NUMBER_ASSIGNMENT_OUTPUTS = outputNames(NUMBER_ASSIGNMENT);
+export const APPLICATION_CALLBACKS_FIELDS = inputNames(APPLICATION_CALLBACKS);
+export const APPLICATION_CALLBACKS_OUTPUTS = outputNames(APPLICATION_CALLBACKS);

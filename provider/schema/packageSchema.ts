@@ -1,0 +1,132 @@
+/**
+ * The Pulumi package schema of the plugin (`pulumi package get-schema`), derived from the declared shapes: resources,
+ * functions and provider configuration as package `sinch`, module `voice`. SDKs and docs are generated from it.
+ */
+import { APPLICATION_CALLBACKS, FUNCTIONS, NUMBER_ASSIGNMENT, SETTINGS, type FunctionShape, type ResourceShape, type SettingShape, type ValueShape } from '../shapes';
+import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName, type ResourceKind } from '../implementation/kinds';
+
+export const PACKAGE_NAME = 'sinch';
+export const MODULE = 'voice';
+
+/** `sinch:voice:<name>`: the type token of a resource, function or object type. */
+export const token = (name: string): string => `${PACKAGE_NAME}:${MODULE}:${name}`;
+
+const RESOURCE_SHAPES = { NumberAssignment: NUMBER_ASSIGNMENT, ApplicationCallbacks: APPLICATION_CALLBACKS } satisfies Record<ResourceKind, ResourceShape>;
+
+/** A property as the schema writes it. */
+interface SchemaProperty {
+  type?: string;
+  $ref?: string;
+  items?: SchemaProperty;
+  description: string;
+  default?: string | boolean | number;
+  secret?: boolean;
+  defaultInfo?: { environment: string[] };
+  replaceOnChanges?: boolean;
+  willReplaceOnChanges?: boolean;
+}
+
+interface ObjectType {
+  type: 'object';
+  description: string;
+  properties: Record<string, SchemaProperty>;
+  required: string[];
+}
+
+/** Object types met while writing properties, by token. */
+type Types = Record<string, ObjectType>;
+
+const withValues = (description: string, values: readonly string[] | undefined): string =>
+  values === undefined ? description : `${description} One of: ${values.map((value) => `\`${value}\``).join(', ')}.`;
+
+function property(shape: ValueShape, types: Types): SchemaProperty {
+  const description = withValues(shape.description, shape.enum);
+  if (shape.type === 'object') {
+    const name = token(shape.typeName ?? 'Object');
+    types[name] = objectType(shape, types);
+    return { $ref: `#/types/${name}`, description };
+  }
+  if (shape.type === 'array') return { type: 'array', items: property(shape.items as ValueShape, types), description };
+  return { type: shape.type, description };
+}
+
+function objectType(shape: ValueShape, types: Types): ObjectType {
+  const members = Object.entries(shape.properties ?? {});
+  return {
+    type: 'object',
+    description: shape.description,
+    properties: Object.fromEntries(members.map(([name, member]) => [name, property(member, types)])),
+    required: members.flatMap(([name, member]) => (member.required ? [name] : [])),
+  };
+}
+
+function resource(shape: ResourceShape, types: Types) {
+  const entries = Object.entries(shape.properties);
+  const inputs = entries.filter(([, shaped]) => shaped.input);
+  const inputProperty = ([name, shaped]: (typeof entries)[number]): [string, SchemaProperty] => {
+    const written = property(shaped, types);
+    const setting = shaped.defaultSetting === undefined ? undefined : SETTINGS[shaped.defaultSetting];
+    return [
+      name,
+      {
+        ...written,
+        ...(shaped.default === undefined ? {} : { default: shaped.default }),
+        ...(setting ? { description: `${written.description} Defaults to the provider's \`${setting.key}\`.` } : {}),
+        ...(shaped.replaces ? { willReplaceOnChanges: true } : {}),
+      },
+    ];
+  };
+  return {
+    description: `${shape.description}\n\nThe id is ${shape.id.description}`,
+    properties: Object.fromEntries(entries.map(([name, shaped]) => [name, property(shaped, types)])),
+    // Present in every state: the required inputs, the defaulted ones, and the outputs always written.
+    required: entries.flatMap(([name, shaped]) =>
+      shaped.required || shaped.always || shaped.default !== undefined || shaped.defaultSetting !== undefined ? [name] : [],
+    ),
+    inputProperties: Object.fromEntries(inputs.map(inputProperty)),
+    requiredInputs: inputs.flatMap(([name, shaped]) => (shaped.required ? [name] : [])),
+  };
+}
+
+function setting(shape: SettingShape): SchemaProperty {
+  return {
+    type: shape.type,
+    description: withValues(shape.description, shape.enum),
+    ...(shape.default === undefined ? {} : { default: shape.type === 'integer' ? Number(shape.default) : shape.default }),
+    ...(shape.secret ? { secret: true } : {}),
+    defaultInfo: { environment: [shape.environment] },
+  };
+}
+
+function fn(shape: FunctionShape, types: Types) {
+  const members = (values: FunctionShape['inputs']) => ({
+    properties: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, property(value, types)])),
+    required: Object.entries(values).flatMap(([name, value]) => (value.required ? [name] : [])),
+  });
+  return { description: shape.description, inputs: { type: 'object', ...members(shape.inputs) }, outputs: { type: 'object', ...members(shape.outputs) } };
+}
+
+export function packageSchema(version: string) {
+  const types: Types = {};
+  const settings = Object.fromEntries(Object.entries(SETTINGS).map(([name, shape]) => [name, setting(shape)]));
+  const resources = Object.fromEntries(RESOURCE_KINDS.map((kind) => [token(kind), resource(RESOURCE_SHAPES[kind], types)]));
+  const functions = Object.fromEntries(FUNCTION_NAMES.map((name: FunctionName) => [token(name), fn(FUNCTIONS[name], types)]));
+  return {
+    name: PACKAGE_NAME,
+    displayName: 'Sinch Voice',
+    version,
+    description: "Sinch Voice as infrastructure: which phone number belongs to which Voice application, and where each application's callbacks go.",
+    keywords: ['pulumi', 'sinch', 'voice', 'telephony', 'category/utility', 'kind/native'],
+    license: 'Apache-2.0',
+    config: { variables: settings },
+    provider: {
+      description: 'The provider for one set of Sinch credentials. Give several explicit providers to manage several Voice applications, each with its own key and secret.',
+      inputProperties: settings,
+    },
+    resources,
+    functions,
+    types,
+  };
+}
+
+export type PackageSchema = ReturnType<typeof packageSchema>;

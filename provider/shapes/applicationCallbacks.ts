@@ -1,0 +1,56 @@
+import type { ResourceShape } from './property';
+
+const URL_RULES =
+  'An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.';
+
+export const APPLICATION_CALLBACKS = {
+  kind: 'ApplicationCallbacks',
+  description:
+    "The callback URLs of one Voice application: where Sinch sends the application's call events. Creating it adopts URLs that are already as declared; destroy puts back the URLs it found, where they are still what this resource set.",
+  id: {
+    form: '<applicationKey>',
+    example: 'f00dcafe-abba-c0de-1dea-dabb1ed4caf3',
+    description: 'The application key.',
+  },
+  properties: {
+    applicationKey: {
+      type: 'string',
+      input: true,
+      defaultSetting: 'applicationKey',
+      replaces: true,
+      description: 'The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.',
+    },
+    primary: {
+      type: 'string',
+      input: true,
+      required: true,
+      description: `The URL Sinch calls for the application's events. ${URL_RULES}`,
+    },
+    fallback: {
+      type: 'string',
+      input: true,
+      description: `Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). ${URL_RULES}`,
+    },
+    appliedPrimary: {
+      type: 'string',
+      always: true,
+      description: 'The primary URL this resource last wrote. A refresh may show another in `primary`; delete clears only URLs that still equal these.',
+    },
+    appliedFallback: {
+      type: 'string',
+      description: 'The fallback URL this resource last wrote, if any.',
+    },
+    adopted: {
+      type: 'boolean',
+      description: '`true` when create (or an import) found the declared URLs already set and wrote nothing.',
+    },
+    foundPrimary: {
+      type: 'string',
+      description: 'The primary URL set when this resource was created (absent when none was); destroy puts it back.',
+    },
+    foundFallback: {
+      type: 'string',
+      description: 'The fallback URL set when this resource was created (absent when none was); destroy puts it back.',
+    },
+  },
+} as const satisfies ResourceShape;

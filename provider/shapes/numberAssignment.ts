@@ -1,0 +1,59 @@
+import { CAPABILITIES } from '../client/types';
+import type { ResourceShape } from './property';
+
+export const NUMBER_ASSIGNMENT = {
+  kind: 'NumberAssignment',
+  description:
+    'Binds a phone number that the Sinch project owns to a Voice application. Creating it adopts a binding that already ' +
+    'exists (nothing is written, and destroy leaves it bound); destroy undoes only what this resource changed.',
+  id: {
+    form: '<number>/<capability>',
+    example: '+12015550100/voice',
+    description: 'The number and the capability of the binding, such as `+12015550100/voice`.',
+  },
+  properties: {
+    number: {
+      type: 'string',
+      input: true,
+      required: true,
+      replaces: true,
+      description: 'The number, in E.164 form (`+12015550100`). Changing it replaces the resource.',
+    },
+    applicationKey: {
+      type: 'string',
+      input: true,
+      defaultSetting: 'applicationKey',
+      description:
+        'The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place).',
+    },
+    capability: {
+      type: 'string',
+      enum: CAPABILITIES,
+      input: true,
+      default: 'voice',
+      replaces: true,
+      description: '`voice` or `sms`: what the number is bound for. Changing it replaces the resource.',
+    },
+    allowReassign: {
+      type: 'boolean',
+      input: true,
+      default: false,
+      description:
+        'Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.',
+    },
+    assignedApplicationKey: {
+      type: 'string',
+      always: true,
+      description:
+        'The application this resource last bound the number to. A refresh may show the number bound elsewhere in `applicationKey`; delete unassigns only from this one.',
+    },
+    adopted: {
+      type: 'boolean',
+      description: '`true` when create (or an import) found the number already bound to the declared application and wrote nothing; destroy then leaves it bound.',
+    },
+    foundApplicationKey: {
+      type: 'string',
+      description: 'The application that held the number when this resource was created; absent when it was unbound. Destroy gives the number back to it.',
+    },
+  },
+} as const satisfies ResourceShape;
