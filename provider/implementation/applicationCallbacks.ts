@@ -82,6 +82,14 @@ function write(client: SinchConfigurationClient, applicationKey: string, urls: C
   });
 }
 
+/** An import names the application by its key, in the form Sinch issues it; anything else is refused before any call. */
+function importedKey(id: string): string {
+  const applicationKey = issuedForm(id);
+  const problem = applicationKeyProblem(applicationKey);
+  if (problem) throw new Error(`Cannot import ApplicationCallbacks ${JSON.stringify(id.slice(0, 80))}: the id is the application key, which ${problem}.`);
+  return applicationKey;
+}
+
 function declaredTwice(applicationKey: string): Error {
   return new Error(
     `The callback URLs of ${applicationKey} are declared by two ApplicationCallbacks of this stack: another one already manages them in ` +
@@ -135,10 +143,17 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async read(id, props) {
       const recorded = recordedOf(props);
-      const applicationKey = id || recorded.applicationKey || '';
+      // An import: the engine knows the id and nothing else. The URLs there now are what the stack found.
+      const importing = recorded.applicationKey === undefined;
+      const applicationKey = importing ? importedKey(id) : id || (recorded.applicationKey as string);
       const live = await liveCallbacks(context.client(), applicationKey);
       if (!live) return {};
       const state = fields({ applicationKey, ...live });
+      if (importing) {
+        context.log(`callbacks of ${applicationKey} imported: ${describe(live)}; destroy leaves them`);
+        const props = outputs(state, live, { adopted: true, foundPrimary: live.primary, foundFallback: live.fallback });
+        return { id: applicationKey, props, inputs: state as ApplicationCallbacksOutputs };
+      }
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
       return { id: applicationKey, props: outputs(state, appliedUrls(recorded), recorded), inputs: state as ApplicationCallbacksOutputs };
     },

@@ -78,6 +78,15 @@ function unassignment(bindings: LiveBindings, number: string, capability: Capabi
   };
 }
 
+/** An import names the binding by its id; anything else is refused before any call, saying what the id looks like. */
+function checkImportId(id: string): void {
+  const [number, capability, ...rest] = id.split('/');
+  const problem = rest.length > 0 || capability === undefined ? 'is not <number>/<capability>' : (e164Problem(number) ?? capabilityProblem(capability));
+  if (problem) {
+    throw new Error(`Cannot import NumberAssignment ${JSON.stringify(id.slice(0, 80))}: the id ${problem}. Give it as <number>/<capability>, such as +12015550100/voice.`);
+  }
+}
+
 /** The declared fields of checked inputs, without Pulumi's `__provider`. */
 function declared(value: object): NumberAssignmentInputs {
   return pick<NumberAssignmentInputs>(value as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
@@ -174,6 +183,9 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async read(id, props) {
       const recorded = normalize((props ?? {}) as Partial<NumberAssignmentOutputs>);
+      // An import: the engine knows the id and nothing else. What is there now is what the stack found.
+      const importing = recorded.number === undefined;
+      if (importing) checkImportId(id);
       const [number = recorded.number, capability = recorded.capability] = id.split('/');
       const live = await context.bindings().binding(number as string, capability as Capability);
       // Unassigned or gone from the project: no id, so refresh drops the resource and the next up recreates it.
@@ -184,9 +196,11 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         applicationKey: live.applicationKey,
         allowReassign: recorded.allowReassign ?? false,
       };
+      const found: Found = importing ? { adopted: true, foundApplicationKey: live.applicationKey } : recorded;
+      if (importing) context.log(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
       const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return { id, props: { ...outputs(inputs, recorded), assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
+      return { id, props: { ...outputs(inputs, found), assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
     },
 
     async update(_id, olds, news) {
