@@ -6,8 +6,13 @@ import { trace } from './trace';
 export interface AssignmentWindow {
   /** Nothing arrived for this long and no more are coming: a lone assignment waits no longer than this. */
   quietMs: number;
-  /** More were announced, but nothing arrived for this long: the engine has no room to send them. */
+  /**
+   * One announced create has not arrived and the room is unsure: silence this long (or longer, when the engine is
+   * slower than that: EngineTraffic.stallAfter) means the engine has no room to send it.
+   */
   stalledMs: number;
+  /** Announced creates are with the engine's workers and will arrive: the longest silence waited for them. */
+  patienceMs: number;
   /** The longest any assignment waits. */
   maxMs: number;
   /** Numbers per call: the API takes up to 100. */
@@ -39,7 +44,9 @@ export class SharedAssignmentFailed extends Error {
 /**
  * Assignments of one deployment wait together and go out as one assign call per application and capability, of up
  * to 100 numbers. Different applications or capabilities are never merged: one call binds its numbers to one
- * application. They go out when the deployment is quiet and no more assignments are coming (see EngineTraffic).
+ * application. They go out when no more can join them soon (see EngineTraffic's outlook): at once when the engine
+ * cannot send more before one of its operations ends; after a few quiet milliseconds when nothing announced is
+ * missing; and while announced creates are still on their way, when they have arrived.
  */
 export class AssignmentBatches {
   private readonly waiting = new Map<string, { applicationKey: string; capability: Capability; shares: Share[] }>();
@@ -51,6 +58,8 @@ export class AssignmentBatches {
     private readonly client: SinchConfigurationClient,
     private readonly window: AssignmentWindow,
     private readonly traffic: EngineTraffic,
+    /** Called when the last call under way has been answered and nothing waits: its read-backs can go out. */
+    private readonly idle: () => void = () => undefined,
   ) {}
 
   assign(number: string, capability: Capability, applicationKey: string): Promise<void> {
@@ -62,7 +71,8 @@ export class AssignmentBatches {
       this.waiting.delete(target);
       void this.send(batch.applicationKey, batch.capability, batch.shares, 'limit');
     }
-    this.listen(this.window.quietMs);
+    // Decided on the next turn of the event loop, once the assignments that arrived with this one have joined too.
+    this.listen(0);
     this.maxTimer ??= setTimeout(() => this.sendAll('max'), this.window.maxMs);
     return done;
   }
@@ -77,13 +87,25 @@ export class AssignmentBatches {
     this.quietTimer = setTimeout(() => this.consider(), milliseconds);
   }
 
+  /** Sends what waits when no more can join it soon; otherwise looks again when that could have changed. */
   private consider(): void {
+    if (this.waiting.size === 0) return;
     const quiet = this.traffic.quietFor();
-    if (quiet < this.window.quietMs) return this.listen(this.window.quietMs - quiet);
-    if (!this.traffic.moreComing()) return this.sendAll('quiet');
-    if (quiet < this.window.stalledMs) return this.listen(Math.min(this.window.quietMs, this.window.stalledMs - quiet));
-    this.traffic.stalled();
-    this.sendAll('stalled');
+    const waitUpTo = (milliseconds: number, reason: string, then?: () => void) => {
+      if (quiet < milliseconds) return this.listen(Math.min(this.window.quietMs, milliseconds - quiet));
+      then?.();
+      this.sendAll(reason);
+    };
+    switch (this.traffic.outlook()) {
+      case 'blocked':
+        return this.sendAll('blocked');
+      case 'none':
+        return waitUpTo(this.window.quietMs, 'quiet');
+      case 'coming':
+        return waitUpTo(this.window.patienceMs, 'patience');
+      case 'unsure':
+        return waitUpTo(this.traffic.stallAfter(this.window.stalledMs, this.window.patienceMs), 'stalled', () => this.traffic.stalled());
+    }
   }
 
   private sendAll(reason: string): void {
@@ -109,6 +131,7 @@ export class AssignmentBatches {
       for (const share of shares) share.reject(seen);
     } finally {
       this.sending -= 1;
+      if (!this.busy()) this.idle();
     }
   }
 }

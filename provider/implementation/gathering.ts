@@ -19,6 +19,8 @@ export class Gathering<Member> {
   private members: Member[] = [];
   private quietTimer: NodeJS.Timeout | undefined;
   private maxTimer: NodeJS.Timeout | undefined;
+  /** A kick is due: members that join meanwhile go out with it rather than restart the quiet time. */
+  private kicked = false;
 
   constructor(
     private readonly window: GatherWindow,
@@ -30,9 +32,26 @@ export class Gathering<Member> {
   add(member: Member): void {
     this.members.push(member);
     if (this.members.length >= this.window.limit) return this.release('limit');
-    clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
+    if (!this.kicked) {
+      clearTimeout(this.quietTimer);
+      this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
+    }
     this.maxTimer ??= setTimeout(() => this.release('max'), this.window.maxMs);
+  }
+
+  /**
+   * What held the members back has ended: they go out on the next turn of the event loop, with those that the same
+   * event is about to add (a shared call's answer lets each of its resources ask for its read-back).
+   */
+  kick(): void {
+    clearTimeout(this.quietTimer);
+    this.kicked = true;
+    this.quietTimer = setTimeout(() => {
+      this.kicked = false;
+      if (this.members.length === 0) return;
+      if (this.hold()) this.quiet();
+      else this.release('kicked');
+    }, 0);
   }
 
   private quiet(): void {

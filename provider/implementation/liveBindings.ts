@@ -16,7 +16,7 @@ export interface Coalescing {
 }
 
 export const DEFAULT_COALESCING: Coalescing = {
-  assignments: { quietMs: 8, stalledMs: 250, maxMs: 30_000, limit: 100 },
+  assignments: { quietMs: 8, stalledMs: 250, patienceMs: 2_000, maxMs: 30_000, limit: 100 },
   readBacks: { quietMs: 8, maxMs: 30_000, limit: Number.POSITIVE_INFINITY },
 };
 
@@ -67,9 +67,10 @@ export class LiveBindings {
     coalescing: Coalescing = DEFAULT_COALESCING,
     traffic: EngineTraffic = new EngineTraffic(),
   ) {
-    this.batches = new AssignmentBatches(client, coalescing.assignments, traffic);
-    // While other assignments are still to go out or under way, their read-backs are coming: wait and share one list.
+    // While other assignments are still to go out or under way, their read-backs are coming: wait and share one list,
+    // sent as soon as the last of those calls is answered.
     this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters), () => this.batches.busy());
+    this.batches = new AssignmentBatches(client, coalescing.assignments, traffic, () => this.waiting.kick());
   }
 
   /**

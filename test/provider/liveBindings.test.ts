@@ -4,6 +4,7 @@
  */
 import type { AssignNumbersRequest, Capability, NumberBinding, SinchConfigurationClient, UnassignNumberRequest } from '../../provider';
 import { EngineTraffic, LiveBindings, SharedAssignmentFailed, type Coalescing } from '../../provider/implementation';
+import { EngineModel } from '../support/engineModel';
 import { failureOf } from '../support/fixtures';
 
 const A = 'app-a';
@@ -17,11 +18,15 @@ class ScriptedProject {
   readonly assignCalls: AssignNumbersRequest[] = [];
   readonly bindings = new Map<string, string>();
   /** Numbers the project owns; each supports both capabilities. */
-  readonly numbers = new Set<string>([X, Y, ...Array.from({ length: 150 }, (_, index) => `+1415555${String(index).padStart(4, '0')}`)]);
+  readonly numbers: Set<string>;
   holdLists = false;
   private held: Array<() => void> = [];
   failNextAssign: Error | undefined;
   failNextUnassign: { error: Error; applied: boolean } | undefined;
+
+  constructor(size = 150) {
+    this.numbers = new Set<string>([X, Y, ...Array.from({ length: size }, (_, index) => `+1415555${String(index).padStart(4, '0')}`)]);
+  }
 
   readonly client = {
     listNumbers: async (): Promise<NumberBinding[]> => {
@@ -65,7 +70,7 @@ class ScriptedProject {
 
 /** Short windows, so that the tests do not wait; the windows' own behaviour is tested with fake timers below. */
 const QUICK: Coalescing = {
-  assignments: { quietMs: 2, stalledMs: 20, maxMs: 1000, limit: 100 },
+  assignments: { quietMs: 2, stalledMs: 20, patienceMs: 200, maxMs: 1000, limit: 100 },
   readBacks: { quietMs: 2, maxMs: 10, limit: Number.POSITIVE_INFINITY },
 };
 
@@ -258,7 +263,7 @@ describe('assignments coalesce', () => {
   describe('the window', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
-    const WINDOW: Coalescing = { assignments: { quietMs: 8, stalledMs: 250, maxMs: 5000, limit: 100 }, readBacks: QUICK.readBacks };
+    const WINDOW: Coalescing = { assignments: { quietMs: 8, stalledMs: 250, patienceMs: 2000, maxMs: 5000, limit: 100 }, readBacks: QUICK.readBacks };
 
     /** The engine's side: `announced` creates checked, and each create as it arrives at the provider. */
     function engine(announced: number, room = 8) {
@@ -291,52 +296,117 @@ describe('assignments coalesce', () => {
       expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([30]);
     });
 
-    it('the default room, once reached, is waited out once (stalledMs); then each full room goes out after the quiet time', async () => {
-      const { project, arrive, numbers } = engine(30, 4);
-      for (const number of numbers.slice(0, 4)) arrive(number);
-      await jest.advanceTimersByTimeAsync(249);
-      expect(project.assignCalls).toHaveLength(0);
-      await jest.advanceTimersByTimeAsync(1);
-      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4]);
-      for (const number of numbers.slice(4, 8)) arrive(number);
-      await jest.advanceTimersByTimeAsync(8);
-      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4, 4]);
+    /**
+     * The engine as it runs an up (test/support/engineModel.ts), creating `count` bindings round-robin over five
+     * applications; each create's assignment as the batches send it, and when each arrived and went out.
+     */
+    async function up(count: number, parallel: number, checkpointMs: (index: number, moment: 'before' | 'after') => number, room = 8) {
+      const traffic = new EngineTraffic(room);
+      const project = new ScriptedProject(count);
+      const bindings = view(project, WINDOW, traffic);
+      const numbers = [...project.numbers].slice(2);
+      const arrivedAt: number[] = [];
+      const sentAt = new Map<string, number>();
+      const client = project.client;
+      const assign = client.assignNumbers;
+      client.assignNumbers = async (request) => {
+        for (const number of request.numbers) sentAt.set(number, Date.now());
+        return assign(request);
+      };
+      const applications = ['app-1', 'app-2', 'app-3', 'app-4', 'app-5'];
+      const engine = new EngineModel({
+        parallel,
+        checkpointMs,
+        traffic,
+        create: (index) => {
+          arrivedAt[index] = Date.now();
+          return bindings.assign(numbers[index] as string, 'voice', applications[index % 5] as string, true);
+        },
+      });
+      const done = engine.up(count);
+      await jest.runAllTimersAsync();
+      await done;
+      const waited = numbers.slice(0, count).map((number, index) => (sentAt.get(number) as number) - (arrivedAt[index] as number));
+      if (process.env.DEBUG_WINDOW) console.log(JSON.stringify({ calls: project.assignCalls.map((call) => call.numbers.length), waited, arrivedAt }));
+      return { calls: project.assignCalls.map((call) => call.numbers.length), waited, traffic };
+    }
+
+    const steady = () => 10;
+
+    it('the CLI default: the first full room is waited out once to learn it; every later one goes out the moment it is full', async () => {
+      const { calls, waited } = await up(40, 8, steady);
+      // Five rounds of eight over five applications: five calls each (three of two numbers, two of one).
+      expect(calls).toHaveLength(25);
+      expect(calls.every((size) => size <= 2)).toBe(true);
+      // The last create of the first round waited out the stall; the last of every later round waited not at all, but
+      // the very last, with nothing more announced, waits the quiet time as a lone assignment does.
+      expect(waited[7]).toBeGreaterThanOrEqual(250);
+      for (const last of [15, 23, 31]) expect(waited[last]).toBe(0);
+      expect(waited[39]).toBe(8);
+      expect(Math.max(...waited.slice(8))).toBeLessThan(250);
     });
 
-    it('PULUMI_PARALLEL names the room: a full room goes out after the quiet time, with no wait to learn it', async () => {
-      process.env.PULUMI_PARALLEL = '4';
+    it('PULUMI_PARALLEL names the room: no round waits to learn it', async () => {
+      process.env.PULUMI_PARALLEL = '8';
       try {
-        const { project, arrive, numbers } = engine(30, 100);
-        for (const number of numbers.slice(0, 4)) arrive(number);
-        await jest.advanceTimersByTimeAsync(8);
-        expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([4]);
+        const { calls, waited } = await up(24, 8, steady);
+        expect(calls).toHaveLength(15);
+        expect(waited[7]).toBe(0);
+        expect(waited[15]).toBe(0);
       } finally {
         delete process.env.PULUMI_PARALLEL;
       }
     });
 
-    it('more at once than the default room: the deployment runs wider, so it keeps waiting', async () => {
-      const { project, arrive, creates, numbers } = engine(30, 4);
-      for (const number of numbers.slice(0, 5)) arrive(number);
-      await jest.advanceTimersByTimeAsync(100);
-      expect(project.assignCalls).toHaveLength(0);
-      for (const number of numbers.slice(5, 30)) arrive(number);
-      await jest.advanceTimersByTimeAsync(8);
-      await Promise.all(creates);
-      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([30]);
+    it('a deployment wider than the CLI default learns its room once, then sends each full room at once', async () => {
+      const { calls, waited } = await up(48, 16, steady);
+      expect(calls).toHaveLength(15);
+      expect(waited[15]).toBeGreaterThanOrEqual(250);
+      expect(waited[31]).toBe(0);
+      expect(waited[47]).toBe(8);
     });
 
-    it('a stall (announced, room, but nothing arrives) sends after stalledMs and learns the room', async () => {
-      const { project, arrive, numbers } = engine(30, 100);
-      for (const number of numbers.slice(0, 3)) arrive(number);
-      await jest.advanceTimersByTimeAsync(249);
+    it('--parallel N: one call per application, even when a checkpoint takes longer than the stall time (a loaded machine)', async () => {
+      const slow = (index: number, moment: 'before' | 'after') => (moment === 'before' && (index === 60 || index === 149) ? 600 : 10);
+      const { calls } = await up(150, 150, slow);
+      expect(calls).toEqual([30, 30, 30, 30, 30]);
+    });
+
+    it('--parallel N: a full call (100 numbers) goes out at once, the rest when the last create has arrived', async () => {
+      const { calls, waited } = await up(600, 600, () => 2);
+      expect(calls).toEqual([100, 100, 100, 100, 100, 20, 20, 20, 20, 20]);
+      expect(waited[499]).toBe(0);
+    });
+
+    it('announced creates that never arrive (the engine stopped after a failure) hold an assignment for patienceMs at most', async () => {
+      const traffic = new EngineTraffic(100);
+      for (let index = 0; index < 10; index += 1) traffic.announce();
+      const project = new ScriptedProject();
+      const bindings = view(project, WINDOW, traffic);
+      const done = traffic.track(true, () => bindings.assign(X, 'voice', A, true));
+      await jest.advanceTimersByTimeAsync(1999);
       expect(project.assignCalls).toHaveLength(0);
-      await jest.advanceTimersByTimeAsync(1);
-      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([3]);
-      // Three at once is all the engine sends: the next three go out after the quiet time.
-      for (const number of numbers.slice(3, 6)) arrive(number);
       await jest.advanceTimersByTimeAsync(8);
-      expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([3, 3]);
+      expect(project.assignCalls).toHaveLength(1);
+      await done;
+    });
+
+    it('the read-back goes out as soon as the last shared call is answered, without waiting out its quiet time', async () => {
+      const slowReadBacks: Coalescing = { ...WINDOW, readBacks: { quietMs: 1000, maxMs: 5000, limit: Number.POSITIVE_INFINITY } };
+      const traffic = new EngineTraffic(8);
+      const project = new ScriptedProject();
+      const bindings = view(project, slowReadBacks, traffic);
+      traffic.announce();
+      traffic.announce();
+      const creates = [X, Y].map((number) =>
+        traffic.track(true, async () => {
+          await bindings.assign(number, 'voice', A, true);
+          return bindings.freshBinding(number, 'voice');
+        }),
+      );
+      await jest.advanceTimersByTimeAsync(20);
+      expect(project.calls).toEqual(['assign', 'list']);
+      expect((await Promise.all(creates)).map((seen) => seen.applicationKey)).toEqual([A, A]);
     });
 
     it('no assignment waits longer than maxMs', async () => {
