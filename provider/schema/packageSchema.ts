@@ -77,7 +77,7 @@ function resource(shape: ResourceShape, types: Types) {
     ];
   };
   return {
-    description: `${shape.description}\n\nThe id is ${shape.id.description}`,
+    description: `${shape.description}\n\nThe id is \`${shape.id.form}\`: ${shape.id.description}.`,
     properties: Object.fromEntries(entries.map(([name, shaped]) => [name, property(shaped, types)])),
     // Present in every state: the required inputs, the defaulted ones, and the outputs always written.
     required: entries.flatMap(([name, shaped]) =>

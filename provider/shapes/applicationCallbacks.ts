@@ -10,7 +10,7 @@ export const APPLICATION_CALLBACKS = {
   id: {
     form: '<applicationKey>',
     example: 'f00dcafe-abba-c0de-1dea-dabb1ed4caf3',
-    description: 'The application key.',
+    description: 'the application key',
   },
   properties: {
     applicationKey: {

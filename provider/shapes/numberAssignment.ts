@@ -9,7 +9,7 @@ export const NUMBER_ASSIGNMENT = {
   id: {
     form: '<number>/<capability>',
     example: '+12015550100/voice',
-    description: 'The number and the capability of the binding, such as `+12015550100/voice`.',
+    description: 'the number and the capability of the binding, such as `+12015550100/voice`',
   },
   properties: {
     number: {

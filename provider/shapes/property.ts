@@ -39,7 +39,7 @@ export interface ResourcePropertyShape extends ValueShape {
 export interface ResourceShape {
   readonly kind: ResourceKind;
   readonly description: string;
-  /** The id, and so what `pulumi import` takes: its form, and an example. */
+  /** The id, and so what `pulumi import` takes: its form, an example, and what it is (a phrase that follows "the id is"). */
   readonly id: { readonly form: string; readonly example: string; readonly description: string };
   readonly properties: Readonly<Record<string, ResourcePropertyShape>>;
 }
