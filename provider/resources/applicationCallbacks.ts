@@ -1,6 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
+import { APPLICATION_CALLBACKS } from '../shapes';
 import { shims } from '../shim';
 import { preflight } from './preflight';
+import { registeredProperties, type ArgsMatchShape } from './properties';
 
 export interface ApplicationCallbacksArgs {
   /** The Voice application; defaults to the configured sinch:applicationKey. Changing it replaces the resource. */
@@ -27,23 +29,10 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(
-      shims.ApplicationCallbacks,
-      name,
-      {
-        applicationKey: args.applicationKey,
-        primary: args.primary,
-        fallback: args.fallback,
-        // Outputs only: a property exists on the resource only for the names given here.
-        appliedPrimary: undefined,
-        appliedFallback: undefined,
-        adopted: undefined,
-        foundPrimary: undefined,
-        foundFallback: undefined,
-      },
-      opts,
-      'sinch',
-      'ApplicationCallbacks',
-    );
+    super(shims.ApplicationCallbacks, name, registeredProperties(APPLICATION_CALLBACKS, args), opts, 'sinch', 'ApplicationCallbacks');
   }
 }
+
+// ApplicationCallbacksArgs takes exactly the shape's inputs: a compile error otherwise.
+const argsMatch: ArgsMatchShape<ApplicationCallbacksArgs, typeof APPLICATION_CALLBACKS> = true;
+void argsMatch;

@@ -1,7 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Capability } from '../client/types';
+import { NUMBER_ASSIGNMENT } from '../shapes';
 import { shims } from '../shim';
 import { preflight } from './preflight';
+import { registeredProperties, type ArgsMatchShape } from './properties';
 
 export interface NumberAssignmentArgs {
   /** The number, in E.164 form (+12015550100). Changing it replaces the resource. */
@@ -32,22 +34,10 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(
-      shims.NumberAssignment,
-      name,
-      {
-        number: args.number,
-        applicationKey: args.applicationKey,
-        capability: args.capability,
-        allowReassign: args.allowReassign,
-        // Outputs only: a property exists on the resource only for the names given here.
-        assignedApplicationKey: undefined,
-        adopted: undefined,
-        foundApplicationKey: undefined,
-      },
-      opts,
-      'sinch',
-      'NumberAssignment',
-    );
+    super(shims.NumberAssignment, name, registeredProperties(NUMBER_ASSIGNMENT, args), opts, 'sinch', 'NumberAssignment');
   }
 }
+
+// NumberAssignmentArgs takes exactly the shape's inputs: a compile error otherwise.
+const argsMatch: ArgsMatchShape<NumberAssignmentArgs, typeof NUMBER_ASSIGNMENT> = true;
+void argsMatch;
