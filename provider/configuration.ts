@@ -1,4 +1,4 @@
-import { SinchConfigurationClient } from './client';
+import type { SinchConfigurationClient } from './client';
 import type { AuthScheme } from './client/types';
 import { SETTINGS, type SettingName } from './shapes/settings';
 
@@ -59,8 +59,11 @@ export function connect(settings: SinchProviderSettings): SinchConfigurationClie
   requireCredentials(settings);
   const operationTimeout = wholeNumber(settings, 'operationTimeout', 1, 3600);
   const maxRetries = wholeNumber(settings, 'maxRetries', 0, 100);
+  // Loaded when the first client is made: the HTTP stack (axios, the answer schemas) is most of what the provider
+  // loads, and a preview, which never calls the API, is spared it in every plugin process the engine starts.
+  const { SinchConfigurationClient: Client } = require('./client/client') as typeof import('./client/client');
   try {
-    return new SinchConfigurationClient({
+    return new Client({
       applicationKey: settings.applicationKey as string,
       applicationSecret: settings.applicationSecret as string,
       baseUrl: settings.baseUrl,

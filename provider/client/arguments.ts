@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { PhoneNumber } from 'libphonenumber-js';
 import { CAPABILITIES, type Capability } from './types';
 
 /**
@@ -47,6 +47,17 @@ const escapeInvisible = (text: string): string =>
   text.replace(INVISIBLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const E164 = /^\+[1-9]\d{1,14}$/;
+
+let parsePhoneNumber: ((text: string) => PhoneNumber | undefined) | undefined;
+
+/**
+ * libphonenumber's parser, loaded when the first number is checked: a refresh or a destroy checks none, and each
+ * plugin process the engine starts is spared loading it.
+ */
+function parsePhoneNumberFromString(text: string): PhoneNumber | undefined {
+  parsePhoneNumber ??= (require('libphonenumber-js') as typeof import('libphonenumber-js')).parsePhoneNumberFromString;
+  return parsePhoneNumber(text);
+}
 
 /** An E.164 number that libphonenumber finds possible for its country code. */
 export function checkNumber(value: unknown): Checked<string> {

@@ -1,5 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { isUnknownApplication, type CallbackUrls, type SinchConfigurationClient } from '../client';
+import type { SinchConfigurationClient } from '../client';
+import { isUnknownApplication } from '../client/errors';
+import type { CallbackUrls } from '../client/types';
 import { applicationKeyProblem, checkCallbackUrl, isUnknown } from '../validation';
 import { callbacksObject } from './claims';
 import { APPLICATION_CALLBACKS } from '../shapes';

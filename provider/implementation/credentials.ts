@@ -1,4 +1,4 @@
-import { isCredentialRefusal } from '../client';
+import { isCredentialRefusal } from '../client/errors';
 import { CONFIG_KEYS, ENVIRONMENT_VARIABLES, type SinchProviderSettings } from '../configuration';
 
 /** A 401 from Sinch, said in the provider's terms: which settings to check, and the clock for signed requests. */

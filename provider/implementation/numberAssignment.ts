@@ -1,5 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { isUnknownApplication, type Capability } from '../client';
+import { isUnknownApplication } from '../client/errors';
+import type { Capability } from '../client/types';
 import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, problemOf } from '../validation';
 import { bindingObject } from './claims';
 import type { LiveBinding, LiveBindings } from './liveBindings';

@@ -1,4 +1,4 @@
-import { isRefusal } from '../client';
+import { isRefusal } from '../client/errors';
 
 /** What the live state says after a write: it is what the write wanted, it is as before, or someone else changed it. */
 export type Outcome = 'landed' | 'unchanged' | 'changed';
