@@ -48,6 +48,15 @@ export interface DriverRequest {
 /** Resource changes as the engine summarizes them (`create`, `same`, `delete`, ...), the stack itself included. */
 export type ResourceChanges = Record<string, number>;
 
+/**
+ * CPU seconds an operation spent, user and system together: in the driver (the Automation API and the inline
+ * program, which runs in it) and in the processes it started and reaped (the CLI, and the plugins the CLI started).
+ */
+export interface CpuSeconds {
+  program: number;
+  engine: number;
+}
+
 export type DriverAnswer =
-  | { ok: true; seconds: number; changes: ResourceChanges }
+  | { ok: true; seconds: number; changes: ResourceChanges; cpu: CpuSeconds }
   | { ok: false; message: string };
