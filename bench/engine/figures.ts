@@ -1,4 +1,5 @@
 /** What the engine benchmark measures: one line per N, and the run around them. */
+import type { CpuSeconds } from './protocol';
 import type { CallsByRoute } from './world';
 
 export type { CallsByRoute };
@@ -11,6 +12,8 @@ export interface RunFigures {
   seconds: number;
   /** The same operation on as many do-nothing dynamic resources, at the same parallelism, right after. */
   floorSeconds: number;
+  /** CPU seconds of the inline program and of the engine's processes, for the step and for its floor. */
+  cpu: { provider: CpuSeconds; floor: CpuSeconds };
 }
 
 /** The least, the median and the largest of a figure over the runs. */

@@ -53,7 +53,7 @@ export async function measureSize(project: ScratchProject, settings: SizeSetting
         if (refused) log(`${label}: warning: ${refused}`);
         const nothing = await project.operate({ stackName: `${stackName}-floor`, operation, program: floor, config: {}, parallel });
         expectChanges(`${label} (floor)`, nothing.changes, EXPECTED[operation](floor.count));
-        const figures: RunFigures = { calls, seconds: round(provider.seconds), floorSeconds: round(nothing.seconds) };
+        const figures: RunFigures = { calls, seconds: round(provider.seconds), floorSeconds: round(nothing.seconds), cpu: { provider: provider.cpu, floor: nothing.cpu } };
         log(`${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`);
         runs.set(name, [...(runs.get(name) ?? []), figures]);
       };
