@@ -60,6 +60,33 @@ function rows(result: EngineFigures, defaultParallel: number): string[] {
   ];
 }
 
+const ASSIGN = 'POST /v1/configuration/numbers';
+const LIST = 'GET /v1/configuration/numbers';
+const perRun = (figures: StepFigures, route: string): number[] => figures.runs.map((each) => each.calls[route] ?? 0);
+const listed = (values: number[]): string => values.join(', ');
+
+/**
+ * The call budgets, run by run (issue 9's, which the plugin keeps): a wide `up` makes one assign call per
+ * application (each carries up to 100 numbers) and at most 2 list calls; `up` at the default parallelism at most
+ * N + 2 calls; `refresh` at most 2 list calls. And the wall time against the floor, whose target is 1.25.
+ */
+function budgets(run: EngineRun, result: EngineFigures): string[] {
+  const assignLimit = run.applications * Math.ceil(result.n / run.applications / 100);
+  const all = (values: number[], limit: number) => (values.every((value) => value <= limit) ? `all within ${limit}` : `**over ${limit}**`);
+  const wideAssign = perRun(result.wide.up, ASSIGN);
+  const wideList = perRun(result.wide.up, LIST);
+  const upCalls = result.up.runs.map((each) => Object.values(each.calls).reduce((sum, value) => sum + value, 0));
+  const refreshLists = [...perRun(result.refresh, LIST), ...perRun(result.wide.refresh, LIST)];
+  const ratios = (['up', 'refresh', 'destroy'] as const).map(
+    (step) => `\`${step}\` ${ratio(result[step].ratio.median)} and ${ratio(result.wide[step].ratio.median)}`,
+  );
+  return [
+    `- N = ${count(result.n)}: the wide \`up\` made ${listed(wideAssign)} assign calls (${all(wideAssign, assignLimit)}) and ${listed(wideList)} list calls (${all(wideList, 2)}); ` +
+      `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, result.n + 2)}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
+      `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).`,
+  ];
+}
+
 export function engineTable(run: EngineRun): string {
   const minutes = (run.durationSeconds / 60).toFixed(1);
   return [
@@ -72,6 +99,10 @@ export function engineTable(run: EngineRun): string {
     '| N | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
     '| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |',
     ...run.results.flatMap((result) => rows(result, run.defaultParallel)),
+    '',
+    'Budgets, run by run:',
+    '',
+    ...run.results.flatMap((result) => budgets(run, result)),
     '',
     `\`__provider\` as stored in the state, per resource: ${run.results.map((result) => `${count(result.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(result.floorProviderBytesPerResource)} for the floor's resource (N = ${count(result.n)})`).join('; ')}.`,
     '',
