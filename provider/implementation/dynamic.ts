@@ -44,8 +44,8 @@ function named(method: ResourceMethod, args: unknown[]): RequestOf<ResourceMetho
 
 const METHODS: readonly string[] = ['check', 'diff', 'create', 'read', 'update', 'delete'];
 
-/** The entry point of the serialized shim: every provider method of every resource kind comes through here. */
-export async function dispatch(kind: ResourceKind, method: DynamicMethod, args: unknown[]): Promise<unknown> {
+/** Every dynamic provider method of every resource kind, with its positional arguments. */
+export async function serveDynamic(kind: ResourceKind, method: DynamicMethod, args: unknown[]): Promise<unknown> {
   if (method === 'configure') {
     const [request] = args as [pulumi.dynamic.ConfigureRequest];
     stackConfig = (key) => {

@@ -1,4 +1,8 @@
 /** The implementation behind both front ends. Importing it has no side effects: each runtime is made by its front end. */
+import { serveDynamic, type DynamicMethod } from './dynamic';
+import type { ResourceKind } from './kinds';
+
+export type { DynamicMethod };
 export { applicationCallbacksProvider } from './applicationCallbacks';
 export { numberAssignmentProvider, numberAssignmentId } from './numberAssignment';
 export type { ProviderContext } from './context';
@@ -9,8 +13,15 @@ export { SharedAssignmentFailed, type AssignmentWindow } from './assignmentBatch
 export { EngineTraffic } from './engineTraffic';
 export { SinchCredentialsRefused } from './credentials';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
-export { dispatch, type DynamicMethod } from './dynamic';
 export * from './functions';
 export * from './kinds';
 export * from './requests';
 export * from './types';
+
+/**
+ * The entry point of the serialized shims (provider/shims): every dynamic provider method of every resource kind
+ * comes through here, by this module's name, so that a refresh or a destroy runs the installed package.
+ */
+export async function dispatch(kind: ResourceKind, method: DynamicMethod, args: unknown[]): Promise<unknown> {
+  return serveDynamic(kind, method, args);
+}
