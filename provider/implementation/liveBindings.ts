@@ -183,7 +183,12 @@ export class LiveBindings {
     if (listing.sentAt < this.trustedSince || (this.snapshot && this.snapshot.listing.sentAt > listing.sentAt)) return;
     const snapshot: Snapshot = { listing, known: new Map(), uncertain: new Set() };
     for (const [key, record] of this.writes) {
-      if (record.inFlight === 0 && record.lastEnded < listing.sentAt) continue;
+      // A write that ended before this list was sent is in its answer; no later snapshot can predate this one, so
+      // the record is never needed again.
+      if (record.inFlight === 0 && record.lastEnded < listing.sentAt) {
+        this.writes.delete(key);
+        continue;
+      }
       if (record.inFlight === 0 && record.confirmed?.at === record.lastEnded) snapshot.known.set(key, record.confirmed.binding);
       else snapshot.uncertain.add(key);
     }
