@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { basicAuthorization } from '../../provider';
 import { APP_A, APP_B, VOICE_ONLY } from '../support/fixtures';
+import { refusedUrl } from '../support/ports';
 import { admin } from '../support/simulator';
 import { scratchScenarios, type DeclaredProgram, type OperationResult, type StackConfig } from './engine';
 import { stackOperations } from './stack';
@@ -96,7 +97,7 @@ describe('secrets never appear in engine output, engine logs, errors or the stat
     await admin(scenario.simulator, 'DELETE', 'faults');
     // (refresh would run with the configuration of the last up, which the engine keeps for the default provider)
     expect((await run('up', settings(auth, { 'sinch:applicationSecret': WRONG_SECRET }), changed)).ok).toBe(false);
-    expect((await run('up', settings(auth, { 'sinch:baseUrl': 'http://127.0.0.1:9' }), changed)).ok).toBe(false);
+    expect((await run('up', settings(auth, { 'sinch:baseUrl': await refusedUrl() }), changed)).ok).toBe(false);
     // The engine keeps the settings of the last up for the next refresh and destroy: put the right ones back.
     expect((await run('up', settings(auth), changed)).ok).toBe(true);
     await admin(scenario.simulator, 'POST', 'faults', { status: 400, count: 1000, route: 'DELETE /v1/configuration/numbers' });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDeclarations } from '../../provider/generate';
 import { APP_A, APP_B, expectNoSecret, VOICE_ONLY } from '../support/fixtures';
+import { refusedUrl } from '../support/ports';
 import { admin, sharedSimulator } from '../support/simulator';
 
 const REPOSITORY = join(__dirname, '..', '..');
@@ -23,9 +24,11 @@ interface Outcome {
 /** Runs the command with exactly these SINCH_ variables (none leak in from the machine). */
 function generate(args: string[], environment: Record<string, string> = {}): Promise<Outcome> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_')));
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(process.execPath, [CLI, 'generate', ...args], { env: { ...base, ...environment } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      // A command that did not start (a string code such as ENOENT) or was killed (no code) fails the test with it.
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
   });
 }
@@ -57,7 +60,7 @@ it('options take the place of stack configuration: --application-key and --base-
   const outcome = await generate(['--application-key', APP_B.key, '--base-url', simulator.url, '--auth', 'basic'], {
     ...credentials(),
     SINCH_APPLICATION_SECRET: APP_B.secret,
-    SINCH_BASE_URL: 'http://127.0.0.1:1',
+    SINCH_BASE_URL: await refusedUrl(),
   });
   expect(outcome.code).toBe(0);
   expect(outcome.stdout).toContain(`with the credentials of application ${APP_B.key}:`);
@@ -85,9 +88,11 @@ it('a wrong secret: Sinch\'s answer in one line, exit code 1, no stack trace, ne
 });
 
 it('an unreachable API: exit code 1, the connection error in one line', async () => {
-  const outcome = await generate([], { ...credentials(), SINCH_BASE_URL: 'http://127.0.0.1:1' });
+  const unreachable = await refusedUrl();
+  const outcome = await generate([], { ...credentials(), SINCH_BASE_URL: unreachable });
   expect(outcome.code).toBe(1);
-  expect(outcome.stderr).toMatch(/^pulumi-sinch-voice generate: Sinch listNumbers failed: no answer from http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED[^\n]*\)\n$/);
+  expect(outcome.stderr).toMatch(/^pulumi-sinch-voice generate: Sinch listNumbers failed: no answer from http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED[^\n]*\)\n$/);
+  expect(outcome.stderr).toContain(`no answer from ${unreachable} (ECONNREFUSED`);
 });
 
 it('--output writes the file and says so on stderr; an existing file is replaced only with --force (else exit 2, untouched)', async () => {
@@ -107,7 +112,7 @@ it('--output writes the file and says so on stderr; an existing file is replaced
 
 it('a failed read writes no file', async () => {
   const file = join(directory, 'sinch.ts');
-  expect((await generate(['--output', file], { ...credentials(), SINCH_BASE_URL: 'http://127.0.0.1:1' })).code).toBe(1);
+  expect((await generate(['--output', file], { ...credentials(), SINCH_BASE_URL: await refusedUrl() })).code).toBe(1);
   expect(existsSync(file)).toBe(false);
 });
 

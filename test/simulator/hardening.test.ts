@@ -1,12 +1,12 @@
 /** The simulator under hostile input: bounded memory, Sinch's error body for every refusal, and state files it can trust. */
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 import { APP_A, APP_B, NUMBERS, VOICE_ONLY } from '../support/fixtures';
-import { runSimulatorToExit, SIMULATOR_CLI } from '../support/processes';
+import { runSimulator, runSimulatorToExit } from '../support/processes';
 import { admin, rawRequest, sharedSimulator, signedCall } from '../support/simulator';
 
 const simulator = sharedSimulator();
@@ -85,7 +85,21 @@ describe('state files', () => {
   beforeEach(() => {
     directory = mkdtempSync(join(tmpdir(), 'sinch-state-'));
   });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  afterEach(() => {
+    // A test may leave a folder closed (0000) or sealed (0555): as any user but root, rmSync could not empty it.
+    for (const entry of readdirSync(directory, { withFileTypes: true })) if (entry.isDirectory()) chmodSync(join(directory, entry.name), 0o700);
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  /**
+   * startSimulator where it must refuse: one that starts is closed at once and fails, so that a broken refusal fails
+   * its test instead of leaving a server open that keeps jest from ending.
+   */
+  const startRefusing = (options: SimulatorOptions) =>
+    startSimulator(options).then(async (running) => {
+      await running.close();
+      throw new Error(`the simulator started (${running.url}) instead of refusing the state file`);
+    });
 
   const valid = () => ({
     version: 1,
@@ -105,20 +119,20 @@ describe('state files', () => {
     const file = join(directory, 'state.json');
     const text = JSON.stringify({ ...valid(), ...change });
     writeFileSync(file, text);
-    await expect(startSimulator({ stateFile: file })).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a simulator state file: .*${problem.source}`));
+    await expect(startRefusing({ stateFile: file })).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a simulator state file: .*${problem.source}`));
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   it('corrupt JSON: the error names the file', async () => {
     const file = join(directory, 'state.json');
     writeFileSync(file, '{"version": 1, "applica');
-    await expect(startSimulator({ stateFile: file })).rejects.toThrow(`${file} is not a simulator state file: it is not valid JSON`);
+    await expect(startRefusing({ stateFile: file })).rejects.toThrow(`${file} is not a simulator state file: it is not valid JSON`);
   });
 
   it('a FIFO is refused at once instead of hanging', async () => {
     const file = join(directory, 'state.fifo');
     execFileSync('mkfifo', [file]);
-    await expect(startSimulator({ stateFile: file })).rejects.toThrow(`${file} is not a regular file`);
+    await expect(startRefusing({ stateFile: file })).rejects.toThrow(`${file} is not a regular file`);
   });
 
   it('a read-only state file is refused and keeps its mode and content', async () => {
@@ -126,10 +140,13 @@ describe('state files', () => {
     const text = JSON.stringify(valid());
     writeFileSync(file, text);
     chmodSync(file, 0o444);
-    await expect(startSimulator({ stateFile: file })).rejects.toThrow(`${file} is read-only`);
+    await expect(startRefusing({ stateFile: file })).rejects.toThrow(`${file} is read-only`);
     expect(statSync(file).mode & 0o777).toBe(0o444);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  /** For the tests that start Node once or twice, on a machine that may be running every other suite meanwhile. */
+  const PROCESSES = 60_000;
 
   it('the command stops at start with the message and exit code 1', async () => {
     const file = join(directory, 'state.json');
@@ -137,52 +154,77 @@ describe('state files', () => {
     const { code, stderr } = await runSimulatorToExit(['--state', file]);
     expect(code).toBe(1);
     expect(stderr).toContain(`sinch-voice-sim: ${file} is not a simulator state file`);
-  });
+  }, PROCESSES);
 
   /**
-   * As root every file is readable and writable, so the command runs as `nobody` there; as any other user the
-   * modes alone make the point.
+   * Files the command's user cannot read, enter or write. It runs so that it obeys file modes even when the tests run
+   * as root (test/support/fileModes.ts), with `directory` as its working directory and paths relative to it: the same
+   * modes make the point for every user, wherever the checkout and the temporary folder are. Each test first starts
+   * the same command on a readable state file in the same folder, which must start, so that the refusal that follows
+   * comes from the mode alone.
    */
-  function runAsAnotherUser(args: string[]): Promise<{ code: number | null; stderr: string }> {
-    const asRoot = process.getuid?.() === 0;
-    const child = spawn(process.execPath, [SIMULATOR_CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
-  }
-
-  it('a state file its user cannot read: the command stops with a message naming the file, which stays as it was', async () => {
-    chmodSync(directory, 0o755);
-    const file = join(directory, 'state.json');
-    const text = JSON.stringify(valid());
-    writeFileSync(file, text);
-    chmodSync(file, process.getuid?.() === 0 ? 0o600 : 0o200);
-    const { code, stderr } = await runAsAnotherUser(['--state', file]);
-    expect(code).toBe(1);
-    expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be read: EACCES`);
-    expect(readFileSync(file, 'utf8')).toBe(text);
-  });
-
-  it('a state file in a directory its user cannot enter: the command stops with a message naming the file', async () => {
-    const asRoot = process.getuid?.() === 0;
-    chmodSync(directory, asRoot ? 0o700 : 0o000);
-    const file = join(directory, 'state.json');
-    try {
-      const { code, stderr } = await runAsAnotherUser(['--state', file]);
-      expect(code).toBe(1);
-      expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be read: EACCES`);
-    } finally {
-      chmodSync(directory, 0o700);
+  const here = () => ({ cwd: directory, obeyingFileModes: true });
+  async function expectStartsOn(stateFile: string): Promise<void> {
+    const { listening, code, signal, stderr } = await runSimulator(['--state', stateFile], here());
+    if (listening === undefined) {
+      throw new Error(
+        `control: the command did not start on the readable state file ${stateFile}, so a refusal in this setting would ` +
+          `prove nothing: exit ${code ?? signal}, stderr: ${stderr}`,
+      );
     }
-  });
+  }
+  const mode = (path: string) => statSync(path).mode & 0o777;
 
-  it('a state file in a place its user cannot write: the command stops with a message naming the file', async () => {
-    chmodSync(directory, 0o555);
-    const file = join(directory, 'state.json');
-    const { code, stderr } = await runAsAnotherUser(['--state', file]);
+  it('a state file its user cannot read (0200): the command stops with a message naming the file, which stays as it was', async () => {
+    const text = JSON.stringify(valid());
+    writeFileSync(join(directory, 'readable.json'), text, { mode: 0o600 });
+    await expectStartsOn('readable.json');
+    const file = join(directory, 'unreadable.json');
+    writeFileSync(file, text, { mode: 0o600 });
+    chmodSync(file, 0o200);
+    const { code, stderr } = await runSimulatorToExit(['--state', 'unreadable.json'], here());
     expect(code).toBe(1);
-    expect(stderr).toContain(`sinch-voice-sim: ${file} cannot be written: EACCES`);
-  });
+    expect(stderr).toContain('sinch-voice-sim: unreadable.json cannot be read: EACCES');
+    expect(mode(file)).toBe(0o200);
+    chmodSync(file, 0o600);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  }, PROCESSES);
+
+  it('a state file in a folder its user cannot enter (0000): the command stops with a message naming the file, which stays as it was', async () => {
+    const closed = join(directory, 'closed');
+    mkdirSync(closed, { mode: 0o700 });
+    const text = JSON.stringify(valid());
+    writeFileSync(join(closed, 'readable.json'), text, { mode: 0o600 });
+    await expectStartsOn('closed/readable.json');
+    writeFileSync(join(closed, 'state.json'), text, { mode: 0o600 });
+    chmodSync(closed, 0o000);
+    const { code, stderr } = await runSimulatorToExit(['--state', 'closed/state.json'], here());
+    expect(mode(closed)).toBe(0o000);
+    chmodSync(closed, 0o700);
+    expect(code).toBe(1);
+    expect(stderr).toContain('sinch-voice-sim: closed/state.json cannot be read: EACCES');
+    expect(mode(join(closed, 'state.json'))).toBe(0o600);
+    expect(readFileSync(join(closed, 'state.json'), 'utf8')).toBe(text);
+  }, PROCESSES);
+
+  it.each([
+    ['no state file yet', undefined],
+    ['an existing state file', JSON.stringify(valid())],
+  ])('a state file in a folder its user cannot write (0555), %s: the command stops with a message naming the file; the folder stays as it was', async (_case, text) => {
+    const sealed = join(directory, 'sealed');
+    mkdirSync(sealed, { mode: 0o700 });
+    // While the folder is writable, the command starts there and creates its state file.
+    await expectStartsOn('sealed/created.json');
+    if (text !== undefined) writeFileSync(join(sealed, 'state.json'), text, { mode: 0o600 });
+    const before = readdirSync(sealed).sort();
+    chmodSync(sealed, 0o555);
+    const { code, stderr } = await runSimulatorToExit(['--state', 'sealed/state.json'], here());
+    expect(code).toBe(1);
+    expect(stderr).toContain('sinch-voice-sim: sealed/state.json cannot be written: EACCES');
+    expect(mode(sealed)).toBe(0o555);
+    expect(readdirSync(sealed).sort()).toEqual(before);
+    if (text !== undefined) expect(readFileSync(join(sealed, 'state.json'), 'utf8')).toBe(text);
+  }, PROCESSES);
 
   it('an existing writable file keeps its mode across writes', async () => {
     const file = join(directory, 'state.json');
