@@ -64,16 +64,17 @@ async function main(): Promise<void> {
     chaos: chaosOf(options),
     unknownApplicationStatus: options.unknownApplicationStatus,
   });
-  // Tools wait for exactly this first line.
-  process.stdout.write(`listening on ${simulator.url}\n`);
-  if (useSample) {
-    process.stdout.write(`sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`);
-  }
+  // Before the first line: a tool may stop the simulator the moment it reads it, and must get a clean close.
   const stop = (): void => {
     void simulator.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Tools wait for exactly this first line.
+  process.stdout.write(`listening on ${simulator.url}\n`);
+  if (useSample) {
+    process.stdout.write(`sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`);
+  }
 }
 
 function chaosOf(options: CliOptions): Partial<ChaosSettings> {

@@ -147,7 +147,8 @@ export class ScratchProject {
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', (_code, signal) => {
+      // close, not exit: by then the driver's whole output has been read.
+      child.once('close', (_code, signal) => {
         if (signal) return resolve({ ok: false, message: `killed by ${signal}`, stdout });
         const last = stdout.trim().split('\n').at(-1) ?? '';
         try {

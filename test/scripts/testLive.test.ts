@@ -26,8 +26,10 @@ interface Outcome {
 function run(args: string[], variables: Record<string, string> = {}): Promise<Outcome> {
   // Ended well before the test's own timeout, so that no run outlives the test that started it.
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_')));
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd: REPOSITORY, env: { ...base, ...variables }, maxBuffer: 16 * 1024 * 1024, timeout: 4 * 60_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      // A command that did not start has a string code (ENOENT): fail with it rather than compare NaN.
+      if (error && typeof error.code !== 'number' && !error.killed) return reject(new Error(`${args.join(' ')} did not run: ${error.message}`));
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
