@@ -9,7 +9,12 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 // The package by name, as a user's program imports it (inside this repository it resolves to the repository itself).
-import { ApplicationCallbacks, NumberAssignment, type ApplicationCallbacksArgs, type NumberAssignmentArgs } from 'pulumi-sinch-voice';
+import {
+  ApplicationCallbacks,
+  NumberAssignment,
+  type ApplicationCallbacksArgs,
+  type NumberAssignmentArgs,
+} from 'pulumi-sinch-voice';
 
 interface DeclaredNumber extends NumberAssignmentArgs {
   /** The Pulumi resource name; defaults to `number-<number>-<capability>`. */
@@ -42,8 +47,16 @@ function declareSinchVoice(declaration: SinchVoiceDeclaration) {
     return new ApplicationCallbacks(name ?? `callbacks-${String(args.applicationKey ?? 'default')}`, args, { aliases });
   });
   return {
-    bindings: numbers.map((binding) => ({ number: binding.number, applicationKey: binding.applicationKey, capability: binding.capability })),
-    callbacks: callbacks.map((urls) => ({ applicationKey: urls.applicationKey, primary: urls.primary, fallback: urls.fallback })),
+    bindings: numbers.map((binding) => ({
+      number: binding.number,
+      applicationKey: binding.applicationKey,
+      capability: binding.capability,
+    })),
+    callbacks: callbacks.map((urls) => ({
+      applicationKey: urls.applicationKey,
+      primary: urls.primary,
+      fallback: urls.fallback,
+    })),
   };
 }
 

@@ -30,15 +30,25 @@ async function timed<T>(count: number, action: (index: number) => Promise<T> | T
   return durations.sort((a, b) => a - b);
 }
 
-const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+const percentile = (sorted: number[], fraction: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
 const milliseconds = (value: number) => `${value.toFixed(3)} ms`;
 
 function client(simulator: RunningSimulator, auth: AuthScheme): SinchConfigurationClient {
-  return new SinchConfigurationClient({ applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url, auth, maxRetries: 0 });
+  return new SinchConfigurationClient({
+    applicationKey: APPLICATION.key,
+    applicationSecret: APPLICATION.secret,
+    baseUrl: simulator.url,
+    auth,
+    maxRetries: 0,
+  });
 }
 
 async function main(): Promise<void> {
-  const simulator = await startSimulator({ applications: [APPLICATION], numbers: numbers.map((number) => ({ number, capabilities: ['voice'] })) });
+  const simulator = await startSimulator({
+    applications: [APPLICATION],
+    numbers: numbers.map((number) => ({ number, capabilities: ['voice'] })),
+  });
   try {
     const signing = await timed(20_000, () =>
       applicationAuthorization(APPLICATION.key, APPLICATION.secret, {
@@ -49,12 +59,18 @@ async function main(): Promise<void> {
         body: JSON.stringify({ numbers: numbers.slice(0, 10), applicationkey: APPLICATION.key, capability: 'voice' }),
       }),
     );
-    record('sign one request (p50 / p99)', `${milliseconds(percentile(signing, 0.5))} / ${milliseconds(percentile(signing, 0.99))}`);
+    record(
+      'sign one request (p50 / p99)',
+      `${milliseconds(percentile(signing, 0.5))} / ${milliseconds(percentile(signing, 0.99))}`,
+    );
 
     for (const auth of ['signed', 'basic'] as const) {
       const api = client(simulator, auth);
       const list = await timed(500, () => api.listNumbers());
-      record(`listNumbers of ${NUMBER_COUNT} entries, ${auth} (p50 / p95)`, `${milliseconds(percentile(list, 0.5))} / ${milliseconds(percentile(list, 0.95))}`);
+      record(
+        `listNumbers of ${NUMBER_COUNT} entries, ${auth} (p50 / p95)`,
+        `${milliseconds(percentile(list, 0.5))} / ${milliseconds(percentile(list, 0.95))}`,
+      );
     }
     const api = client(simulator, 'signed');
     const assign = await timed(20, () => api.assignNumbers({ numbers, applicationKey: APPLICATION.key }));
@@ -63,26 +79,49 @@ async function main(): Promise<void> {
     const concurrency = 20;
     const perWorker = 100;
     const start = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, () => timed(perWorker, () => api.getCallbacks(APPLICATION.key))));
+    await Promise.all(
+      Array.from({ length: concurrency }, () => timed(perWorker, () => api.getCallbacks(APPLICATION.key))),
+    );
     const seconds = (performance.now() - start) / 1000;
-    record(`simulator throughput, ${concurrency} concurrent signed clients`, `${Math.round((concurrency * perWorker) / seconds)} requests/s`);
+    record(
+      `simulator throughput, ${concurrency} concurrent signed clients`,
+      `${Math.round((concurrency * perWorker) / seconds)} requests/s`,
+    );
 
     const settings = { applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url };
     // A deployment each: within one, a delete leaves alone what a create of the same deployment took over.
-    const deployment = () => numberAssignmentProvider(deploymentContext(() => settings, () => undefined));
+    const deployment = () =>
+      numberAssignmentProvider(
+        deploymentContext(
+          () => settings,
+          () => undefined,
+        ),
+      );
     await api.unassignNumber({ number: numbers[0] as string });
-    const inputs: NumberAssignmentInputs = { number: numbers[0] as string, applicationKey: APPLICATION.key, capability: 'voice', allowReassign: false };
+    const inputs: NumberAssignmentInputs = {
+      number: numbers[0] as string,
+      applicationKey: APPLICATION.key,
+      capability: 'voice',
+      allowReassign: false,
+    };
     const cycles = await timed(100, async () => {
       const { outs } = await deployment().create(inputs);
       await deployment().delete!(`${inputs.number}/voice`, outs!);
     });
-    record('NumberAssignment create + delete, each in a new deployment (4 API calls), p50', milliseconds(percentile(cycles, 0.5)));
+    record(
+      'NumberAssignment create + delete, each in a new deployment (4 API calls), p50',
+      milliseconds(percentile(cycles, 0.5)),
+    );
 
     const before = process.memoryUsage();
-    for (let round = 0; round < 5; round += 1) await Promise.all(Array.from({ length: 1000 }, () => api.getCallbacks(APPLICATION.key)));
+    for (let round = 0; round < 5; round += 1)
+      await Promise.all(Array.from({ length: 1000 }, () => api.getCallbacks(APPLICATION.key)));
     global.gc?.();
     const after = process.memoryUsage();
-    record('heap growth over 5,000 more requests (client and simulator in one process)', `${((after.heapUsed - before.heapUsed) / 1024 / 1024).toFixed(1)} MiB`);
+    record(
+      'heap growth over 5,000 more requests (client and simulator in one process)',
+      `${((after.heapUsed - before.heapUsed) / 1024 / 1024).toFixed(1)} MiB`,
+    );
     record('resident set size at the end', `${(after.rss / 1024 / 1024).toFixed(0)} MiB`);
 
     for (const kind of ['NumberAssignment', 'ApplicationCallbacks'] as const) {

@@ -6,7 +6,9 @@ import { SETTINGS, type SettingName } from './shapes/settings';
 export type SinchProviderSettings = Partial<Record<SettingName, string>>;
 
 const settingsOf = <T>(value: (setting: (typeof SETTINGS)[SettingName]) => T) =>
-  Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, value(setting)])) as Readonly<Record<SettingName, T>>;
+  Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, value(setting)])) as Readonly<
+    Record<SettingName, T>
+  >;
 
 /** Stack configuration keys (`pulumi config set --secret sinch:applicationSecret …`). */
 export const CONFIG_KEYS = settingsOf((setting) => setting.key);
@@ -15,7 +17,10 @@ export const CONFIG_KEYS = settingsOf((setting) => setting.key);
 export const ENVIRONMENT_VARIABLES = settingsOf((setting) => setting.environment);
 
 /** Reads each setting from stack configuration first, then from the environment. Empty values count as unset. */
-export function resolveSettings(config: (key: string) => string | undefined, environment: NodeJS.ProcessEnv): SinchProviderSettings {
+export function resolveSettings(
+  config: (key: string) => string | undefined,
+  environment: NodeJS.ProcessEnv,
+): SinchProviderSettings {
   const settings: SinchProviderSettings = {};
   for (const name of Object.keys(CONFIG_KEYS) as SettingName[]) {
     const value = config(CONFIG_KEYS[name]) || environment[ENVIRONMENT_VARIABLES[name]] || undefined;
@@ -44,12 +49,19 @@ function requireCredentials(settings: SinchProviderSettings): void {
 }
 
 /** A whole number from the configuration, or the error that names its key. */
-function wholeNumber(settings: SinchProviderSettings, name: 'operationTimeout' | 'maxRetries', minimum: number, maximum: number): number | undefined {
+function wholeNumber(
+  settings: SinchProviderSettings,
+  name: 'operationTimeout' | 'maxRetries',
+  minimum: number,
+  maximum: number,
+): number | undefined {
   const text = settings[name];
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
-    throw new SinchConfigurationError(`${CONFIG_KEYS[name]} must be a whole number from ${minimum} to ${maximum}; got "${text.slice(0, 20)}"`);
+    throw new SinchConfigurationError(
+      `${CONFIG_KEYS[name]} must be a whole number from ${minimum} to ${maximum}; got "${text.slice(0, 20)}"`,
+    );
   }
   return value;
 }
@@ -61,6 +73,7 @@ export function connect(settings: SinchProviderSettings): SinchConfigurationClie
   const maxRetries = wholeNumber(settings, 'maxRetries', 0, 100);
   // Loaded when the first client is made: the HTTP stack (axios, the answer schemas) is most of what the provider
   // loads, and a preview, which never calls the API, is spared it in every plugin process the engine starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the first client, see above
   const { SinchConfigurationClient: Client } = require('./client/client') as typeof import('./client/client');
   try {
     return new Client({

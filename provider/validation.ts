@@ -24,6 +24,7 @@ export const capabilityProblem = (value: unknown): string | undefined => problem
 
 /** Undefined means neither the input nor the configuration gives a key. */
 export function applicationKeyProblem(value: unknown): string | undefined {
-  if (value === undefined || value === '') return 'is not set: give applicationKey, or configure sinch:applicationKey (or SINCH_APPLICATION_KEY)';
+  if (value === undefined || value === '')
+    return 'is not set: give applicationKey, or configure sinch:applicationKey (or SINCH_APPLICATION_KEY)';
   return problemOf(checkApplicationKey(value));
 }

@@ -23,7 +23,11 @@ const DECLARATION = {
     { number: '+12014444444', applicationKey: APP_TWO.key, capability: 'sms' },
   ],
   callbacks: [
-    { applicationKey: APP_ONE.key, primary: 'https://voice.example.com/sinch/one', fallback: 'https://backup.example.com/sinch/one' },
+    {
+      applicationKey: APP_ONE.key,
+      primary: 'https://voice.example.com/sinch/one',
+      fallback: 'https://backup.example.com/sinch/one',
+    },
     { applicationKey: APP_TWO.key, primary: 'https://voice.example.com/sinch/two' },
   ],
 };
@@ -36,7 +40,9 @@ async function main(): Promise<void> {
   // The Automation API looks for `pulumi` on this process's PATH.
   process.env.PATH = environment.PATH;
   const simulator = await startSimulator({ applications: SAMPLE_APPLICATIONS, numbers: SAMPLE_NUMBERS });
-  console.log(`simulator: ${simulator.url} (${SAMPLE_NUMBERS.length} sample numbers, ${SAMPLE_APPLICATIONS.length} applications)`);
+  console.log(
+    `simulator: ${simulator.url} (${SAMPLE_NUMBERS.length} sample numbers, ${SAMPLE_APPLICATIONS.length} applications)`,
+  );
   try {
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: 'demo', projectName: 'sinch-voice', program },
@@ -57,7 +63,13 @@ async function main(): Promise<void> {
 
     console.log('\n$ pulumi up');
     const first = await stack.up({ onOutput: (text) => process.stdout.write(text) });
-    await printLiveState(new SinchConfigurationClient({ applicationKey: APP_ONE.key, applicationSecret: APP_ONE.secret, baseUrl: simulator.url }));
+    await printLiveState(
+      new SinchConfigurationClient({
+        applicationKey: APP_ONE.key,
+        applicationSecret: APP_ONE.secret,
+        baseUrl: simulator.url,
+      }),
+    );
 
     console.log('\n$ pulumi up   # again: the declared state is already the live state');
     const second = await stack.up();
@@ -74,7 +86,10 @@ async function main(): Promise<void> {
 async function printLiveState(client: SinchConfigurationClient): Promise<void> {
   const bound = (await client.listNumbers()).filter((entry) => entry.applicationKey);
   console.log(`\nBindings, as ${client.baseUrl} lists them:`);
-  printTable(['NUMBER', 'CAPABILITY', 'APPLICATION'], bound.map((entry) => [entry.number, entry.capability, entry.applicationKey ?? '']));
+  printTable(
+    ['NUMBER', 'CAPABILITY', 'APPLICATION'],
+    bound.map((entry) => [entry.number, entry.capability, entry.applicationKey ?? '']),
+  );
   console.log('\nCallbacks, as the API answers them:');
   const rows = await Promise.all(
     SAMPLE_APPLICATIONS.map(async ({ key }) => {
@@ -86,8 +101,11 @@ async function printLiveState(client: SinchConfigurationClient): Promise<void> {
 }
 
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  for (const row of [header, ...rows]) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  for (const row of [header, ...rows])
+    console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
 }
 
 function describe(changes: Record<string, number> | undefined): string {

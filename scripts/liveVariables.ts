@@ -6,7 +6,11 @@
 import { AUTH_SCHEMES, checkApplicationKey, checkNumber, type AuthScheme } from '../provider/client';
 
 /** Required: without all three the suite does not run. */
-export const REQUIRED_LIVE_VARIABLES = ['SINCH_LIVE_APPLICATION_KEY', 'SINCH_LIVE_APPLICATION_SECRET', 'SINCH_LIVE_NUMBERS'] as const;
+export const REQUIRED_LIVE_VARIABLES = [
+  'SINCH_LIVE_APPLICATION_KEY',
+  'SINCH_LIVE_APPLICATION_SECRET',
+  'SINCH_LIVE_NUMBERS',
+] as const;
 
 export interface LiveSettings {
   applicationKey: string;
@@ -21,7 +25,8 @@ export interface LiveSettings {
   otherApplicationKey?: string;
 }
 
-export type LiveVariables = { run: true; settings: LiveSettings } | { run: false; reason: string; problem: 'missing' | 'invalid' };
+export type LiveVariables =
+  { run: true; settings: LiveSettings } | { run: false; reason: string; problem: 'missing' | 'invalid' };
 
 /** "live suite did not run: …": the whole message, printed by the gate and thrown by the suite. */
 export const notRunMessage = (reason: string): string => `live suite did not run: ${reason}`;
@@ -31,18 +36,32 @@ export function liveVariables(environment: NodeJS.ProcessEnv): LiveVariables {
   const value = (name: string): string | undefined => environment[name]?.trim() || undefined;
   const missing = REQUIRED_LIVE_VARIABLES.filter((name) => value(name) === undefined);
   if (missing.length > 0) {
-    return { run: false, problem: 'missing', reason: `${missing.join(', ')} not set (see the README, "Against the real Sinch API")` };
+    return {
+      run: false,
+      problem: 'missing',
+      reason: `${missing.join(', ')} not set (see the README, "Against the real Sinch API")`,
+    };
   }
   const problems: string[] = [];
   const applicationKey = value('SINCH_LIVE_APPLICATION_KEY') as string;
-  const numbers = [...new Set((value('SINCH_LIVE_NUMBERS') as string).split(',').map((number) => number.trim()).filter(Boolean))];
+  const numbers = [
+    ...new Set(
+      (value('SINCH_LIVE_NUMBERS') as string)
+        .split(',')
+        .map((number) => number.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (numbers.length === 0) problems.push('SINCH_LIVE_NUMBERS names no number');
   for (const number of numbers) {
     const checked = checkNumber(number);
     if (!checked.ok) problems.push(`SINCH_LIVE_NUMBERS: ${checked.reason}`);
   }
   const otherApplicationKey = value('SINCH_LIVE_OTHER_APPLICATION_KEY');
-  for (const [name, key] of [['SINCH_LIVE_APPLICATION_KEY', applicationKey], ['SINCH_LIVE_OTHER_APPLICATION_KEY', otherApplicationKey]] as const) {
+  for (const [name, key] of [
+    ['SINCH_LIVE_APPLICATION_KEY', applicationKey],
+    ['SINCH_LIVE_OTHER_APPLICATION_KEY', otherApplicationKey],
+  ] as const) {
     const checked = key === undefined ? undefined : checkApplicationKey(key);
     if (checked && !checked.ok) problems.push(`${name}: ${checked.reason}`);
   }
@@ -50,7 +69,8 @@ export function liveVariables(environment: NodeJS.ProcessEnv): LiveVariables {
     problems.push('SINCH_LIVE_OTHER_APPLICATION_KEY must name another application than SINCH_LIVE_APPLICATION_KEY');
   }
   const auth = value('SINCH_LIVE_AUTH');
-  if (auth !== undefined && !(AUTH_SCHEMES as readonly string[]).includes(auth)) problems.push(`SINCH_LIVE_AUTH must be one of ${AUTH_SCHEMES.join(', ')}`);
+  if (auth !== undefined && !(AUTH_SCHEMES as readonly string[]).includes(auth))
+    problems.push(`SINCH_LIVE_AUTH must be one of ${AUTH_SCHEMES.join(', ')}`);
   if (problems.length > 0) return { run: false, problem: 'invalid', reason: problems.join('; ') };
   return {
     run: true,

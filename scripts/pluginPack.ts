@@ -40,7 +40,12 @@ exec node "$here/bin/pulumi-resource-sinch" "$@"
 `;
 
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export function packPlugin(out: string): string {
@@ -49,7 +54,10 @@ export function packPlugin(out: string): string {
   const staging = mkdtempSync(join(tmpdir(), 'sinch-plugin-pack-'));
   try {
     // --ignore-scripts: pack the build that is there (`npm run plugin:pack` builds first).
-    const tarball = run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', staging], REPOSITORY).trim().split('\n').at(-1) as string;
+    const tarball = run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', staging], REPOSITORY)
+      .trim()
+      .split('\n')
+      .at(-1) as string;
     run('tar', ['-xzf', join(staging, tarball), '-C', staging], staging);
     const root = join(staging, 'package');
     const manifest = readJson<Manifest>(join(root, 'package.json'));

@@ -23,12 +23,24 @@ function main(): void {
     return;
   }
   const target = variables.settings.baseUrl ?? 'https://callingapi.sinch.com';
-  process.stderr.write(`live suite: against ${target}, may rebind ${variables.settings.numbers.join(', ')} and restores what it finds\n`);
+  process.stderr.write(
+    `live suite: against ${target}, may rebind ${variables.settings.numbers.join(', ')} and restores what it finds\n`,
+  );
   // One test file at a time: they all work on the same numbers and URLs of one real account.
-  const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--config', join(REPOSITORY, 'jest.live.config.js'), '--runInBand', ...process.argv.slice(2)], {
-    cwd: REPOSITORY,
-    stdio: 'inherit',
-  });
+  const jest = spawn(
+    process.execPath,
+    [
+      require.resolve('jest/bin/jest'),
+      '--config',
+      join(REPOSITORY, 'jest.live.config.js'),
+      '--runInBand',
+      ...process.argv.slice(2),
+    ],
+    {
+      cwd: REPOSITORY,
+      stdio: 'inherit',
+    },
+  );
   jest.once('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
   });

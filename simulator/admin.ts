@@ -69,7 +69,9 @@ export const adminRoutes: AdminRoute[] = [
     pattern: '/_sim/callbacks/{key}',
     handler: async ({ store, params, body }) => {
       const fields = parseObjectBody(body);
-      const urls = Object.fromEntries(['primary', 'fallback'].filter((field) => field in fields).map((field) => [field, fields[field]]));
+      const urls = Object.fromEntries(
+        ['primary', 'fallback'].filter((field) => field in fields).map((field) => [field, fields[field]]),
+      );
       await store.updateCallbacks(params.key ?? '', urls as { primary?: string | null; fallback?: string | null });
       return done;
     },
@@ -105,7 +107,11 @@ export const adminRoutes: AdminRoute[] = [
     },
   },
   { method: 'GET', pattern: '/_sim/requests', handler: ({ traffic }) => ({ requests: traffic.requests() }) },
-  { method: 'GET', pattern: '/_sim/counters', handler: ({ traffic }) => ({ counters: traffic.counts(), faults: traffic.faultCounts() }) },
+  {
+    method: 'GET',
+    pattern: '/_sim/counters',
+    handler: ({ traffic }) => ({ counters: traffic.counts(), faults: traffic.faultCounts() }),
+  },
   { method: 'GET', pattern: '/_sim/chaos', handler: ({ chaos }) => chaos.settings() },
   {
     method: 'PUT',
@@ -118,7 +124,8 @@ export const adminRoutes: AdminRoute[] = [
       } catch {
         throw apiErrors.parameterValidation('the body is not valid JSON');
       }
-      if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw apiErrors.parameterValidation('the body must be a JSON object');
+      if (!settings || typeof settings !== 'object' || Array.isArray(settings))
+        throw apiErrors.parameterValidation('the body must be a JSON object');
       const problem = chaosProblem(settings as Record<string, unknown>);
       if (problem) throw apiErrors.parameterValidation(problem);
       chaos.configure(settings as Partial<ChaosSettings>);
@@ -137,7 +144,8 @@ export const adminRoutes: AdminRoute[] = [
       } catch {
         throw apiErrors.parameterValidation('the body is not valid JSON');
       }
-      if (!given || typeof given !== 'object' || Array.isArray(given)) throw apiErrors.parameterValidation('the body must be a JSON object');
+      if (!given || typeof given !== 'object' || Array.isArray(given))
+        throw apiErrors.parameterValidation('the body must be a JSON object');
       const problem = variantsProblem(given as Record<string, unknown>);
       if (problem) throw apiErrors.parameterValidation(problem);
       variants.configure(given as Partial<Variants>);

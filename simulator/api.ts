@@ -65,16 +65,23 @@ export const apiRoutes: ApiRoute[] = [
     pattern: '/v1/configuration/callbacks/applications/{key}',
     handler: async (store, request) => {
       const body = parseObjectBody(request.body);
-      if (!body.url || typeof body.url !== 'object' || Array.isArray(body.url)) throw apiErrors.missingParameter('url is missing');
+      if (!body.url || typeof body.url !== 'object' || Array.isArray(body.url))
+        throw apiErrors.missingParameter('url is missing');
       const url = foldKeys(body.url as JsonObject);
-      await store.updateCallbacks(request.params.key ?? '', { primary: urlField(url, 'primary'), fallback: urlField(url, 'fallback') });
+      await store.updateCallbacks(request.params.key ?? '', {
+        primary: urlField(url, 'primary'),
+        fallback: urlField(url, 'fallback'),
+      });
       return NO_CONTENT;
     },
   },
   {
     method: 'GET',
     pattern: '/v1/calling/query/number/{number}',
-    handler: (_store, request) => ({ status: 200, body: { method: 'numberItem', number: queryNumber(request.params.number ?? '') } }),
+    handler: (_store, request) => ({
+      status: 200,
+      body: { method: 'numberItem', number: queryNumber(request.params.number ?? '') },
+    }),
   },
 ];
 
@@ -83,7 +90,8 @@ function requireNumberList(value: unknown): string[] {
     throw apiErrors.missingParameter('numbers is missing or empty');
   }
   if (!Array.isArray(value)) throw apiErrors.parameterValidation('numbers must be an array of E.164 numbers');
-  if (value.length > MAX_NUMBERS) throw apiErrors.parameterValidation(`numbers holds ${value.length} items; at most ${MAX_NUMBERS} are allowed`);
+  if (value.length > MAX_NUMBERS)
+    throw apiErrors.parameterValidation(`numbers holds ${value.length} items; at most ${MAX_NUMBERS} are allowed`);
   return value.map((number, index) => requireE164(number, `numbers[${index}]`));
 }
 

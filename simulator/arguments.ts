@@ -13,7 +13,8 @@ export function parseApplication(value: string, previous: SimulatedApplication[]
 /** `--number E164[:voice,sms]`; the capabilities the number supports, voice when none are named. */
 export function parseNumber(value: string, previous: SimulatedNumber[] = []): SimulatedNumber[] {
   const [number = '', list] = value.split(':', 2);
-  if (!/^\+[1-9]\d{1,14}$/.test(number)) throw new InvalidArgumentError(`"${number}" is not an E.164 number such as +12015550100`);
+  if (!/^\+[1-9]\d{1,14}$/.test(number))
+    throw new InvalidArgumentError(`"${number}" is not an E.164 number such as +12015550100`);
   const capabilities = list === undefined ? ['voice'] : list.split(',').map((item) => item.trim());
   const unknown = capabilities.filter((item) => !(CAPABILITIES as readonly string[]).includes(item));
   if (capabilities.length === 0 || unknown.length > 0) {
@@ -24,13 +25,15 @@ export function parseNumber(value: string, previous: SimulatedNumber[] = []): Si
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('expected a port from 0 to 65535');
   return port;
 }
 
 export function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new InvalidArgumentError('expected a number of seconds, 0 or more');
   return seconds;
 }
 

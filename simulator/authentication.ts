@@ -53,7 +53,8 @@ function authenticateSigned(credentials: string, request: AuthenticationRequest,
   if (request.timestamp === undefined) throw apiErrors.timestampHeader('missing');
   const sentAt = parseTimestamp(request.timestamp);
   if (sentAt === undefined) throw apiErrors.timestampHeader('not an ISO-8601 UTC timestamp');
-  if (Math.abs(policy.now() - sentAt) > policy.clockSkewMs) throw apiErrors.timestampHeader('outside the allowed clock skew');
+  if (Math.abs(policy.now() - sentAt) > policy.clockSkewMs)
+    throw apiErrors.timestampHeader('outside the allowed clock skew');
   const colon = credentials.indexOf(':');
   if (colon < 0) throw apiErrors.authorizationHeader();
   const key = credentials.slice(0, colon);
@@ -82,7 +83,9 @@ function candidatePaths(target: string): string[] {
 
 function signatureOf(secret: string, request: AuthenticationRequest, path: string, timestamp: string): string {
   const md5 = request.body.length === 0 ? '' : createHash('md5').update(request.body).digest('base64');
-  const text = [request.method.toUpperCase(), md5, request.contentType ?? '', `x-timestamp:${timestamp}`, path].join('\n');
+  const text = [request.method.toUpperCase(), md5, request.contentType ?? '', `x-timestamp:${timestamp}`, path].join(
+    '\n',
+  );
   return createHmac('sha256', Buffer.from(secret, 'base64')).update(text, 'utf8').digest('base64');
 }
 

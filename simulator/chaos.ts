@@ -69,9 +69,13 @@ export function settingProblem(name: keyof ChaosSettings, value: unknown): strin
   const whole = (limit: number) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= limit;
   switch (name) {
     case 'latencyMs':
-      return whole(DURATION_LIMIT_MS) ? undefined : `latencyMs must be a whole number of milliseconds from 0 to ${DURATION_LIMIT_MS}`;
+      return whole(DURATION_LIMIT_MS)
+        ? undefined
+        : `latencyMs must be a whole number of milliseconds from 0 to ${DURATION_LIMIT_MS}`;
     case 'retryAfterSeconds':
-      return whole(RETRY_AFTER_LIMIT_SECONDS) ? undefined : `retryAfterSeconds must be a whole number of seconds from 0 to ${RETRY_AFTER_LIMIT_SECONDS}`;
+      return whole(RETRY_AFTER_LIMIT_SECONDS)
+        ? undefined
+        : `retryAfterSeconds must be a whole number of seconds from 0 to ${RETRY_AFTER_LIMIT_SECONDS}`;
     case 'seed':
       return whole(SEED_LIMIT) ? undefined : `seed must be a whole number from 0 to ${SEED_LIMIT}`;
     default:
@@ -88,7 +92,8 @@ export function chaosProblem(settings: Record<string, unknown>): string | undefi
   }
   const shared = SHARED_RATES.reduce((sum, name) => sum + ((settings[name] as number | undefined) ?? 0), 0);
   // A little room for sums such as 0.2 + 0.4 + 0.3 + 0.1, which floating point makes 1.0000000000000002.
-  if (shared > 1 + 1e-9) return `${SHARED_RATES.join(' + ')} add up to ${shared}; one request gets at most one of these faults, so at most 1`;
+  if (shared > 1 + 1e-9)
+    return `${SHARED_RATES.join(' + ')} add up to ${shared}; one request gets at most one of these faults, so at most 1`;
   return undefined;
 }
 
@@ -138,7 +143,11 @@ export class Chaos {
       ['fail', this.current.failRate],
       ['lost-write', write ? this.current.lostWriteRate : 0],
     ]);
-    return { before, failAfter: write && before === undefined && second < this.current.failAfterRate, failStatus: third < 0.5 ? 500 : 503 };
+    return {
+      before,
+      failAfter: write && before === undefined && second < this.current.failAfterRate,
+      failStatus: third < 0.5 ? 500 : 503,
+    };
   }
 }
 

@@ -32,24 +32,55 @@ async function main(): Promise<void> {
     .option('--port <n>', 'port to listen on; 0 picks any free port', parsePort, 0)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--app <key:secret>', 'an application of the project (repeatable); the secret is base64', parseApplication)
-    .option('--number <e164[:voice,sms]>', 'a number the project owns and the capabilities it supports (repeatable)', parseNumber)
+    .option(
+      '--number <e164[:voice,sms]>',
+      'a number the project owns and the capabilities it supports (repeatable)',
+      parseNumber,
+    )
     .option('--state <file>', 'keep state in this file across restarts (written atomically)')
     .option('--clock-skew <seconds>', 'how far x-timestamp may be from this clock', parseSeconds, 900)
-    .option('--fail-rate <share>', 'share of API requests answered 500 or 503 before they take effect', chaosSetting('failRate'))
-    .option('--fail-after-rate <share>', 'share of writes that take effect and then answer 500', chaosSetting('failAfterRate'))
-    .option('--throttle-rate <share>', 'share of API requests answered 429 with Retry-After', chaosSetting('throttleRate'))
-    .option('--reset-rate <share>', 'share of API requests whose connection is dropped without an answer', chaosSetting('resetRate'))
+    .option(
+      '--fail-rate <share>',
+      'share of API requests answered 500 or 503 before they take effect',
+      chaosSetting('failRate'),
+    )
+    .option(
+      '--fail-after-rate <share>',
+      'share of writes that take effect and then answer 500',
+      chaosSetting('failAfterRate'),
+    )
+    .option(
+      '--throttle-rate <share>',
+      'share of API requests answered 429 with Retry-After',
+      chaosSetting('throttleRate'),
+    )
+    .option(
+      '--reset-rate <share>',
+      'share of API requests whose connection is dropped without an answer',
+      chaosSetting('resetRate'),
+    )
     .option('--hang-rate <share>', 'share of API requests never answered', chaosSetting('hangRate'))
     .option('--lost-write-rate <share>', 'share of writes answered 204 but not applied', chaosSetting('lostWriteRate'))
     .option('--latency-ms <n>', 'milliseconds added to every API answer', chaosSetting('latencyMs'))
-    .option('--retry-after <seconds>', 'the Retry-After of throttled answers (default 1)', chaosSetting('retryAfterSeconds'))
-    .option('--seed <n>', 'the same seed and request sequence give the same faults (default: one picked at random)', chaosSetting('seed'))
+    .option(
+      '--retry-after <seconds>',
+      'the Retry-After of throttled answers (default 1)',
+      chaosSetting('retryAfterSeconds'),
+    )
+    .option(
+      '--seed <n>',
+      'the same seed and request sequence give the same faults (default: one picked at random)',
+      chaosSetting('seed'),
+    )
     .option(
       '--unknown-application-status <status>',
       'what an unknown application key gets on the callbacks routes, assign and unassign: 400 (40003, default) or 404 (40400)',
       variantSetting('unknownApplicationStatus'),
     )
-    .addHelpText('after', '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.')
+    .addHelpText(
+      'after',
+      '\nWith no --app, --number or existing --state file, the sample applications and numbers are loaded.',
+    )
     .parse()
     .opts<CliOptions>();
 
@@ -73,7 +104,9 @@ async function main(): Promise<void> {
   // Tools wait for exactly this first line.
   process.stdout.write(`listening on ${simulator.url}\n`);
   if (useSample) {
-    process.stdout.write(`sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`);
+    process.stdout.write(
+      `sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`,
+    );
   }
 }
 

@@ -32,7 +32,13 @@ export function queryNumber(raw: string): QueriedNumber {
   }
   const type = parsed.getType();
   const numberType: QueriedNumber['numberType'] =
-    type === 'MOBILE' ? 'Mobile' : type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? 'Fixed' : type ? 'Other' : 'Unknown';
+    type === 'MOBILE'
+      ? 'Mobile'
+      : type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE'
+        ? 'Fixed'
+        : type
+          ? 'Other'
+          : 'Unknown';
   return {
     countryId: parsed.country ?? 'Unknown',
     numberType,

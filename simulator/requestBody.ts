@@ -17,7 +17,9 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => (size > MAX_BODY_BYTES ? reject(apiErrors.payloadTooLarge(MAX_BODY_BYTES)) : resolve(Buffer.concat(chunks))));
+    request.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(apiErrors.payloadTooLarge(MAX_BODY_BYTES)) : resolve(Buffer.concat(chunks)),
+    );
     request.on('error', reject);
   });
 }

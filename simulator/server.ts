@@ -53,15 +53,25 @@ const DEFAULT_CLOCK_SKEW_MS = 15 * 60_000;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const problem = chaosProblem(options.chaos ?? {});
   if (problem) throw new Error(`chaos: ${problem}`);
-  const variantsProblem = options.unknownApplicationStatus === undefined ? undefined : variantProblem('unknownApplicationStatus', options.unknownApplicationStatus);
+  const variantsProblem =
+    options.unknownApplicationStatus === undefined
+      ? undefined
+      : variantProblem('unknownApplicationStatus', options.unknownApplicationStatus);
   if (variantsProblem) throw new Error(variantsProblem);
-  const store = await Store.open({ applications: options.applications ?? [], numbers: options.numbers ?? [] }, options.stateFile);
+  const store = await Store.open(
+    { applications: options.applications ?? [], numbers: options.numbers ?? [] },
+    options.stateFile,
+  );
   const traffic = new Traffic();
   const chaos = new Chaos(options.chaos);
   const policy = { clockSkewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, now: options.now ?? Date.now };
   // Aborted on close, so that no delay outlives the simulator and no delayed request takes effect after it.
   const closing = new AbortController();
-  const variants = new VariantSettings(options.unknownApplicationStatus === undefined ? {} : { unknownApplicationStatus: options.unknownApplicationStatus });
+  const variants = new VariantSettings(
+    options.unknownApplicationStatus === undefined
+      ? {}
+      : { unknownApplicationStatus: options.unknownApplicationStatus },
+  );
   const context: Context = { store, traffic, chaos, variants, policy, closing: closing.signal };
   const server = createServer(guarded((request, response) => handle(request, response, context)));
   server.keepAliveTimeout = 5_000;
@@ -194,7 +204,13 @@ async function handleApi(
   }
 }
 
-async function handleAdmin(method: string, path: string, body: Buffer, response: ServerResponse, context: Context): Promise<void> {
+async function handleAdmin(
+  method: string,
+  path: string,
+  body: Buffer,
+  response: ServerResponse,
+  context: Context,
+): Promise<void> {
   for (const route of adminRoutes) {
     const params = route.method === method ? matchPath(route.pattern, path) : undefined;
     if (params) {

@@ -13,8 +13,13 @@ const stateSchema = z
   .object({
     version: z.literal(1),
     applications: z.array(z.object({ key: z.string().min(1), secret: z.string().min(1) })),
-    numbers: z.array(z.object({ number: z.string().regex(E164, 'not an E.164 number'), capabilities: z.array(capability).min(1) })),
-    bindings: z.record(z.string().regex(/^\+[1-9]\d{1,14}\/(voice|sms)$/, 'not "<E.164 number>/<voice|sms>"'), z.string().min(1)),
+    numbers: z.array(
+      z.object({ number: z.string().regex(E164, 'not an E.164 number'), capabilities: z.array(capability).min(1) }),
+    ),
+    bindings: z.record(
+      z.string().regex(/^\+[1-9]\d{1,14}\/(voice|sms)$/, 'not "<E.164 number>/<voice|sms>"'),
+      z.string().min(1),
+    ),
     callbacks: z.record(z.string(), z.object({ primary: url.optional(), fallback: url.optional() })),
   })
   .superRefine((state, context) => {
@@ -22,11 +27,22 @@ const stateSchema = z
     const numbers = new Map(state.numbers.map(({ number, capabilities }) => [number, capabilities]));
     for (const [binding, application] of Object.entries(state.bindings)) {
       const [number = '', bound = ''] = binding.split('/');
-      if (!applications.has(application)) context.addIssue({ code: 'custom', path: ['bindings', binding], message: `bound to ${application}, which is not an application of the file` });
-      if (!numbers.get(number)?.includes(bound)) context.addIssue({ code: 'custom', path: ['bindings', binding], message: 'not a number and capability of the file' });
+      if (!applications.has(application))
+        context.addIssue({
+          code: 'custom',
+          path: ['bindings', binding],
+          message: `bound to ${application}, which is not an application of the file`,
+        });
+      if (!numbers.get(number)?.includes(bound))
+        context.addIssue({
+          code: 'custom',
+          path: ['bindings', binding],
+          message: 'not a number and capability of the file',
+        });
     }
     for (const key of Object.keys(state.callbacks)) {
-      if (!applications.has(key)) context.addIssue({ code: 'custom', path: ['callbacks', key], message: 'not an application of the file' });
+      if (!applications.has(key))
+        context.addIssue({ code: 'custom', path: ['callbacks', key], message: 'not an application of the file' });
     }
   });
 
@@ -41,27 +57,33 @@ export function readStateFile(file: string): SimulatorState | undefined {
     status = statSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (!status.isFile()) throw new Error(`${file} is not a regular file; give the path of a state file (or of one to create)`);
+  if (!status.isFile())
+    throw new Error(`${file} is not a regular file; give the path of a state file (or of one to create)`);
   // Mode bits rather than access(): as root, access() answers writable for a read-only file.
-  if ((status.mode & 0o200) === 0) throw new Error(`${file} is read-only; make it writable (chmod u+w) or give another state file`);
+  if ((status.mode & 0o200) === 0)
+    throw new Error(`${file} is read-only; make it writable (chmod u+w) or give another state file`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not a simulator state file: it is not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file} is not a simulator state file: it is not valid JSON (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   const result = stateSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
-    throw new Error(`${file} is not a simulator state file: ${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
+    throw new Error(
+      `${file} is not a simulator state file: ${issue.path.join('.') || '(the whole file)'}: ${issue.message}`,
+    );
   }
   return result.data as SimulatorState;
 }

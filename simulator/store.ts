@@ -39,12 +39,13 @@ export class Store {
     seed.numbers.forEach((number) => upsertNumber(initial, number));
     const loaded = stateFile === undefined ? undefined : readStateFile(stateFile);
     const state = loaded ? mergeSeed(loaded, initial) : structuredClone(initial);
-    const write = stateFile === undefined ? async () => undefined : (next: SimulatorState) => writeStateFile(stateFile, next);
+    const write =
+      stateFile === undefined ? async () => undefined : (next: SimulatorState) => writeStateFile(stateFile, next);
     try {
       // So that the file exists from the first moment, and a place that cannot be written stops the start.
       await write(state);
     } catch (error) {
-      throw new Error(`${stateFile} cannot be written: ${(error as Error).message}`);
+      throw new Error(`${stateFile} cannot be written: ${(error as Error).message}`, { cause: error });
     }
     return new Store(new Ledger(state, write), initial, true);
   }
@@ -112,7 +113,10 @@ export class Store {
   }
 
   /** An omitted URL is kept; an empty one is cleared. */
-  updateCallbacks(applicationKey: string, update: { primary?: string | null; fallback?: string | null }): Promise<void> {
+  updateCallbacks(
+    applicationKey: string,
+    update: { primary?: string | null; fallback?: string | null },
+  ): Promise<void> {
     return this.change((next) => {
       requireApplication(next, applicationKey);
       const urls: CallbackUrls = { ...next.callbacks[applicationKey] };
@@ -159,11 +163,18 @@ function requireApplication(state: Readonly<SimulatorState>, key: string): void 
   if (!state.applications.some((application) => application.key === key)) throw apiErrors.invalidApplicationKey(key);
 }
 
-function requireCapableNumber(state: SimulatorState, number: string, capability: Capability | undefined): SimulatedNumber {
+function requireCapableNumber(
+  state: SimulatorState,
+  number: string,
+  capability: Capability | undefined,
+): SimulatedNumber {
   const owned = state.numbers.find((entry) => entry.number === number);
-  if (!owned) throw apiErrors.parameterValidation(`Unable to update numbers: ${number} is not a number of this project`);
+  if (!owned)
+    throw apiErrors.parameterValidation(`Unable to update numbers: ${number} is not a number of this project`);
   if (capability && !owned.capabilities.includes(capability)) {
-    throw apiErrors.parameterValidation(`Unable to update numbers: ${number} does not support the ${capability} capability`);
+    throw apiErrors.parameterValidation(
+      `Unable to update numbers: ${number} does not support the ${capability} capability`,
+    );
   }
   return owned;
 }
@@ -171,7 +182,8 @@ function requireCapableNumber(state: SimulatorState, number: string, capability:
 /** Applications and numbers named at start-up join a loaded state; what the file says about them wins. */
 function mergeSeed(loaded: SimulatorState, seed: SimulatorState): SimulatorState {
   for (const application of seed.applications) {
-    if (!loaded.applications.some((existing) => existing.key === application.key)) loaded.applications.push(application);
+    if (!loaded.applications.some((existing) => existing.key === application.key))
+      loaded.applications.push(application);
   }
   for (const number of seed.numbers) {
     if (!loaded.numbers.some((existing) => existing.number === number.number)) loaded.numbers.push(number);

@@ -9,7 +9,14 @@ export function parseTimestamp(value: string): number | undefined {
   const match = ISO_INSTANT.exec(value.trim());
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, fraction = '', zone] = match;
-  const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const fields = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const [y, mo, d, h, mi, s] = fields;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
   const check = new Date(utc);

@@ -81,32 +81,51 @@ export class Traffic {
   }
 
   /** Takes one use of the first fault that matches the route; a lost write matches writes only. */
-  takeFault(route: string, write: boolean): { delayMs: number; error?: SimulatedApiError; lostWrite: boolean } | undefined {
+  takeFault(
+    route: string,
+    write: boolean,
+  ): { delayMs: number; error?: SimulatedApiError; lostWrite: boolean } | undefined {
     const fault = this.faults.find(
-      (candidate) => candidate.count > 0 && (!candidate.route || candidate.route === route) && (write || !candidate.lostWrite),
+      (candidate) =>
+        candidate.count > 0 && (!candidate.route || candidate.route === route) && (write || !candidate.lostWrite),
     );
     if (!fault) return undefined;
     fault.count -= 1;
     this.faults = this.faults.filter((candidate) => candidate.count > 0);
-    return { delayMs: fault.delayMs ?? 0, error: fault.status ? errorForStatus(fault.status) : undefined, lostWrite: fault.lostWrite === true };
+    return {
+      delayMs: fault.delayMs ?? 0,
+      error: fault.status ? errorForStatus(fault.status) : undefined,
+      lostWrite: fault.lostWrite === true,
+    };
   }
 }
 
 /** Why a one-shot fault is not acceptable, naming the field; undefined when it is. */
 export function faultProblem(fault: Record<string, unknown>): string | undefined {
   const { status, count, delayms: delayMs, route, kind } = fault;
-  if (kind !== undefined && kind !== 'error' && kind !== 'lost-write') return 'kind must be "error" (the default) or "lost-write"';
+  if (kind !== undefined && kind !== 'error' && kind !== 'lost-write')
+    return 'kind must be "error" (the default) or "lost-write"';
   if (kind === 'lost-write') {
-    if (status !== undefined || delayMs !== undefined) return 'a lost-write fault takes no status and no delayMs: it is answered as a success';
-    if (typeof route === 'string' && route.startsWith('GET ')) return 'route of a lost-write fault must be a write (POST or DELETE): a read has nothing to lose';
-  } else if (typeof status !== 'number' || !(status === 0 || (Number.isInteger(status) && status >= 400 && status <= 599))) {
+    if (status !== undefined || delayMs !== undefined)
+      return 'a lost-write fault takes no status and no delayMs: it is answered as a success';
+    if (typeof route === 'string' && route.startsWith('GET '))
+      return 'route of a lost-write fault must be a write (POST or DELETE): a read has nothing to lose';
+  } else if (
+    typeof status !== 'number' ||
+    !(status === 0 || (Number.isInteger(status) && status >= 400 && status <= 599))
+  ) {
     return 'status must be 0 (a delay only) or a whole number from 400 to 599';
   }
-  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1)) return 'count must be a whole number, 1 or more';
-  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000)) {
+  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < 1))
+    return 'count must be a whole number, 1 or more';
+  if (
+    delayMs !== undefined &&
+    (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000)
+  ) {
     return 'delayMs must be a whole number of milliseconds from 0 to 600000';
   }
-  if (route !== undefined && typeof route !== 'string') return 'route must be a string such as "GET /v1/configuration/numbers"';
+  if (route !== undefined && typeof route !== 'string')
+    return 'route must be a string such as "GET /v1/configuration/numbers"';
   return undefined;
 }
 

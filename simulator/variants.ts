@@ -28,7 +28,8 @@ export function variantProblem(name: keyof Variants, value: unknown): string | u
 /** Why a set of variants is not acceptable, naming the first bad or unknown field; undefined when it is. */
 export function variantsProblem(given: Record<string, unknown>): string | undefined {
   for (const [name, value] of Object.entries(given)) {
-    if (!(VARIANT_NAMES as readonly string[]).includes(name)) return `${name} is not a variant; known: ${VARIANT_NAMES.join(', ')}`;
+    if (!(VARIANT_NAMES as readonly string[]).includes(name))
+      return `${name} is not a variant; known: ${VARIANT_NAMES.join(', ')}`;
     const problem = variantProblem(name as keyof Variants, value);
     if (problem) return problem;
   }

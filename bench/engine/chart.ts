@@ -43,8 +43,17 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
       title: 'API calls per step',
       yLabel: 'API calls',
       series: [
-        ...defaultSteps.map((step) => ({ label: step, color: STEP_COLORS[step], points: at((result) => result[step], calls) })),
-        ...wideSteps.map((step) => ({ label: `${step} wide`, color: STEP_COLORS[step], dash: WIDE_DASH, points: at((result) => result.wide[step], calls) })),
+        ...defaultSteps.map((step) => ({
+          label: step,
+          color: STEP_COLORS[step],
+          points: at((result) => result[step], calls),
+        })),
+        ...wideSteps.map((step) => ({
+          label: `${step} wide`,
+          color: STEP_COLORS[step],
+          dash: WIDE_DASH,
+          points: at((result) => result.wide[step], calls),
+        })),
       ],
       styles: [{ label: 'default parallelism' }, { label: '--parallel N', dash: WIDE_DASH }],
     },
@@ -52,8 +61,23 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
       title: 'Seconds, default parallelism',
       yLabel: 'seconds',
       series: defaultSteps.flatMap((step) => [
-        { label: step, color: STEP_COLORS[step], points: at((result) => result[step], (figures) => figures.seconds.median) },
-        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result[step], (figures) => figures.floorSeconds.median) },
+        {
+          label: step,
+          color: STEP_COLORS[step],
+          points: at(
+            (result) => result[step],
+            (figures) => figures.seconds.median,
+          ),
+        },
+        {
+          label: `${step} floor`,
+          color: STEP_COLORS[step],
+          dash: FLOOR_DASH,
+          points: at(
+            (result) => result[step],
+            (figures) => figures.floorSeconds.median,
+          ),
+        },
       ]),
       styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
     },
@@ -61,8 +85,23 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
       title: 'Seconds, --parallel N',
       yLabel: 'seconds',
       series: wideSteps.flatMap((step) => [
-        { label: step, color: STEP_COLORS[step], points: at((result) => result.wide[step], (figures) => figures.seconds.median) },
-        { label: `${step} floor`, color: STEP_COLORS[step], dash: FLOOR_DASH, points: at((result) => result.wide[step], (figures) => figures.floorSeconds.median) },
+        {
+          label: step,
+          color: STEP_COLORS[step],
+          points: at(
+            (result) => result.wide[step],
+            (figures) => figures.seconds.median,
+          ),
+        },
+        {
+          label: `${step} floor`,
+          color: STEP_COLORS[step],
+          dash: FLOOR_DASH,
+          points: at(
+            (result) => result.wide[step],
+            (figures) => figures.floorSeconds.median,
+          ),
+        },
       ]),
       styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
     },
@@ -88,7 +127,12 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
 }
 
 function drawPanel(panel: Panel, sizes: number[], left: number, top: number): string {
-  const plot = { x: left + PANEL.left, y: top + PANEL.top, width: PANEL.width - PANEL.left - PANEL.right, height: PANEL.height - PANEL.top - PANEL.bottom };
+  const plot = {
+    x: left + PANEL.left,
+    y: top + PANEL.top,
+    width: PANEL.width - PANEL.left - PANEL.right,
+    height: PANEL.height - PANEL.top - PANEL.bottom,
+  };
   const xMax = Math.max(...sizes, 1);
   const step = tickStep(Math.max(1, ...panel.series.flatMap((series) => series.points.map((point) => point.y))));
   const yMax = step * 4;
@@ -112,7 +156,12 @@ function drawPanel(panel: Panel, sizes: number[], left: number, top: number): st
     ...panel.series.map((series) => {
       const points = series.points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.y).toFixed(1)}`).join(' ');
       const dash = series.dash ? ` stroke-dasharray="${series.dash}"` : '';
-      const marks = series.points.map((point) => `<circle cx="${sx(point.x).toFixed(1)}" cy="${sy(point.y).toFixed(1)}" r="2.5" fill="${series.color}"/>`).join('');
+      const marks = series.points
+        .map(
+          (point) =>
+            `<circle cx="${sx(point.x).toFixed(1)}" cy="${sy(point.y).toFixed(1)}" r="2.5" fill="${series.color}"/>`,
+        )
+        .join('');
       return `<g><title>${escape(series.label)}</title><polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2"${dash}/>${marks}</g>`;
     }),
     ...panel.styles.map((style, index) => {

@@ -13,18 +13,31 @@ import type * as Pulumi from '@pulumi/pulumi';
 import type * as Automation from '@pulumi/pulumi/automation';
 import type * as Sinch from '../../provider';
 import { FLOOR_MODULE } from './floor';
-import type { DriverAnswer, DriverOperation, DriverRequest, FloorProgram, ResourceChanges, SinchProgram } from './protocol';
+import type {
+  DriverAnswer,
+  DriverOperation,
+  DriverRequest,
+  FloorProgram,
+  ResourceChanges,
+  SinchProgram,
+} from './protocol';
 
 function sinchProgram(sinch: typeof Sinch, { bindings, callbacks }: SinchProgram): Automation.PulumiFn {
   return async () => {
-    for (const { name, number, applicationKey } of bindings) new sinch.NumberAssignment(name, { number, applicationKey });
-    for (const { name, applicationKey, primary } of callbacks) new sinch.ApplicationCallbacks(name, { applicationKey, primary });
+    for (const { name, number, applicationKey } of bindings)
+      new sinch.NumberAssignment(name, { number, applicationKey });
+    for (const { name, applicationKey, primary } of callbacks)
+      new sinch.ApplicationCallbacks(name, { applicationKey, primary });
     return {};
   };
 }
 
 /** The floor: as many resources of the do-nothing provider, a module required by name as the shims are (floor.ts). */
-function floorProgram(pulumi: typeof Pulumi, nothing: Pulumi.dynamic.ResourceProvider, { count }: FloorProgram): Automation.PulumiFn {
+function floorProgram(
+  pulumi: typeof Pulumi,
+  nothing: Pulumi.dynamic.ResourceProvider,
+  { count }: FloorProgram,
+): Automation.PulumiFn {
   class Nothing extends pulumi.dynamic.Resource {
     constructor(key: string) {
       super(nothing, key, { key }, undefined, 'bench', 'Nothing');
@@ -36,7 +49,11 @@ function floorProgram(pulumi: typeof Pulumi, nothing: Pulumi.dynamic.ResourcePro
   };
 }
 
-async function operate(stack: Automation.Stack, operation: DriverOperation, parallel: number | undefined): Promise<ResourceChanges> {
+async function operate(
+  stack: Automation.Stack,
+  operation: DriverOperation,
+  parallel: number | undefined,
+): Promise<ResourceChanges> {
   const options = parallel === undefined ? {} : { parallel };
   switch (operation) {
     case 'up':
@@ -57,7 +74,11 @@ async function main(): Promise<DriverAnswer> {
   const program =
     request.program.kind === 'sinch'
       ? sinchProgram(load('pulumi-sinch-voice') as typeof Sinch, request.program)
-      : floorProgram(load('@pulumi/pulumi') as typeof Pulumi, load(FLOOR_MODULE) as Pulumi.dynamic.ResourceProvider, request.program);
+      : floorProgram(
+          load('@pulumi/pulumi') as typeof Pulumi,
+          load(FLOOR_MODULE) as Pulumi.dynamic.ResourceProvider,
+          request.program,
+        );
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     { stackName: request.stackName, projectName: 'sinch-bench', program },
     // main: the dynamic-provider plugin resolves @pulumi/pulumi from there.
@@ -69,7 +90,12 @@ async function main(): Promise<DriverAnswer> {
   const changes = await operate(stack, request.operation, request.parallel);
   const seconds = (performance.now() - start) / 1000;
   const after = cpuSeconds();
-  return { ok: true, seconds, changes, cpu: { program: after.self - before.self, engine: after.children - before.children } };
+  return {
+    ok: true,
+    seconds,
+    changes,
+    cpu: { program: after.self - before.self, engine: after.children - before.children },
+  };
 }
 
 /**

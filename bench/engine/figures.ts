@@ -82,7 +82,10 @@ export const totalCalls = (calls: CallsByRoute): number => Object.values(calls).
 export function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return { min: sorted[0] as number, median, max: sorted.at(-1) as number };
 }
 
@@ -90,7 +93,9 @@ export function spread(values: number[]): Spread {
 export function stepFigures(runs: RunFigures[]): StepFigures {
   const totals = runs.map((run) => totalCalls(run.calls));
   const medianTotal = spread(totals).median;
-  const closest = runs.reduce((best, run) => (Math.abs(totalCalls(run.calls) - medianTotal) < Math.abs(totalCalls(best.calls) - medianTotal) ? run : best));
+  const closest = runs.reduce((best, run) =>
+    Math.abs(totalCalls(run.calls) - medianTotal) < Math.abs(totalCalls(best.calls) - medianTotal) ? run : best,
+  );
   return {
     runs,
     calls: closest.calls,

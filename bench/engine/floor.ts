@@ -25,6 +25,9 @@ module.exports = {
 export function installFloorProvider(project: string): void {
   const directory = join(project, 'node_modules', FLOOR_MODULE);
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, 'package.json'), `${JSON.stringify({ name: FLOOR_MODULE, version: '1.0.0', private: true, main: 'index.js', exports: { '.': './index.js' } }, null, 2)}\n`);
+  writeFileSync(
+    join(directory, 'package.json'),
+    `${JSON.stringify({ name: FLOOR_MODULE, version: '1.0.0', private: true, main: 'index.js', exports: { '.': './index.js' } }, null, 2)}\n`,
+  );
   writeFileSync(join(directory, 'index.js'), SOURCE);
 }

@@ -43,26 +43,54 @@ export async function measureSize(project: ScratchProject, settings: SizeSetting
     let floorProviderBytesPerResource = 0;
 
     for (let run = 1; run <= settings.runs; run += 1) {
-      const step = async (name: StepName, operation: DriverOperation, stackName: string, parallel?: number): Promise<void> => {
+      const step = async (
+        name: StepName,
+        operation: DriverOperation,
+        stackName: string,
+        parallel?: number,
+      ): Promise<void> => {
         const label = `n=${n} run ${run}/${settings.runs} ${operation}${parallel === undefined ? '' : ` --parallel ${parallel}`}`;
-        const trace = settings.traceDirectory && join(settings.traceDirectory, `n${n}-run${run}-${name.replace(' ', '-')}.jsonl`);
+        const trace =
+          settings.traceDirectory && join(settings.traceDirectory, `n${n}-run${run}-${name.replace(' ', '-')}.jsonl`);
         await world.clearTraffic();
-        const provider = await project.operate({ stackName, operation, program: world.program, config, parallel }, trace || undefined);
+        const provider = await project.operate(
+          { stackName, operation, program: world.program, config, parallel },
+          trace || undefined,
+        );
         expectChanges(label, provider.changes, EXPECTED[operation](world.resourceCount));
         const { calls, refused } = await world.traffic();
         if (refused) log(`${label}: warning: ${refused}`);
-        const nothing = await project.operate({ stackName: `${stackName}-floor`, operation, program: floor, config: {}, parallel });
+        const nothing = await project.operate({
+          stackName: `${stackName}-floor`,
+          operation,
+          program: floor,
+          config: {},
+          parallel,
+        });
         expectChanges(`${label} (floor)`, nothing.changes, EXPECTED[operation](floor.count));
-        const figures: RunFigures = { calls, seconds: round(provider.seconds), floorSeconds: round(nothing.seconds), cpu: { provider: provider.cpu, floor: nothing.cpu } };
-        log(`${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`);
+        const figures: RunFigures = {
+          calls,
+          seconds: round(provider.seconds),
+          floorSeconds: round(nothing.seconds),
+          cpu: { provider: provider.cpu, floor: nothing.cpu },
+        };
+        log(
+          `${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`,
+        );
         runs.set(name, [...(runs.get(name) ?? []), figures]);
       };
 
       const stack = `n${n}`;
       await step('up', 'up', stack);
       await world.expectState('declared');
-      providerBytesPerResource = Math.max(providerBytesPerResource, providerBytes(await project.exportState(stack), SINCH_TYPE));
-      floorProviderBytesPerResource = Math.max(floorProviderBytesPerResource, providerBytes(await project.exportState(`${stack}-floor`), FLOOR_TYPE));
+      providerBytesPerResource = Math.max(
+        providerBytesPerResource,
+        providerBytes(await project.exportState(stack), SINCH_TYPE),
+      );
+      floorProviderBytesPerResource = Math.max(
+        floorProviderBytesPerResource,
+        providerBytes(await project.exportState(`${stack}-floor`), FLOOR_TYPE),
+      );
       await step('preview', 'preview', stack);
       await step('refresh', 'refresh', stack);
       await step('destroy', 'destroy', stack);
@@ -99,7 +127,8 @@ function expectChanges(label: string, changes: ResourceChanges, expected: Resour
   }
 }
 
-const sorted = (changes: ResourceChanges): ResourceChanges => Object.fromEntries(Object.entries(changes).sort(([a], [b]) => a.localeCompare(b)));
+const sorted = (changes: ResourceChanges): ResourceChanges =>
+  Object.fromEntries(Object.entries(changes).sort(([a], [b]) => a.localeCompare(b)));
 
 const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
@@ -110,7 +139,10 @@ interface ExportedState {
 const SINCH_TYPE = 'pulumi-nodejs:dynamic/sinch:NumberAssignment';
 const FLOOR_TYPE = 'pulumi-nodejs:dynamic/bench:Nothing';
 /** What each `__provider` must require by name: a floor serialized otherwise would not compare like with like. */
-const REQUIRED_MODULE: Record<string, string> = { [SINCH_TYPE]: 'pulumi-sinch-voice/shims/NumberAssignment', [FLOOR_TYPE]: FLOOR_MODULE };
+const REQUIRED_MODULE: Record<string, string> = {
+  [SINCH_TYPE]: 'pulumi-sinch-voice/shims/NumberAssignment',
+  [FLOOR_TYPE]: FLOOR_MODULE,
+};
 
 /**
  * The byte length of the `__provider` text of the resources of `type` in an exported state (the largest). Fails
@@ -122,9 +154,13 @@ function providerBytes(exported: string, type: string): number {
     .filter((resource) => resource.type === type)
     .map((resource) => {
       const text = resource.outputs?.__provider;
-      if (typeof text !== 'string') throw new Error(`a ${type}'s __provider is stored as ${typeof text}, not as plain text`);
+      if (typeof text !== 'string')
+        throw new Error(`a ${type}'s __provider is stored as ${typeof text}, not as plain text`);
       const module = REQUIRED_MODULE[type] as string;
-      if (!text.includes(`require("${module}")`)) throw new Error(`a ${type}'s __provider does not require ${module} by name: ${JSON.stringify(text.slice(0, 600))}`);
+      if (!text.includes(`require("${module}")`))
+        throw new Error(
+          `a ${type}'s __provider does not require ${module} by name: ${JSON.stringify(text.slice(0, 600))}`,
+        );
       return Buffer.byteLength(text, 'utf8');
     });
   if (sizes.length === 0) throw new Error(`the exported state has no ${type}`);

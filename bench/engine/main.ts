@@ -41,7 +41,12 @@ async function main(): Promise<void> {
   try {
     const pulumi = await project.pulumiVersion();
     for (const operation of ['up', 'destroy'] as const) {
-      await project.operate({ stackName: 'warm-up', operation, program: { kind: 'floor', count: WARM_UP_RESOURCES }, config: {} });
+      await project.operate({
+        stackName: 'warm-up',
+        operation,
+        program: { kind: 'floor', count: WARM_UP_RESOURCES },
+        config: {},
+      });
     }
     if (options.trace) mkdirSync(options.trace, { recursive: true });
     const results: EngineFigures[] = [];
@@ -68,7 +73,10 @@ async function main(): Promise<void> {
       latencyMs: options.latencyMs,
       applications: APPLICATIONS,
       runs: options.runs,
-      loadAverage: { mean: round(loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)), max: round(Math.max(0, ...loads)) },
+      loadAverage: {
+        mean: round(loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)),
+        max: round(Math.max(0, ...loads)),
+      },
       results,
     };
     mkdirSync(options.out, { recursive: true });

@@ -20,7 +20,9 @@ function byRoute(calls: CallsByRoute): string {
   const entries = Object.entries(calls)
     .filter(([, value]) => value > 0)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-  return entries.length === 0 ? '–' : entries.map(([route, value]) => `${count(value)} ${ROUTE_NAMES[route] ?? `\`${route}\``}`).join(', ');
+  return entries.length === 0
+    ? '–'
+    : entries.map(([route, value]) => `${count(value)} ${ROUTE_NAMES[route] ?? `\`${route}\``}`).join(', ');
 }
 
 /** `median (min–max)`, or the one value when the runs agree. */
@@ -72,7 +74,8 @@ const listed = (values: number[]): string => values.join(', ');
  */
 function budgets(run: EngineRun, result: EngineFigures): string[] {
   const assignLimit = run.applications * Math.ceil(result.n / run.applications / 100);
-  const all = (values: number[], limit: number) => (values.every((value) => value <= limit) ? `all within ${limit}` : `**over ${limit}**`);
+  const all = (values: number[], limit: number) =>
+    values.every((value) => value <= limit) ? `all within ${limit}` : `**over ${limit}**`;
   const wideAssign = perRun(result.wide.up, ASSIGN);
   const wideList = perRun(result.wide.up, LIST);
   const upCalls = result.up.runs.map((each) => Object.values(each.calls).reduce((sum, value) => sum + value, 0));

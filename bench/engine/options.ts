@@ -22,7 +22,10 @@ export function parseSizes(text: string): number[] {
   const parts = text.split(',').map((part) => part.trim());
   const wrong = parts.filter((part) => !/^[1-9][0-9]*$/.test(part) || Number(part) > MAX_BINDINGS);
   if (parts.length === 0 || wrong.length > 0) {
-    const what = wrong.length > 0 ? `not a whole number from 1 to ${MAX_BINDINGS}: ${wrong.map((part) => JSON.stringify(part.slice(0, 20))).join(', ')}` : 'empty';
+    const what =
+      wrong.length > 0
+        ? `not a whole number from 1 to ${MAX_BINDINGS}: ${wrong.map((part) => JSON.stringify(part.slice(0, 20))).join(', ')}`
+        : 'empty';
     throw new InvalidArgumentError(`Give numbers of bindings separated by commas, such as 50,200,500 (${what}).`);
   }
   return [...new Set(parts.map(Number))].sort((a, b) => a - b);
@@ -46,11 +49,30 @@ export function readOptions(argv: string[], defaultOut: string): EngineBenchOpti
       'The engine benchmark: the packed package in a scratch Pulumi project, driven through the real engine against the simulator. ' +
         'Prints one JSON line per size and writes engine.json, engine.svg and engine.md.',
     )
-    .addOption(new Option('--sizes <list>', 'numbers of bindings, separated by commas').argParser(parseSizes).default(DEFAULT_SIZES, DEFAULT_SIZES.join(',')))
-    .addOption(new Option('--latency-ms <n>', 'milliseconds the simulator adds to every API answer').argParser(parseLatency).default(20))
-    .addOption(new Option('--runs <n>', 'how many times each size runs; each step reports min, median and max').argParser(parseRuns).default(5))
-    .addOption(new Option('--out <directory>', 'where engine.json, engine.svg and engine.md go').default(defaultOut, 'bench/results'))
-    .addOption(new Option('--trace <directory>', "a directory for the provider's trace of each step (PULUMI_SINCH_VOICE_TRACE)"))
+    .addOption(
+      new Option('--sizes <list>', 'numbers of bindings, separated by commas')
+        .argParser(parseSizes)
+        .default(DEFAULT_SIZES, DEFAULT_SIZES.join(',')),
+    )
+    .addOption(
+      new Option('--latency-ms <n>', 'milliseconds the simulator adds to every API answer')
+        .argParser(parseLatency)
+        .default(20),
+    )
+    .addOption(
+      new Option('--runs <n>', 'how many times each size runs; each step reports min, median and max')
+        .argParser(parseRuns)
+        .default(5),
+    )
+    .addOption(
+      new Option('--out <directory>', 'where engine.json, engine.svg and engine.md go').default(
+        defaultOut,
+        'bench/results',
+      ),
+    )
+    .addOption(
+      new Option('--trace <directory>', "a directory for the provider's trace of each step (PULUMI_SINCH_VOICE_TRACE)"),
+    )
     .parse(argv)
     .opts<EngineBenchOptions>();
 }

@@ -58,5 +58,4 @@ export interface CpuSeconds {
 }
 
 export type DriverAnswer =
-  | { ok: true; seconds: number; changes: ResourceChanges; cpu: CpuSeconds }
-  | { ok: false; message: string };
+  { ok: true; seconds: number; changes: ResourceChanges; cpu: CpuSeconds } | { ok: false; message: string };

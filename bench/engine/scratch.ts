@@ -33,14 +33,27 @@ export class ScratchProject {
     const cli = await ensurePulumi(repository);
     const root = mkdtempSync(join(tmpdir(), 'sinch-bench-'));
     try {
-      const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', root], { cwd: repository });
+      const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', root], {
+        cwd: repository,
+      });
       const tarball = join(root, stdout.trim().split('\n').at(-1) as string);
-      const pulumiVersion = (JSON.parse(readFileSync(join(repository, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
+      const pulumiVersion = (
+        JSON.parse(readFileSync(join(repository, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
       const directory = join(root, 'project');
       mkdirSync(directory);
-      const manifest = { name: 'sinch-bench', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion } };
+      const manifest = {
+        name: 'sinch-bench',
+        private: true,
+        dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion },
+      };
       writeFileSync(join(directory, 'package.json'), JSON.stringify(manifest, null, 2));
-      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: directory, maxBuffer: 16 * 1024 * 1024 });
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
+        cwd: directory,
+        maxBuffer: 16 * 1024 * 1024,
+      });
       installFloorProvider(directory);
       const environment = { ...ambientEnvironment(), ...isolatedPulumiEnvironment(cli, root, 'bench-passphrase') };
       return new ScratchProject(root, directory, cli, environment);
@@ -56,7 +69,10 @@ export class ScratchProject {
   }
 
   /** One operation in a driver process; rejects with the engine's message when it fails. */
-  async operate(request: Omit<DriverRequest, 'workDir'>, traceFile?: string): Promise<Extract<DriverAnswer, { ok: true }>> {
+  async operate(
+    request: Omit<DriverRequest, 'workDir'>,
+    traceFile?: string,
+  ): Promise<Extract<DriverAnswer, { ok: true }>> {
     const answer = await this.drive({ ...request, workDir: this.directory }, traceFile);
     if (!answer.ok) {
       const where = `${request.operation} of stack ${request.stackName}${request.parallel === undefined ? '' : ` at --parallel ${request.parallel}`}`;
@@ -82,7 +98,8 @@ export class ScratchProject {
 
   private drive(request: DriverRequest, traceFile: string | undefined): Promise<DriverAnswer> {
     // The CLI passes its environment on to the provider plugin, which writes the trace.
-    const env = traceFile === undefined ? this.environment : { ...this.environment, PULUMI_SINCH_VOICE_TRACE: traceFile };
+    const env =
+      traceFile === undefined ? this.environment : { ...this.environment, PULUMI_SINCH_VOICE_TRACE: traceFile };
     const child = spawn(process.execPath, [DRIVER], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.running.add(child.pid as number);
     return new Promise<DriverAnswer>((resolve, reject) => {
@@ -90,7 +107,11 @@ export class ScratchProject {
       let stderr = '';
       const timer = setTimeout(() => {
         killTree(child.pid as number);
-        reject(new Error(`${request.operation} of stack ${request.stackName} took more than ${STEP_TIMEOUT_MS / 60_000} minutes; stopped`));
+        reject(
+          new Error(
+            `${request.operation} of stack ${request.stackName} took more than ${STEP_TIMEOUT_MS / 60_000} minutes; stopped`,
+          ),
+        );
       }, STEP_TIMEOUT_MS);
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
@@ -105,7 +126,11 @@ export class ScratchProject {
         try {
           resolve(JSON.parse(last) as DriverAnswer);
         } catch {
-          reject(new Error(`the driver of ${request.operation} (stack ${request.stackName}) ended (${signal ?? `code ${code}`}) with no answer: ${stderr}`));
+          reject(
+            new Error(
+              `the driver of ${request.operation} (stack ${request.stackName}) ended (${signal ?? `code ${code}`}) with no answer: ${stderr}`,
+            ),
+          );
         }
       });
       child.stdin.end(JSON.stringify(request));
@@ -125,7 +150,11 @@ function engineWords(message: string): string {
  * gives them) and PULUMI_PARALLEL (the default steps run at the CLI's own default).
  */
 function ambientEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_') && key !== 'PULUMI_PARALLEL' && key !== 'PULUMI_SINCH_VOICE_TRACE'));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('SINCH_') && key !== 'PULUMI_PARALLEL' && key !== 'PULUMI_SINCH_VOICE_TRACE',
+    ),
+  );
 }
 
 /** SIGKILL to a process and every process below it (the CLI starts plugins in process groups of their own). */

@@ -45,7 +45,11 @@ export class SinchWorld {
         number,
         applicationKey: (applications[index % applications.length] as SimulatedApplication).key,
       })),
-      callbacks: applications.map(({ key }, index) => ({ name: `callbacks-${index}`, applicationKey: key, primary: `https://voice.example.com/bench/app-${index}` })),
+      callbacks: applications.map(({ key }, index) => ({
+        name: `callbacks-${index}`,
+        applicationKey: key,
+        primary: `https://voice.example.com/bench/app-${index}`,
+      })),
     };
     return new SinchWorld(simulator, applications, program);
   }
@@ -77,26 +81,41 @@ export class SinchWorld {
    */
   async traffic(): Promise<{ calls: CallsByRoute; refused?: string }> {
     const { counters } = await this.admin<{ counters: CallsByRoute }>('GET', 'counters');
-    const { requests } = await this.admin<{ requests: Array<{ route: string; status: number; errorCode?: number }> }>('GET', 'requests');
+    const { requests } = await this.admin<{ requests: Array<{ route: string; status: number; errorCode?: number }> }>(
+      'GET',
+      'requests',
+    );
     const refused = requests.filter((request) => request.status >= 400);
     const calls = Object.fromEntries(Object.entries(counters).sort(([a], [b]) => a.localeCompare(b)));
     if (refused.length === 0) return { calls };
     const first = refused[0] as (typeof refused)[0];
-    return { calls, refused: `${refused.length} API requests were answered with an error, the first ${first.route} with ${first.status} (${first.errorCode ?? 'no code'})` };
+    return {
+      calls,
+      refused: `${refused.length} API requests were answered with an error, the first ${first.route} with ${first.status} (${first.errorCode ?? 'no code'})`,
+    };
   }
 
   /** Fails unless the simulator holds exactly the program's bindings and callbacks (`declared`) or none of them. */
   async expectState(expected: 'declared' | 'empty'): Promise<void> {
     const { bindings, callbacks } = await this.admin<SimulatorState>('GET', 'state');
     const wanted = expected === 'declared' ? this.program : { bindings: [], callbacks: [] };
-    const wantedBindings = Object.fromEntries(wanted.bindings.map(({ number, applicationKey }) => [`${number}/voice`, applicationKey]));
-    const wantedCallbacks = Object.fromEntries(wanted.callbacks.map(({ applicationKey, primary }) => [applicationKey, { primary }]));
-    const liveCallbacks = Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0));
+    const wantedBindings = Object.fromEntries(
+      wanted.bindings.map(({ number, applicationKey }) => [`${number}/voice`, applicationKey]),
+    );
+    const wantedCallbacks = Object.fromEntries(
+      wanted.callbacks.map(({ applicationKey, primary }) => [applicationKey, { primary }]),
+    );
+    const liveCallbacks = Object.fromEntries(
+      Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0),
+    );
     const problems = [
       ...differences('binding', wantedBindings, bindings),
       ...differences('callbacks of', wantedCallbacks, liveCallbacks),
     ];
-    if (problems.length > 0) throw new Error(`the simulator does not hold the ${expected} state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`);
+    if (problems.length > 0)
+      throw new Error(
+        `the simulator does not hold the ${expected} state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
+      );
   }
 
   close(): Promise<void> {
@@ -106,7 +125,8 @@ export class SinchWorld {
   private async admin<T = unknown>(method: string, path: string): Promise<T> {
     const response = await fetch(`${this.simulator.url}/_sim/${path}`, { method });
     const text = await response.text();
-    if (!response.ok) throw new Error(`simulator ${method} /_sim/${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    if (!response.ok)
+      throw new Error(`simulator ${method} /_sim/${path} answered ${response.status}: ${text.slice(0, 500)}`);
     return JSON.parse(text) as T;
   }
 }
@@ -115,5 +135,8 @@ function differences(what: string, wanted: Record<string, unknown>, live: Record
   const keys = [...new Set([...Object.keys(wanted), ...Object.keys(live)])];
   return keys
     .filter((key) => JSON.stringify(wanted[key]) !== JSON.stringify(live[key]))
-    .map((key) => `${what} ${key}: wanted ${JSON.stringify(wanted[key]) ?? 'none'}, found ${JSON.stringify(live[key]) ?? 'none'}`);
+    .map(
+      (key) =>
+        `${what} ${key}: wanted ${JSON.stringify(wanted[key]) ?? 'none'}, found ${JSON.stringify(live[key]) ?? 'none'}`,
+    );
 }

@@ -11,7 +11,8 @@ export = async () => {
   const application = new pulumi.Config().require('application');
   const { numbers } = await getNumbers({ applicationKey: application });
   const adopted = numbers.map(
-    ({ number, capability }) => new NumberAssignment(`number-${number}-${capability}`, { number, capability, applicationKey: application }),
+    ({ number, capability }) =>
+      new NumberAssignment(`number-${number}-${capability}`, { number, capability, applicationKey: application }),
   );
   return { adopted: adopted.map((binding) => binding.id) };
 };

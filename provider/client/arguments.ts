@@ -55,6 +55,7 @@ let parsePhoneNumber: ((text: string) => PhoneNumber | undefined) | undefined;
  * plugin process the engine starts is spared loading it.
  */
 function parsePhoneNumberFromString(text: string): PhoneNumber | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first number, see above
   parsePhoneNumber ??= (require('libphonenumber-js') as typeof import('libphonenumber-js')).parsePhoneNumberFromString;
   return parsePhoneNumber(text);
 }
@@ -78,28 +79,41 @@ function possible(number: string): boolean {
 
 /** An E.164 number that libphonenumber finds possible for its country code. */
 export function checkNumber(value: unknown): Checked<string> {
-  if (typeof value !== 'string' || value.trim() === '') return refuse(`must be a phone number in E.164 form, such as +12015550100; got ${describeValue(value)}`);
+  if (typeof value !== 'string' || value.trim() === '')
+    return refuse(`must be a phone number in E.164 form, such as +12015550100; got ${describeValue(value)}`);
   if (E164.test(value)) {
-    return possible(value) ? accept(value) : refuse(`${describeValue(value)} is not a possible phone number for its country code`);
+    return possible(value)
+      ? accept(value)
+      : refuse(`${describeValue(value)} is not a possible phone number for its country code`);
   }
   // Only a short value can be a number written another way; a long one is not worth parsing.
-  const parsed = value.length <= 40 ? parsePhoneNumberFromString(value.startsWith('+') ? value : `+${value}`) : undefined;
+  const parsed =
+    value.length <= 40 ? parsePhoneNumberFromString(value.startsWith('+') ? value : `+${value}`) : undefined;
   const suggestion = parsed?.isPossible() ? `; write it as "${parsed.number}"` : '';
-  return refuse(`${describeValue(value)} is not in E.164 form (a + followed by the country code and number, digits only)${suggestion}`);
+  return refuse(
+    `${describeValue(value)} is not in E.164 form (a + followed by the country code and number, digits only)${suggestion}`,
+  );
 }
 
 /** The form Sinch issues application keys in: a UUID, with or without its hyphens, in either case. */
 const APPLICATION_KEY = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
 export function checkApplicationKey(value: unknown): Checked<string> {
-  if (typeof value !== 'string') return refuse(`must be a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97); got ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    return refuse(
+      `must be a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97); got ${describeValue(value)}`,
+    );
   return APPLICATION_KEY.test(value)
     ? accept(value)
-    : refuse(`${describeValue(value)} is not a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97, as the dashboard shows it)`);
+    : refuse(
+        `${describeValue(value)} is not a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97, as the dashboard shows it)`,
+      );
 }
 
 export function checkCapability(value: unknown): Checked<Capability> {
-  return (CAPABILITIES as readonly unknown[]).includes(value) ? accept(value as Capability) : refuse(`must be one of ${CAPABILITIES.join(', ')}; got ${describeValue(value)}`);
+  return (CAPABILITIES as readonly unknown[]).includes(value)
+    ? accept(value as Capability)
+    : refuse(`must be one of ${CAPABILITIES.join(', ')}; got ${describeValue(value)}`);
 }
 
 export function checkBoolean(value: unknown): Checked<boolean> {
@@ -120,10 +134,12 @@ export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.test
  * refused instead, so that what is stored is what the user meant.
  */
 export function checkCallbackUrl(value: unknown): Checked<string> {
-  if (typeof value !== 'string' || value === '') return refuse(`must be an absolute https URL; got ${describeValue(value)}`);
+  if (typeof value !== 'string' || value === '')
+    return refuse(`must be an absolute https URL; got ${describeValue(value)}`);
   // A password in a refused URL is not repeated in the reason, which ends up in logs.
   const shown = describeValue(value.replace(USERINFO, '$1…@'));
-  if (value.length > MAX_CALLBACK_URL_LENGTH) return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters`);
+  if (value.length > MAX_CALLBACK_URL_LENGTH)
+    return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(value) || new RegExp(INVISIBLE.source).test(value)) {
     return refuse(`${shown} contains a control or invisible character (such as a line break)`);
@@ -143,10 +159,15 @@ export function checkCallbackUrl(value: unknown): Checked<string> {
   } catch {
     return refuse(`${shown} is not an absolute URL`);
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return refuse(`${shown} must use https; plain http is allowed only for localhost, 127.0.0.0/8 and [::1]`);
-  if (url.username || url.password) return refuse('must not carry credentials (user:password@): they would be stored in plain text in the Pulumi state');
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    return refuse(`${shown} must use https; plain http is allowed only for localhost, 127.0.0.0/8 and [::1]`);
+  if (url.username || url.password)
+    return refuse(
+      'must not carry credentials (user:password@): they would be stored in plain text in the Pulumi state',
+    );
   // Normalizing percent-encodes what needs it, which can make the stored form longer than what was written.
-  if (url.href.length > MAX_CALLBACK_URL_LENGTH) return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters once normalized`);
+  if (url.href.length > MAX_CALLBACK_URL_LENGTH)
+    return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters once normalized`);
   return accept(url.href);
 }
 

@@ -59,7 +59,11 @@ export class SinchConfigurationClient {
       maxRedirects: 0,
     });
     this.http.interceptors.request.use(
-      authenticationInterceptor({ applicationKey: options.applicationKey, applicationSecret: options.applicationSecret, auth }),
+      authenticationInterceptor({
+        applicationKey: options.applicationKey,
+        applicationSecret: options.applicationSecret,
+        auth,
+      }),
     );
     axiosRetry(this.http, retryConfiguration(this.budget));
   }
@@ -74,14 +78,31 @@ export class SinchConfigurationClient {
   async assignNumbers(request: AssignNumbersRequest): Promise<void> {
     requestObject('assignNumbers', request);
     const numbers = argument('assignNumbers', 'numbers', numberList(request.numbers));
-    const applicationKey = optionalArgument('assignNumbers', 'applicationKey', request.applicationKey, checkApplicationKey);
+    const applicationKey = optionalArgument(
+      'assignNumbers',
+      'applicationKey',
+      request.applicationKey,
+      checkApplicationKey,
+    );
     const capability = optionalArgument('assignNumbers', 'capability', request.capability, checkCapability);
     // One deadline for the whole call, however many batches it takes.
     const deadline = this.deadline();
     for (let start = 0; start < numbers.length; start += MAX_NUMBERS_PER_ASSIGN) {
-      const body: WireAssignNumbersBody = { numbers: numbers.slice(start, start + MAX_NUMBERS_PER_ASSIGN), applicationkey: applicationKey, capability };
+      const body: WireAssignNumbersBody = {
+        numbers: numbers.slice(start, start + MAX_NUMBERS_PER_ASSIGN),
+        applicationkey: applicationKey,
+        capability,
+      };
       // Assigning the same numbers to the same application twice is harmless: it may be retried after a lost answer.
-      await this.send('assignNumbers', 'POST', '/v1/configuration/numbers', 'idempotent write', body, deadline, applicationKey ?? this.callingApplication);
+      await this.send(
+        'assignNumbers',
+        'POST',
+        '/v1/configuration/numbers',
+        'idempotent write',
+        body,
+        deadline,
+        applicationKey ?? this.callingApplication,
+      );
     }
   }
 
@@ -93,7 +114,15 @@ export class SinchConfigurationClient {
       capability: optionalArgument('unassignNumber', 'capability', request.capability, checkCapability),
     };
     // A second unassign answers "not assigned": after a lost answer the caller reads the binding and decides.
-    await this.send('unassignNumber', 'DELETE', '/v1/configuration/numbers', 'write', body, undefined, body.applicationkey ?? this.callingApplication);
+    await this.send(
+      'unassignNumber',
+      'DELETE',
+      '/v1/configuration/numbers',
+      'write',
+      body,
+      undefined,
+      body.applicationkey ?? this.callingApplication,
+    );
   }
 
   async getCallbacks(applicationKey: string): Promise<CallbackUrls> {
@@ -116,11 +145,17 @@ export class SinchConfigurationClient {
 
   async queryNumber(number: string): Promise<NumberInformation> {
     const checked = argument('queryNumber', 'number', checkNumber(number));
-    return (await this.read('queryNumber', `/v1/calling/query/number/${pathSegment(checked)}`, queryNumberAnswer)).number;
+    return (await this.read('queryNumber', `/v1/calling/query/number/${pathSegment(checked)}`, queryNumberAnswer))
+      .number;
   }
 
   /** A GET whose answer must be JSON of the documented shape. */
-  private async read<T>(operation: OperationName, path: string, schema: z.ZodType<T>, application?: string): Promise<T> {
+  private async read<T>(
+    operation: OperationName,
+    path: string,
+    schema: z.ZodType<T>,
+    application?: string,
+  ): Promise<T> {
     const { status, text, made } = await this.send(operation, 'GET', path, 'read', undefined, undefined, application);
     let parsed: unknown;
     try {
@@ -177,4 +212,3 @@ function callbacksPath(applicationKey: string): string {
 function pathSegment(value: string): string {
   return encodeURIComponent(value).replace(/%2B/gi, '+');
 }
-

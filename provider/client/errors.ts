@@ -2,12 +2,7 @@ import type { WireError } from './schemas';
 
 /** Names of the client's operations, as they appear in errors. */
 export type OperationName =
-  | 'listNumbers'
-  | 'assignNumbers'
-  | 'unassignNumber'
-  | 'getCallbacks'
-  | 'updateCallbacks'
-  | 'queryNumber';
+  'listNumbers' | 'assignNumbers' | 'unassignNumber' | 'getCallbacks' | 'updateCallbacks' | 'queryNumber';
 
 /** How an operation went, besides its last answer. */
 export interface AttemptsMade {
@@ -44,7 +39,13 @@ export class SinchApiError extends Error {
   readonly attempts: number;
   readonly outcomeUnknown: boolean;
 
-  constructor(operation: OperationName, status: number, body: WireError | undefined, made: AttemptsMade = NO_RETRIES, note = '') {
+  constructor(
+    operation: OperationName,
+    status: number,
+    body: WireError | undefined,
+    made: AttemptsMade = NO_RETRIES,
+    note = '',
+  ) {
     const errorCode = body?.errorCode === undefined ? undefined : Number(body.errorCode);
     const sinchMessage = typeof body?.message === 'string' ? body.message.slice(0, 500) : '';
     const code = errorCode === undefined || Number.isNaN(errorCode) ? '' : ` (errorCode ${errorCode})`;
@@ -65,8 +66,18 @@ export class SinchApiError extends Error {
   }
 
   /** A 2xx answer that is not what the API documents: nothing is read from it. */
-  static unexpectedAnswer(operation: OperationName, status: number, problem: string, made: AttemptsMade = NO_RETRIES): SinchApiError {
-    return new SinchApiError(operation, status, { message: `the answer is not the documented shape (${problem}); nothing was read from it` }, made);
+  static unexpectedAnswer(
+    operation: OperationName,
+    status: number,
+    problem: string,
+    made: AttemptsMade = NO_RETRIES,
+  ): SinchApiError {
+    return new SinchApiError(
+      operation,
+      status,
+      { message: `the answer is not the documented shape (${problem}); nothing was read from it` },
+      made,
+    );
   }
 }
 
@@ -79,8 +90,16 @@ export class SinchConnectionError extends Error {
   readonly attempts: number;
   readonly outcomeUnknown: boolean;
 
-  constructor(operation: OperationName, baseUrl: string, code: string | undefined, reason: string, made: AttemptsMade = NO_RETRIES) {
-    super(`Sinch ${operation} failed: no answer from ${baseUrl} (${code ?? 'unknown error'}: ${reason})${attemptsText(made)}`);
+  constructor(
+    operation: OperationName,
+    baseUrl: string,
+    code: string | undefined,
+    reason: string,
+    made: AttemptsMade = NO_RETRIES,
+  ) {
+    super(
+      `Sinch ${operation} failed: no answer from ${baseUrl} (${code ?? 'unknown error'}: ${reason})${attemptsText(made)}`,
+    );
     this.operation = operation;
     this.code = code;
     this.attempts = made.attempts;
@@ -116,12 +135,16 @@ export function isUnknownApplication(error: unknown): error is SinchApiError {
 
 /** Refused as it stands (a 4xx other than 408 and 429): sending the same request again changes nothing. */
 export function isRefusal(error: unknown): error is SinchApiError {
-  return error instanceof SinchApiError && error.status >= 400 && error.status < 500 && !TRANSIENT_STATUSES.has(error.status);
+  return (
+    error instanceof SinchApiError && error.status >= 400 && error.status < 500 && !TRANSIENT_STATUSES.has(error.status)
+  );
 }
 
 /** Not now: a 408, 429 or 5xx that ran out of retries, or no answer at all. The same request may succeed later. */
 export function isTransient(error: unknown): boolean {
-  return (error instanceof SinchApiError && TRANSIENT_STATUSES.has(error.status)) || error instanceof SinchConnectionError;
+  return (
+    (error instanceof SinchApiError && TRANSIENT_STATUSES.has(error.status)) || error instanceof SinchConnectionError
+  );
 }
 
 /** Sinch refused the credentials: a wrong key or secret, or (signed requests) a clock too far off. */

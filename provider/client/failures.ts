@@ -1,5 +1,11 @@
 import { AxiosError } from 'axios';
-import { isUnknownApplicationAnswer, SinchApiError, SinchConnectionError, type AttemptsMade, type OperationName } from './errors';
+import {
+  isUnknownApplicationAnswer,
+  SinchApiError,
+  SinchConnectionError,
+  type AttemptsMade,
+  type OperationName,
+} from './errors';
 import type { Redaction } from './redaction';
 import { outcomeUnknown, type RequestKind } from './retryPolicy';
 import { errorAnswer, type WireError } from './schemas';
@@ -33,7 +39,8 @@ export function translateError(
     const note =
       status >= 300 && status < 400
         ? ' (redirects are not followed: they would carry the credentials elsewhere)'
-        : application !== undefined && isUnknownApplicationAnswer(status, body?.errorCode === undefined ? undefined : Number(body.errorCode))
+        : application !== undefined &&
+            isUnknownApplicationAnswer(status, body?.errorCode === undefined ? undefined : Number(body.errorCode))
           ? ` (Sinch does not know application ${application})`
           : '';
     return new SinchApiError(operation, status, body, made, note);
@@ -47,7 +54,11 @@ function errorBody(data: unknown, redact: (text: string) => string): WireError |
     const parsed = errorAnswer.safeParse(JSON.parse(data));
     if (parsed.success) {
       const { message, reference } = parsed.data;
-      return { ...parsed.data, message: message === undefined ? undefined : redact(message), reference: reference === undefined ? undefined : redact(reference) };
+      return {
+        ...parsed.data,
+        message: message === undefined ? undefined : redact(message),
+        reference: reference === undefined ? undefined : redact(reference),
+      };
     }
   } catch {
     // Not JSON: an HTML page from a proxy, say. Its start says enough.

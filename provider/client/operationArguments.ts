@@ -7,7 +7,12 @@ export function argument<T>(operation: OperationName, name: string, checked: Che
   return checked.value;
 }
 
-export function optionalArgument<T>(operation: OperationName, name: string, value: unknown, check: (value: unknown) => Checked<T>): T | undefined {
+export function optionalArgument<T>(
+  operation: OperationName,
+  name: string,
+  value: unknown,
+  check: (value: unknown) => Checked<T>,
+): T | undefined {
   return value === undefined ? undefined : argument(operation, name, check(value));
 }
 
@@ -20,7 +25,8 @@ export function requestObject(operation: OperationName, value: unknown, name = '
 
 /** One to any number of E.164 numbers: the client splits them into calls of at most 100. */
 export function numberList(value: unknown): Checked<string[]> {
-  if (!Array.isArray(value)) return { ok: false, reason: `must be a list of E.164 numbers; got ${describeValue(value)}` };
+  if (!Array.isArray(value))
+    return { ok: false, reason: `must be a list of E.164 numbers; got ${describeValue(value)}` };
   if (value.length === 0) return { ok: false, reason: 'must hold at least one number' };
   const numbers: string[] = [];
   for (const [index, number] of value.entries()) {

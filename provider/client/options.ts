@@ -4,7 +4,14 @@ import { isBase64Secret } from './signing';
 import { AUTH_SCHEMES, type SinchConfigurationClientOptions } from './types';
 
 /** The options that shape the retry budget; each must be a finite number when given. */
-const BUDGET_OPTIONS = ['maxRetries', 'retryDelayMs', 'maxRetryDelayMs', 'maxRetryAfterMs', 'timeoutMs', 'operationTimeoutMs'] as const;
+const BUDGET_OPTIONS = [
+  'maxRetries',
+  'retryDelayMs',
+  'maxRetryDelayMs',
+  'maxRetryAfterMs',
+  'timeoutMs',
+  'operationTimeoutMs',
+] as const;
 
 /** The budget these options ask for: each option given replaces its default. */
 export function retryBudgetOf(options: SinchConfigurationClientOptions): RetryBudget {
@@ -29,7 +36,9 @@ export function validateOptions(options: SinchConfigurationClientOptions, auth: 
     // A timeout of 0 would mean "none" to axios: refused, so that every attempt ends.
     const least = name === 'timeoutMs' || name === 'operationTimeoutMs' ? 1 : 0;
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= least)) {
-      throw new TypeError(`SinchConfigurationClient: ${name} must be a number of ${least} or more; got ${describeValue(value)}`);
+      throw new TypeError(
+        `SinchConfigurationClient: ${name} must be a number of ${least} or more; got ${describeValue(value)}`,
+      );
     }
   }
   if (options.baseUrl !== undefined) validateBaseUrl(options.baseUrl);
@@ -43,7 +52,10 @@ function validateBaseUrl(baseUrl: string): void {
   } catch {
     url = undefined;
   }
-  if (!url) throw new TypeError(`SinchConfigurationClient: baseUrl must be an absolute http(s) URL; got "${baseUrl.slice(0, 100)}"`);
+  if (!url)
+    throw new TypeError(
+      `SinchConfigurationClient: baseUrl must be an absolute http(s) URL; got "${baseUrl.slice(0, 100)}"`,
+    );
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new TypeError(
       `SinchConfigurationClient: baseUrl must use https: "${baseUrl.slice(0, 100)}" would send the credentials across the network in clear text ` +

@@ -50,7 +50,14 @@ const NOT_PROCESSED_STATUSES = new Set([429]);
 /** Connection errors where the request never reached the server. */
 const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 /** Connection errors after which the request may or may not have been processed. */
-const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ERR_NETWORK']);
+const CONNECTION_LOST = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'ERR_NETWORK',
+]);
 
 /** Whether the server may have processed a request that failed this way: a write then needs a read-back. */
 export function outcomeUnknown(error: AxiosError): boolean {
@@ -80,9 +87,15 @@ const seconds = (milliseconds: number) => `${Math.round(milliseconds / 100) / 10
 type RetryState = InternalAxiosRequestConfig & { 'axios-retry'?: { retryCount?: number } };
 
 /** Why the retries stop here, or undefined to go on after `delay`. */
-function pastDeadline(budget: RetryBudget, asked: number | undefined, delay: number, remaining: number): string | undefined {
+function pastDeadline(
+  budget: RetryBudget,
+  asked: number | undefined,
+  delay: number,
+  remaining: number,
+): string | undefined {
   if (delay < remaining) return undefined;
-  if (asked === undefined) return `the next retry would pass the operation's deadline (${seconds(budget.operationTimeoutMs)})`;
+  if (asked === undefined)
+    return `the next retry would pass the operation's deadline (${seconds(budget.operationTimeoutMs)})`;
   const capped = asked > delay ? `, shortened to ${seconds(delay)},` : '';
   return `Retry-After ${seconds(asked)}${capped} is past the operation's remaining budget of ${seconds(Math.max(0, remaining))}`;
 }
@@ -101,7 +114,8 @@ export function retryConfiguration(budget: RetryBudget): IAxiosRetryConfig {
       if (!attempts || !transient(error, attempts.idempotent)) return false;
       const retryCount = (error.config as RetryState)['axios-retry']?.retryCount ?? 0;
       // "Equal jitter": at least half the backoff, so the gaps still grow, and clients that failed together spread out.
-      const backoff = Math.min(budget.maxRetryDelayMs, budget.retryDelayMs * 2 ** retryCount) * (0.5 + Math.random() * 0.5);
+      const backoff =
+        Math.min(budget.maxRetryDelayMs, budget.retryDelayMs * 2 ** retryCount) * (0.5 + Math.random() * 0.5);
       const asked = retryAfterMs(error.response?.headers?.['retry-after']);
       const delay = asked === undefined ? backoff : Math.min(asked, budget.maxRetryAfterMs);
       attempts.gaveUp = pastDeadline(budget, asked, delay, attempts.deadline - Date.now());
@@ -111,7 +125,8 @@ export function retryConfiguration(budget: RetryBudget): IAxiosRetryConfig {
     retryDelay: (_retryCount, error) => error.config?.sinchAttempts?.nextDelayMs ?? budget.retryDelayMs,
     onRetry: (_retryCount, _error, config) => {
       const attempts = config.sinchAttempts;
-      if (attempts) config.timeout = attemptTimeout(budget, attempts.deadline - Date.now() - (attempts.nextDelayMs ?? 0));
+      if (attempts)
+        config.timeout = attemptTimeout(budget, attempts.deadline - Date.now() - (attempts.nextDelayMs ?? 0));
     },
   };
 }

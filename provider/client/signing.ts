@@ -36,10 +36,16 @@ export function stringToSign(request: SignableRequest): string {
 }
 
 export function signature(applicationSecret: string, request: SignableRequest): string {
-  return createHmac('sha256', Buffer.from(applicationSecret, 'base64')).update(stringToSign(request), 'utf8').digest('base64');
+  return createHmac('sha256', Buffer.from(applicationSecret, 'base64'))
+    .update(stringToSign(request), 'utf8')
+    .digest('base64');
 }
 
-export function applicationAuthorization(applicationKey: string, applicationSecret: string, request: SignableRequest): string {
+export function applicationAuthorization(
+  applicationKey: string,
+  applicationSecret: string,
+  request: SignableRequest,
+): string {
   return `Application ${applicationKey}:${signature(applicationSecret, request)}`;
 }
 

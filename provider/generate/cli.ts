@@ -7,7 +7,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { CONFIG_KEYS, ENVIRONMENT_VARIABLES, resolveSettings, SinchConfigurationError, type SinchProviderSettings } from '../configuration';
+import {
+  CONFIG_KEYS,
+  ENVIRONMENT_VARIABLES,
+  resolveSettings,
+  SinchConfigurationError,
+  type SinchProviderSettings,
+} from '../configuration';
 import { generateDeclarations } from './generate';
 
 const PROGRAM = 'pulumi-sinch-voice';
@@ -24,7 +30,13 @@ interface GenerateOptions {
 }
 
 type SettingOption = Exclude<keyof SinchProviderSettings, 'applicationSecret'>;
-const SETTING_OPTIONS: readonly SettingOption[] = ['applicationKey', 'baseUrl', 'auth', 'operationTimeout', 'maxRetries'];
+const SETTING_OPTIONS: readonly SettingOption[] = [
+  'applicationKey',
+  'baseUrl',
+  'auth',
+  'operationTimeout',
+  'maxRetries',
+];
 
 /** A failure whose message is the whole story: printed without a stack, with this exit code. */
 class CommandFailure extends Error {
@@ -87,11 +99,27 @@ function command(): Command {
     .description(
       'Print TypeScript declarations (NumberAssignment, ApplicationCallbacks) for the number bindings and callback URLs that exist now.',
     )
-    .option('--application-key <key>', `the application whose credentials read the API (default: $${ENVIRONMENT_VARIABLES.applicationKey})`, nonEmpty)
-    .option('--base-url <url>', `the API (default: $${ENVIRONMENT_VARIABLES.baseUrl}, else https://callingapi.sinch.com)`, nonEmpty)
+    .option(
+      '--application-key <key>',
+      `the application whose credentials read the API (default: $${ENVIRONMENT_VARIABLES.applicationKey})`,
+      nonEmpty,
+    )
+    .option(
+      '--base-url <url>',
+      `the API (default: $${ENVIRONMENT_VARIABLES.baseUrl}, else https://callingapi.sinch.com)`,
+      nonEmpty,
+    )
     .option('--auth <scheme>', `signed or basic (default: $${ENVIRONMENT_VARIABLES.auth}, else signed)`, nonEmpty)
-    .option('--operation-timeout <seconds>', `seconds one API operation may take (default: $${ENVIRONMENT_VARIABLES.operationTimeout}, else 60)`, nonEmpty)
-    .option('--max-retries <n>', `retries of one request after a transient failure (default: $${ENVIRONMENT_VARIABLES.maxRetries}, else 8)`, nonEmpty)
+    .option(
+      '--operation-timeout <seconds>',
+      `seconds one API operation may take (default: $${ENVIRONMENT_VARIABLES.operationTimeout}, else 60)`,
+      nonEmpty,
+    )
+    .option(
+      '--max-retries <n>',
+      `retries of one request after a transient failure (default: $${ENVIRONMENT_VARIABLES.maxRetries}, else 8)`,
+      nonEmpty,
+    )
     .option('-o, --output <file>', 'write the declarations to this file instead of standard output')
     .option('--force', 'with --output, replace the file when it exists')
     .addHelpText(
@@ -111,7 +139,10 @@ command()
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const failure = error instanceof CommandFailure ? error : new CommandFailure(error instanceof Error ? error.message : String(error), 1);
+    const failure =
+      error instanceof CommandFailure
+        ? error
+        : new CommandFailure(error instanceof Error ? error.message : String(error), 1);
     process.stderr.write(`${PROGRAM} generate: ${failure.message}\n`);
     process.exitCode = failure.exitCode;
   });

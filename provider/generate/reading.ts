@@ -1,4 +1,10 @@
-import { SinchApiError, SinchArgumentError, type CallbackUrls, type Capability, type SinchConfigurationClient } from '../client';
+import {
+  SinchApiError,
+  SinchArgumentError,
+  type CallbackUrls,
+  type Capability,
+  type SinchConfigurationClient,
+} from '../client';
 
 /** A number bound to an application, as the list call shows it. */
 export interface LiveBinding {
@@ -45,7 +51,10 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * reported, not fatal: the bindings read
  * are still worth declaring. Any other failure (5xx after retries, no connection) is thrown.
  */
-export async function readLiveConfiguration(client: SinchConfigurationClient, configuredApplicationKey: string): Promise<LiveConfiguration> {
+export async function readLiveConfiguration(
+  client: SinchConfigurationClient,
+  configuredApplicationKey: string,
+): Promise<LiveConfiguration> {
   const listed = await client.listNumbers();
   const bindings: LiveBinding[] = [];
   const unbound: UnboundNumber[] = [];
@@ -53,7 +62,9 @@ export async function readLiveConfiguration(client: SinchConfigurationClient, co
     if (applicationKey) bindings.push({ number, applicationKey, capability });
     else unbound.push({ number, capability });
   }
-  const applications = [...new Set([configuredApplicationKey, ...bindings.map((binding) => binding.applicationKey)])].sort(byText);
+  const applications = [
+    ...new Set([configuredApplicationKey, ...bindings.map((binding) => binding.applicationKey)]),
+  ].sort(byText);
   const callbacks: LiveCallbacks[] = [];
   const unreadable: UnreadableCallbacks[] = [];
   for (const applicationKey of applications) {
@@ -61,7 +72,9 @@ export async function readLiveConfiguration(client: SinchConfigurationClient, co
       callbacks.push({ applicationKey, urls: await client.getCallbacks(applicationKey) });
     } catch (error) {
       // An argument error: the list named an application by a key the client cannot send (not a UUID).
-      const refused = error instanceof SinchArgumentError || (error instanceof SinchApiError && [400, 403, 404].includes(error.status));
+      const refused =
+        error instanceof SinchArgumentError ||
+        (error instanceof SinchApiError && [400, 403, 404].includes(error.status));
       if (!refused) throw error;
       unreadable.push({ applicationKey, reason: error.message });
     }

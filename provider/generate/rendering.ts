@@ -40,9 +40,12 @@ function refusal(checks: Array<[string, { ok: true } | { ok: false; reason: stri
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byNumberThenCapability = (a: { number: string; capability: Capability }, b: { number: string; capability: Capability }): number =>
-  byText(a.number, b.number) || byText(a.capability, b.capability);
-const byApplication = (a: { applicationKey: string }, b: { applicationKey: string }): number => byText(a.applicationKey, b.applicationKey);
+const byNumberThenCapability = (
+  a: { number: string; capability: Capability },
+  b: { number: string; capability: Capability },
+): number => byText(a.number, b.number) || byText(a.capability, b.capability);
+const byApplication = (a: { applicationKey: string }, b: { applicationKey: string }): number =>
+  byText(a.applicationKey, b.applicationKey);
 
 /** Sorted here, whatever order the API listed things in: the same state always renders the same text. */
 function declarationsOf(live: LiveConfiguration): Declarations {
@@ -65,7 +68,9 @@ function declarationsOf(live: LiveConfiguration): Declarations {
       continue;
     }
     if (urls.primary === undefined) {
-      notDeclared.push(`the callback URLs of ${applicationKey}: a fallback URL is set without a primary one, and ApplicationCallbacks requires a primary`);
+      notDeclared.push(
+        `the callback URLs of ${applicationKey}: a fallback URL is set without a primary one, and ApplicationCallbacks requires a primary`,
+      );
       continue;
     }
     const primary = checkCallbackUrl(urls.primary);
@@ -88,9 +93,15 @@ function declarationsOf(live: LiveConfiguration): Declarations {
     });
   }
   if (withoutUrls.length > 0) notDeclared.push(`callback URLs of ${withoutUrls.join(', ')}: none is set`);
-  for (const { applicationKey, reason } of [...live.unreadable].sort(byApplication)) notDeclared.push(`the callback URLs of ${short(applicationKey)}: not readable: ${reason}`);
+  for (const { applicationKey, reason } of [...live.unreadable].sort(byApplication))
+    notDeclared.push(`the callback URLs of ${short(applicationKey)}: not readable: ${reason}`);
   if (live.unbound.length > 0) {
-    notDeclared.push(`numbers bound to no application: ${[...live.unbound].sort(byNumberThenCapability).map(({ number, capability }) => `${short(number)} (${capability})`).join(', ')}`);
+    notDeclared.push(
+      `numbers bound to no application: ${[...live.unbound]
+        .sort(byNumberThenCapability)
+        .map(({ number, capability }) => `${short(number)} (${capability})`)
+        .join(', ')}`,
+    );
   }
   return { numbers, callbacks, notDeclared };
 }
@@ -174,13 +185,18 @@ function callbacksStatement({ name, applicationKey, primary, fallback, rewritten
 export function renderDeclarations(live: LiveConfiguration): string {
   const declarations = declarationsOf(live);
   // Only what is used is imported: an unused import fails programs compiled with noUnusedLocals.
-  const used = [...(declarations.callbacks.length > 0 ? ['ApplicationCallbacks'] : []), ...(declarations.numbers.length > 0 ? ['NumberAssignment'] : [])];
+  const used = [
+    ...(declarations.callbacks.length > 0 ? ['ApplicationCallbacks'] : []),
+    ...(declarations.numbers.length > 0 ? ['NumberAssignment'] : []),
+  ];
   const sections: string[][] = [
     header(live, declarations),
     ...(used.length > 0 ? [[`import { ${used.join(', ')} } from 'pulumi-sinch-voice';`]] : []),
     ...(declarations.numbers.length > 0 ? [declarations.numbers.flatMap(numberStatement)] : []),
     ...(declarations.callbacks.length > 0 ? [declarations.callbacks.flatMap(callbacksStatement)] : []),
-    ...(declarations.notDeclared.length > 0 ? [['// Not declared:', ...declarations.notDeclared.map((line) => `// - ${commentText(line)}`)]] : []),
+    ...(declarations.notDeclared.length > 0
+      ? [['// Not declared:', ...declarations.notDeclared.map((line) => `// - ${commentText(line)}`)]]
+      : []),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -23,7 +23,10 @@ const URL_FIELDS = ['primary', 'fallback'] as const;
 type Found = Pick<ApplicationCallbacksOutputs, 'adopted' | 'foundPrimary' | 'foundFallback'>;
 
 function fields(value: object): ApplicationCallbacksInputs {
-  return pick<ApplicationCallbacksInputs>(value as Record<string, unknown>, APPLICATION_CALLBACKS_FIELDS) as ApplicationCallbacksInputs;
+  return pick<ApplicationCallbacksInputs>(
+    value as Record<string, unknown>,
+    APPLICATION_CALLBACKS_FIELDS,
+  ) as ApplicationCallbacksInputs;
 }
 
 function recordedOf(props: object | undefined): Partial<ApplicationCallbacksOutputs> {
@@ -39,7 +42,9 @@ function appliedUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUr
 
 /** The URLs to put back on delete: those found at create; none for a state from before 0.2, which recorded none. */
 function foundUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls {
-  return recorded.adopted === undefined ? {} : pick<CallbackUrls>({ primary: recorded.foundPrimary, fallback: recorded.foundFallback }, URL_FIELDS);
+  return recorded.adopted === undefined
+    ? {}
+    : pick<CallbackUrls>({ primary: recorded.foundPrimary, fallback: recorded.foundFallback }, URL_FIELDS);
 }
 
 function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls, found: Found): ApplicationCallbacksOutputs {
@@ -51,11 +56,16 @@ function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls, found
   };
 }
 
-const sameUrls = (left: CallbackUrls, right: CallbackUrls): boolean => URL_FIELDS.every((field) => left[field] === right[field]);
-const describe = (urls: CallbackUrls): string => URL_FIELDS.map((field) => `${field} ${urls[field] ?? '(none)'}`).join(', ');
+const sameUrls = (left: CallbackUrls, right: CallbackUrls): boolean =>
+  URL_FIELDS.every((field) => left[field] === right[field]);
+const describe = (urls: CallbackUrls): string =>
+  URL_FIELDS.map((field) => `${field} ${urls[field] ?? '(none)'}`).join(', ');
 
 /** The live URLs, or undefined when the API no longer knows the application (deleted in the dashboard). */
-async function liveCallbacks(client: SinchConfigurationClient, applicationKey: string): Promise<CallbackUrls | undefined> {
+async function liveCallbacks(
+  client: SinchConfigurationClient,
+  applicationKey: string,
+): Promise<CallbackUrls | undefined> {
   try {
     return await client.getCallbacks(applicationKey);
   } catch (error) {
@@ -68,7 +78,12 @@ async function liveCallbacks(client: SinchConfigurationClient, applicationKey: s
  * Writes exactly these URLs, sending a missing one as '' so that it is cleared whatever Sinch does with an omitted
  * field (undocumented), until the live URLs show them. `before` is what the URLs were (or last looked) before.
  */
-function write(client: SinchConfigurationClient, applicationKey: string, urls: CallbackUrls, before: CallbackUrls): Promise<void> {
+function write(
+  client: SinchConfigurationClient,
+  applicationKey: string,
+  urls: CallbackUrls,
+  before: CallbackUrls,
+): Promise<void> {
   return writeUntilLanded({
     description: `the callback URLs of ${applicationKey} (${describe(urls)})`,
     write: () => client.updateCallbacks(applicationKey, { primary: urls.primary ?? '', fallback: urls.fallback ?? '' }),
@@ -88,24 +103,32 @@ function write(client: SinchConfigurationClient, applicationKey: string, urls: C
 function importedKey(id: string): string {
   const applicationKey = issuedForm(id);
   const problem = applicationKeyProblem(applicationKey);
-  if (problem) throw new Error(`Cannot import ApplicationCallbacks ${JSON.stringify(id.slice(0, 80))}: the id is the application key, which ${problem}.`);
+  if (problem)
+    throw new Error(
+      `Cannot import ApplicationCallbacks ${JSON.stringify(id.slice(0, 80))}: the id is the application key, which ${problem}.`,
+    );
   return applicationKey;
 }
 
 function declaredTwice(applicationKey: string): Error {
   return new Error(
     `The callback URLs of ${applicationKey} are declared by two ApplicationCallbacks of this stack: another one already manages them in ` +
-      'this deployment (one without applicationKey takes sinch:applicationKey). Declare each application\'s callbacks once.',
+      "this deployment (one without applicationKey takes sinch:applicationKey). Declare each application's callbacks once.",
   );
 }
 
 /** Sets the declared URLs, or adopts them as they are; records what was there before. */
-async function adoptOrWrite(context: ProviderContext, wanted: ApplicationCallbacksInputs): Promise<pulumi.dynamic.CreateResult<ApplicationCallbacksOutputs>> {
+async function adoptOrWrite(
+  context: ProviderContext,
+  wanted: ApplicationCallbacksInputs,
+): Promise<pulumi.dynamic.CreateResult<ApplicationCallbacksOutputs>> {
   const client = context.client();
   const found = await client.getCallbacks(wanted.applicationKey);
   const adopted = sameUrls(found, wanted);
   if (adopted) {
-    context.log(`callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`);
+    context.log(
+      `callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`,
+    );
   } else {
     await write(client, wanted.applicationKey, wanted, found);
   }
@@ -117,7 +140,10 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
   return {
     async check(_olds, news) {
       const filled = withDefaults(APPLICATION_CALLBACKS, news, context.settings());
-      const inputs: Partial<ApplicationCallbacksInputs> = { ...filled, applicationKey: issuedForm(filled.applicationKey) };
+      const inputs: Partial<ApplicationCallbacksInputs> = {
+        ...filled,
+        applicationKey: issuedForm(filled.applicationKey),
+      };
       const urlProblems: Partial<Record<(typeof URL_FIELDS)[number], string>> = {};
       for (const field of URL_FIELDS) {
         if (inputs[field] === undefined || isUnknown(inputs[field])) continue;
@@ -128,7 +154,10 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       }
       const failures = failuresOf<ApplicationCallbacksInputs>(inputs, [
         ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
-        ['primary', inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : urlProblems.primary],
+        [
+          'primary',
+          inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : urlProblems.primary,
+        ],
         ['fallback', urlProblems.fallback],
       ]);
       return { inputs: inputs as ApplicationCallbacksInputs, failures };
@@ -140,7 +169,11 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async create(inputs) {
       const wanted = fields(inputs);
-      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), () => adoptOrWrite(context, wanted));
+      return context.claims.claiming(
+        callbacksObject(wanted.applicationKey),
+        () => declaredTwice(wanted.applicationKey),
+        () => adoptOrWrite(context, wanted),
+      );
     },
 
     async read(id, props) {
@@ -157,23 +190,33 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         return { id: applicationKey, props, inputs: state as ApplicationCallbacksOutputs };
       }
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return { id: applicationKey, props: outputs(state, appliedUrls(recorded), recorded), inputs: state as ApplicationCallbacksOutputs };
+      return {
+        id: applicationKey,
+        props: outputs(state, appliedUrls(recorded), recorded),
+        inputs: state as ApplicationCallbacksOutputs,
+      };
     },
 
     async update(_id, olds, news) {
       const wanted = fields(news);
-      return context.claims.claiming(callbacksObject(wanted.applicationKey), () => declaredTwice(wanted.applicationKey), async () => {
-        // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
-        await write(context.client(), wanted.applicationKey, wanted, fields(olds));
-        return { outs: outputs(wanted, wanted, recordedOf(olds)) };
-      });
+      return context.claims.claiming(
+        callbacksObject(wanted.applicationKey),
+        () => declaredTwice(wanted.applicationKey),
+        async () => {
+          // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
+          await write(context.client(), wanted.applicationKey, wanted, fields(olds));
+          return { outs: outputs(wanted, wanted, recordedOf(olds)) };
+        },
+      );
     },
 
     async delete(id, props) {
       const recorded = recordedOf(props);
       const applicationKey = id || (recorded.applicationKey as string);
       if (context.claims.isClaimed(callbacksObject(applicationKey))) {
-        context.log(`callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`);
+        context.log(
+          `callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`,
+        );
         return;
       }
       const client = context.client();
@@ -190,11 +233,14 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         if (live[field] !== applied[field]) keptBySomeoneElse.push(`${field} (${live[field] ?? 'none'})`);
       }
       if (keptBySomeoneElse.length > 0) {
-        context.log(`callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`);
+        context.log(
+          `callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`,
+        );
       }
       if (sameUrls(next, live)) return;
       await write(client, applicationKey, next, live);
-      if (recorded.adopted !== undefined) context.log(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
+      if (recorded.adopted !== undefined)
+        context.log(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
     },
   };
 }

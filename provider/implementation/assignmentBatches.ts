@@ -36,7 +36,9 @@ export class SharedAssignmentFailed extends Error {
     readonly failure: unknown,
     numbers: number,
   ) {
-    super(`the assign call that carried ${numbers} numbers failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    super(
+      `the assign call that carried ${numbers} numbers failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
     this.name = 'SharedAssignmentFailed';
   }
 }
@@ -104,7 +106,9 @@ export class AssignmentBatches {
       case 'coming':
         return waitUpTo(this.window.patienceMs, 'patience');
       case 'unsure':
-        return waitUpTo(this.traffic.stallAfter(this.window.stalledMs, this.window.patienceMs), 'stalled', () => this.traffic.stalled());
+        return waitUpTo(this.traffic.stallAfter(this.window.stalledMs, this.window.patienceMs), 'stalled', () =>
+          this.traffic.stalled(),
+        );
     }
   }
 
@@ -115,7 +119,8 @@ export class AssignmentBatches {
     this.maxTimer = undefined;
     const batches = [...this.waiting.values()];
     this.waiting.clear();
-    for (const batch of batches) if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares, reason);
+    for (const batch of batches)
+      if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares, reason);
   }
 
   private async send(applicationKey: string, capability: Capability, shares: Share[], reason: string): Promise<void> {

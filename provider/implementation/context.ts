@@ -22,20 +22,32 @@ export interface ProviderContext {
 }
 
 /** Removes Pulumi's `__provider` and any other key outside the list. */
-export function pick<T extends object>(value: Record<string, unknown>, keys: readonly (keyof T & string)[]): Partial<T> {
+export function pick<T extends object>(
+  value: Record<string, unknown>,
+  keys: readonly (keyof T & string)[],
+): Partial<T> {
   const picked: Record<string, unknown> = {};
   for (const key of keys) if (value[key] !== undefined && value[key] !== null) picked[key] = value[key];
   return picked as Partial<T>;
 }
 
 /** Keys whose values differ between the old outputs and the new inputs. */
-export function changedKeys<T extends object>(olds: Partial<T>, news: Partial<T>, keys: readonly (keyof T)[]): (keyof T & string)[] {
+export function changedKeys<T extends object>(
+  olds: Partial<T>,
+  news: Partial<T>,
+  keys: readonly (keyof T)[],
+): (keyof T & string)[] {
   return keys.filter((key) => olds[key] !== news[key]) as (keyof T & string)[];
 }
 
 /** Check failures for the properties whose value is known and has a problem; unknown values are checked later. */
-export function failuresOf<T extends object>(inputs: Partial<T>, problems: Array<[keyof T & string, string | undefined]>): pulumi.dynamic.CheckFailure[] {
-  return problems.flatMap(([property, reason]) => (reason && !isUnknown(inputs[property]) ? [{ property, reason }] : []));
+export function failuresOf<T extends object>(
+  inputs: Partial<T>,
+  problems: Array<[keyof T & string, string | undefined]>,
+): pulumi.dynamic.CheckFailure[] {
+  return problems.flatMap(([property, reason]) =>
+    reason && !isUnknown(inputs[property]) ? [{ property, reason }] : [],
+  );
 }
 
 /**
@@ -43,5 +55,7 @@ export function failuresOf<T extends object>(inputs: Partial<T>, problems: Array
  * key written in capitals is stored (and compared) as Sinch will answer it. Anything else is left for check to refuse.
  */
 export function issuedForm<T>(applicationKey: T): T {
-  return (typeof applicationKey === 'string' && !isUnknown(applicationKey) ? applicationKey.toLowerCase() : applicationKey) as T;
+  return (
+    typeof applicationKey === 'string' && !isUnknown(applicationKey) ? applicationKey.toLowerCase() : applicationKey
+  ) as T;
 }

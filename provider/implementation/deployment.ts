@@ -14,7 +14,9 @@ interface Connection {
 
 /** Settings that reach a different project or behave differently get their own connection; the secret is hashed. */
 function fingerprint(settings: SinchProviderSettings): string {
-  return createHash('sha256').update(JSON.stringify(Object.entries(settings).sort())).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(Object.entries(settings).sort()))
+    .digest('hex');
 }
 
 /**
@@ -39,5 +41,12 @@ export function deploymentContext(
     }
     return found;
   };
-  return { settings, client: () => connection().client, bindings: () => connection().bindings, log, claims: new Claims(), traffic };
+  return {
+    settings,
+    client: () => connection().client,
+    bindings: () => connection().bindings,
+    log,
+    claims: new Claims(),
+    traffic,
+  };
 }

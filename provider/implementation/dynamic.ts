@@ -54,6 +54,9 @@ export async function serveDynamic(kind: ResourceKind, method: DynamicMethod, ar
     };
     return undefined;
   }
-  if (!METHODS.includes(method)) throw new Error(`pulumi-sinch-voice: no ${String(method)} for ${kind}; is the installed package older than the stack's state?`);
+  if (!METHODS.includes(method))
+    throw new Error(
+      `pulumi-sinch-voice: no ${String(method)} for ${kind}; is the installed package older than the stack's state?`,
+    );
   return theRuntime().serve(kind, method, named(method, args));
 }

@@ -44,7 +44,10 @@ const lowercase = (value: unknown): unknown => (typeof value === 'string' ? valu
 
 export function checkGetNumbersArgs(given: PropertyValues): Checked<GetNumbersArgs> {
   const applicationKey = lowercase(given.applicationKey);
-  const args = { ...(applicationKey === undefined ? {} : { applicationKey }), ...(given.capability === undefined ? {} : { capability: given.capability }) };
+  const args = {
+    ...(applicationKey === undefined ? {} : { applicationKey }),
+    ...(given.capability === undefined ? {} : { capability: given.capability }),
+  };
   return checked(args as GetNumbersArgs, [
     ['applicationKey', applicationKey === undefined ? undefined : applicationKeyProblem(applicationKey)],
     ['capability', given.capability === undefined ? undefined : capabilityProblem(given.capability)],

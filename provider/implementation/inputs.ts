@@ -1,6 +1,15 @@
 /** What `check` and `diff` derive from a resource's declared shape: defaults to fill, and which changes replace. */
 import type { SinchProviderSettings } from '../configuration';
-import { constantDefaults, inputNames, outputNames, replaceNames, updateNames, type CheckedInputs, type Outputs, type ResourceShape } from '../shapes';
+import {
+  constantDefaults,
+  inputNames,
+  outputNames,
+  replaceNames,
+  updateNames,
+  type CheckedInputs,
+  type Outputs,
+  type ResourceShape,
+} from '../shapes';
 import { changedKeys, pick } from './context';
 
 /**
@@ -8,13 +17,18 @@ import { changedKeys, pick } from './context';
  * as `sinch:applicationKey`. A present value is kept as it is, however wrong (`false`, `0` and `""` are for check
  * to refuse, not to replace).
  */
-export function withDefaults<S extends ResourceShape>(shape: S, news: object, settings: SinchProviderSettings): Partial<CheckedInputs<S>> {
+export function withDefaults<S extends ResourceShape>(
+  shape: S,
+  news: object,
+  settings: SinchProviderSettings,
+): Partial<CheckedInputs<S>> {
   const given = pick<Record<string, unknown>>(news as Record<string, unknown>, inputNames(shape));
   const filled: Record<string, unknown> = { ...given };
   for (const name of inputNames(shape)) {
     const property = shape.properties[name] as S['properties'][string];
     if (filled[name] !== undefined) continue;
-    const value = property.default ?? (property.defaultSetting === undefined ? undefined : settings[property.defaultSetting]);
+    const value =
+      property.default ?? (property.defaultSetting === undefined ? undefined : settings[property.defaultSetting]);
     if (value !== undefined) filled[name] = value;
   }
   return filled as Partial<CheckedInputs<S>>;
@@ -22,11 +36,18 @@ export function withDefaults<S extends ResourceShape>(shape: S, news: object, se
 
 /** The state's properties as today's shape reads them: a state written by an earlier version gets today's constant defaults. */
 export function recorded<S extends ResourceShape>(shape: S, olds: object | undefined): Partial<Outputs<S>> {
-  return { ...constantDefaults(shape), ...pick<Record<string, unknown>>((olds ?? {}) as Record<string, unknown>, outputNames(shape)) } as Partial<Outputs<S>>;
+  return {
+    ...constantDefaults(shape),
+    ...pick<Record<string, unknown>>((olds ?? {}) as Record<string, unknown>, outputNames(shape)),
+  } as Partial<Outputs<S>>;
 }
 
 /** Which inputs changed between the state and the checked inputs, and which of those replace the resource. */
-export function diffInputs<S extends ResourceShape>(shape: S, olds: object, news: object): { changes: boolean; replaces: string[]; deleteBeforeReplace: false } {
+export function diffInputs<S extends ResourceShape>(
+  shape: S,
+  olds: object,
+  news: object,
+): { changes: boolean; replaces: string[]; deleteBeforeReplace: false } {
   const previous = recorded(shape, olds) as Record<string, unknown>;
   const next = news as Record<string, unknown>;
   const replaces = changedKeys(previous, next, replaceNames(shape));

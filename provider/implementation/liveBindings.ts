@@ -69,7 +69,11 @@ export class LiveBindings {
   ) {
     // While other assignments are still to go out or under way, their read-backs are coming: wait and share one list,
     // sent as soon as the last of those calls is answered.
-    this.waiting = new Gathering(coalescing.readBacks, (waiters) => this.list(waiters), () => this.batches.busy());
+    this.waiting = new Gathering(
+      coalescing.readBacks,
+      (waiters) => this.list(waiters),
+      () => this.batches.busy(),
+    );
     this.batches = new AssignmentBatches(client, coalescing.assignments, traffic, () => this.waiting.kick());
   }
 
@@ -77,7 +81,11 @@ export class LiveBindings {
    * The binding as this deployment last saw it. When that is not `acceptable` (it would refuse the operation), a new
    * list call decides: the snapshot may predate a number added to the project or a binding released in the dashboard.
    */
-  async binding(number: string, capability: Capability, acceptable: (seen: LiveBinding) => boolean = () => true): Promise<LiveBinding> {
+  async binding(
+    number: string,
+    capability: Capability,
+    acceptable: (seen: LiveBinding) => boolean = () => true,
+  ): Promise<LiveBinding> {
     const seen = await this.lastSeen(number, capability);
     return seen && acceptable(seen) ? seen : this.freshBinding(number, capability);
   }
@@ -86,11 +94,13 @@ export class LiveBindings {
   private async lastSeen(number: string, capability: Capability): Promise<LiveBinding | undefined> {
     const key = bindingKey(number, capability);
     const snapshot = this.snapshot;
-    if (snapshot && !snapshot.uncertain.has(key)) return snapshot.known.get(key) ?? snapshot.listing.binding(number, capability);
+    if (snapshot && !snapshot.uncertain.has(key))
+      return snapshot.known.get(key) ?? snapshot.listing.binding(number, capability);
     const record = this.writes.get(key);
     const inFlight = this.inFlight;
     const fresh = inFlight && inFlight.sentAt > this.trustedSince;
-    if (fresh && (!record || (record.inFlight === 0 && record.lastEnded < inFlight.sentAt))) return (await inFlight.answer).binding(number, capability);
+    if (fresh && (!record || (record.inFlight === 0 && record.lastEnded < inFlight.sentAt)))
+      return (await inFlight.answer).binding(number, capability);
     return undefined;
   }
 
@@ -189,7 +199,8 @@ export class LiveBindings {
         this.writes.delete(key);
         continue;
       }
-      if (record.inFlight === 0 && record.confirmed?.at === record.lastEnded) snapshot.known.set(key, record.confirmed.binding);
+      if (record.inFlight === 0 && record.confirmed?.at === record.lastEnded)
+        snapshot.known.set(key, record.confirmed.binding);
       else snapshot.uncertain.add(key);
     }
     this.snapshot = snapshot;

@@ -16,7 +16,9 @@ type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAs
 export const numberAssignmentId = (number: string, capability: string): string => `${number}/${capability}`;
 
 function notOwned(number: string): Error {
-  return new Error(`${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`);
+  return new Error(
+    `${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`,
+  );
 }
 
 function declaredTwice(wanted: NumberAssignmentInputs): Error {
@@ -46,7 +48,13 @@ function readBack(bindings: LiveBindings, outcome: Outcome): Outcome {
  * shares an assign call with other numbers bound for the same application; a round after that sends this one alone,
  * so that a number Sinch refuses fails only its own resource.
  */
-function assignment(bindings: LiveBindings, number: string, capability: Capability, applicationKey: string, before: string | undefined): CheckedWrite {
+function assignment(
+  bindings: LiveBindings,
+  number: string,
+  capability: Capability,
+  applicationKey: string,
+  before: string | undefined,
+): CheckedWrite {
   return {
     description: `the assignment of ${number} (${capability}) to ${applicationKey}`,
     write: (round) => bindings.assign(number, capability, applicationKey, round === 1),
@@ -74,7 +82,11 @@ function unassignment(bindings: LiveBindings, number: string, capability: Capabi
       await bindings.unassign(number, capability, owner);
       return 'landed';
     },
-    outcome: async () => readBack(bindings, (await bindings.freshBinding(number, capability)).applicationKey === owner ? 'unchanged' : 'landed'),
+    outcome: async () =>
+      readBack(
+        bindings,
+        (await bindings.freshBinding(number, capability)).applicationKey === owner ? 'unchanged' : 'landed',
+      ),
     contended: () => new Error(`${number} (${capability}) changed while this stack unassigned it`),
   };
 }
@@ -82,32 +94,50 @@ function unassignment(bindings: LiveBindings, number: string, capability: Capabi
 /** An import names the binding by its id; anything else is refused before any call, saying what the id looks like. */
 function checkImportId(id: string): void {
   const [number, capability, ...rest] = id.split('/');
-  const problem = rest.length > 0 || capability === undefined ? 'is not <number>/<capability>' : (e164Problem(number) ?? capabilityProblem(capability));
+  const problem =
+    rest.length > 0 || capability === undefined
+      ? 'is not <number>/<capability>'
+      : (e164Problem(number) ?? capabilityProblem(capability));
   if (problem) {
-    throw new Error(`Cannot import NumberAssignment ${JSON.stringify(id.slice(0, 80))}: the id ${problem}. Give it as <number>/<capability>, such as +12015550100/voice.`);
+    throw new Error(
+      `Cannot import NumberAssignment ${JSON.stringify(id.slice(0, 80))}: the id ${problem}. Give it as <number>/<capability>, such as +12015550100/voice.`,
+    );
   }
 }
 
 /** The declared fields of checked inputs, without Pulumi's `__provider`. */
 function declared(value: object): NumberAssignmentInputs {
-  return pick<NumberAssignmentInputs>(value as Record<string, unknown>, NUMBER_ASSIGNMENT_INPUTS) as NumberAssignmentInputs;
+  return pick<NumberAssignmentInputs>(
+    value as Record<string, unknown>,
+    NUMBER_ASSIGNMENT_INPUTS,
+  ) as NumberAssignmentInputs;
 }
 
 /** What create found, carried unchanged through updates and refreshes. */
 type Found = Pick<NumberAssignmentOutputs, 'adopted' | 'foundApplicationKey'>;
 
 function outputs(wanted: NumberAssignmentInputs, found: Found): NumberAssignmentOutputs {
-  return { ...wanted, assignedApplicationKey: wanted.applicationKey, ...pick<Found>(found as Record<string, unknown>, ['adopted', 'foundApplicationKey']) };
+  return {
+    ...wanted,
+    assignedApplicationKey: wanted.applicationKey,
+    ...pick<Found>(found as Record<string, unknown>, ['adopted', 'foundApplicationKey']),
+  };
 }
 
 /** Olds written by any earlier version of this provider, read with today's defaults. */
-const normalize = (olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> => recorded(NUMBER_ASSIGNMENT, olds);
+const normalize = (olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> =>
+  recorded(NUMBER_ASSIGNMENT, olds);
 
 /**
  * Undoes this resource's own change to a binding that is still as it left it: back to unbound, or back to the
  * application that held the number before (an adopted binding, found on the declared application, stays bound).
  */
-async function restore(context: ProviderContext, bindings: LiveBindings, recorded: Partial<NumberAssignmentOutputs>, owner: string): Promise<void> {
+async function restore(
+  context: ProviderContext,
+  bindings: LiveBindings,
+  recorded: Partial<NumberAssignmentOutputs>,
+  owner: string,
+): Promise<void> {
   const number = recorded.number as string;
   const capability = recorded.capability as Capability;
   const found = recorded.adopted === undefined ? undefined : recorded.foundApplicationKey;
@@ -121,31 +151,51 @@ async function restore(context: ProviderContext, bindings: LiveBindings, recorde
       context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
       if (!isUnknownApplication(error)) throw error;
-      context.log(`${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`);
+      context.log(
+        `${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`,
+      );
     }
   }
 }
 
 /** Binds the number as declared: adopts it, takes it (allowReassign) or assigns it; the guard refuses the rest. */
-async function bind(context: ProviderContext, wanted: NumberAssignmentInputs): Promise<pulumi.dynamic.CreateResult<NumberAssignmentOutputs>> {
+async function bind(
+  context: ProviderContext,
+  wanted: NumberAssignmentInputs,
+): Promise<pulumi.dynamic.CreateResult<NumberAssignmentOutputs>> {
   const bindings = context.bindings();
-  const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
+  const permitted = (seen: LiveBinding) =>
+    seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
   const live = await bindings.binding(wanted.number, wanted.capability, permitted);
   if (!live.owned) throw notOwned(wanted.number);
   const adopted = live.applicationKey === wanted.applicationKey;
   if (adopted) {
-    context.log(`${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`);
+    context.log(
+      `${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`,
+    );
   } else if (live.applicationKey && !wanted.allowReassign) {
     throw boundElsewhere(wanted, live.applicationKey);
   } else {
-    if (live.applicationKey) context.log(`${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`);
-    await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+    if (live.applicationKey)
+      context.log(
+        `${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`,
+      );
+    await writeUntilLanded(
+      assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey),
+    );
   }
-  return { id: numberAssignmentId(wanted.number, wanted.capability), outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }) };
+  return {
+    id: numberAssignmentId(wanted.number, wanted.capability),
+    outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }),
+  };
 }
 
 /** Moves the number to the declared application, from where this stack bound it or last saw it (or anywhere, with allowReassign). */
-async function move(context: ProviderContext, wanted: NumberAssignmentInputs, olds: NumberAssignmentOutputs): Promise<pulumi.dynamic.UpdateResult<NumberAssignmentOutputs>> {
+async function move(
+  context: ProviderContext,
+  wanted: NumberAssignmentInputs,
+  olds: NumberAssignmentOutputs,
+): Promise<pulumi.dynamic.UpdateResult<NumberAssignmentOutputs>> {
   const bindings = context.bindings();
   // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
   const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
@@ -153,8 +203,11 @@ async function move(context: ProviderContext, wanted: NumberAssignmentInputs, ol
   const live = await bindings.binding(wanted.number, wanted.capability, permitted);
   if (!live.owned) throw notOwned(wanted.number);
   if (live.applicationKey !== wanted.applicationKey) {
-    if (!known.includes(live.applicationKey) && !wanted.allowReassign) throw boundElsewhere(wanted, live.applicationKey as string);
-    await writeUntilLanded(assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey));
+    if (!known.includes(live.applicationKey) && !wanted.allowReassign)
+      throw boundElsewhere(wanted, live.applicationKey as string);
+    await writeUntilLanded(
+      assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey),
+    );
   }
   return { outs: outputs(wanted, normalize(olds)) };
 }
@@ -179,7 +232,11 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
 
     async create(inputs) {
       const wanted = declared(inputs);
-      return context.claims.claiming(bindingObject(wanted.number, wanted.capability), () => declaredTwice(wanted), () => bind(context, wanted));
+      return context.claims.claiming(
+        bindingObject(wanted.number, wanted.capability),
+        () => declaredTwice(wanted),
+        () => bind(context, wanted),
+      );
     },
 
     async read(id, props) {
@@ -198,15 +255,24 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
         allowReassign: recorded.allowReassign ?? false,
       };
       const found: Found = importing ? { adopted: true, foundApplicationKey: live.applicationKey } : recorded;
-      if (importing) context.log(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
+      if (importing)
+        context.log(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
       const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return { id, props: { ...outputs(inputs, found), assignedApplicationKey }, inputs: inputs as NumberAssignmentOutputs };
+      return {
+        id,
+        props: { ...outputs(inputs, found), assignedApplicationKey },
+        inputs: inputs as NumberAssignmentOutputs,
+      };
     },
 
     async update(_id, olds, news) {
       const wanted = declared(news);
-      return context.claims.claiming(bindingObject(wanted.number, wanted.capability), () => declaredTwice(wanted), () => move(context, wanted, olds));
+      return context.claims.claiming(
+        bindingObject(wanted.number, wanted.capability),
+        () => declaredTwice(wanted),
+        () => move(context, wanted, olds),
+      );
     },
 
     async delete(_id, props) {
@@ -214,7 +280,9 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const number = recorded.number as string;
       const capability = recorded.capability as Capability;
       if (context.claims.isClaimed(bindingObject(number, capability))) {
-        context.log(`${number} (${capability}) left as it is: another resource of this stack took it over in this deployment (a rename, move or replace)`);
+        context.log(
+          `${number} (${capability}) left as it is: another resource of this stack took it over in this deployment (a rename, move or replace)`,
+        );
         return;
       }
       const owner = (recorded.assignedApplicationKey ?? recorded.applicationKey) as string;
@@ -225,7 +293,9 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       } else if (!live.applicationKey) {
         context.log(`${number} (${capability}) is already unassigned`);
       } else if (live.applicationKey !== owner) {
-        context.log(`${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`);
+        context.log(
+          `${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`,
+        );
       } else {
         await restore(context, bindings, recorded, owner);
       }

@@ -98,7 +98,8 @@ export interface ResourceResponses {
 }
 
 /** A function's answer: its outputs, or the failures that name each bad argument (no API call was made). */
-export type InvokeResponse<Result> = { result: Result; failures: [] } | { result?: undefined; failures: CheckFailure[] };
+export type InvokeResponse<Result> =
+  { result: Result; failures: [] } | { result?: undefined; failures: CheckFailure[] };
 
 // Every method has a request and a response type.
 export type RequestOf<M extends ResourceMethod> = ResourceRequests[M];

@@ -39,7 +39,11 @@ const IMPLEMENTATIONS = {
 } satisfies Record<ResourceKind, (context: ProviderContext) => unknown>;
 
 /** Calls the implementation's method with the request's fields in the order it takes them. */
-async function call<M extends ResourceMethod>(provider: DynamicProvider, method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+async function call<M extends ResourceMethod>(
+  provider: DynamicProvider,
+  method: M,
+  request: RequestOf<M>,
+): Promise<ResponseOf<M>> {
   const named = request as Partial<RequestOf<'diff'> & RequestOf<'create'> & RequestOf<'read'>>;
   const implementation = provider[method] as ((...parameters: unknown[]) => Promise<unknown>) | undefined;
   if (!implementation) throw new Error(`pulumi-sinch-voice: no ${method}`);
@@ -66,13 +70,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     async serve(kind, method, request) {
       const implementation = Object.hasOwn(IMPLEMENTATIONS, kind) ? IMPLEMENTATIONS[kind] : undefined;
-      if (!implementation) throw new Error(`pulumi-sinch-voice: no resource kind ${String(kind)}; is the installed package older than the stack's state?`);
+      if (!implementation)
+        throw new Error(
+          `pulumi-sinch-voice: no resource kind ${String(kind)}; is the installed package older than the stack's state?`,
+        );
       const scoped: ProviderContext = { ...deployment, log: (message) => options.log(message, request.urn) };
       const provider = implementation(scoped) as DynamicProvider;
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });
       try {
-        return await observeTraffic(deployment.traffic, kind, method, request, () => explained(() => call(provider, method, request)));
+        return await observeTraffic(deployment.traffic, kind, method, request, () =>
+          explained(() => call(provider, method, request)),
+        );
       } finally {
         // With the process's CPU so far, which the benchmark reads to tell the provider's work from the engine's.
         if (tracing()) trace('end', { kind, method, subject, cpuMs: cpuMilliseconds() });
@@ -87,7 +96,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 /** What a trace line names an operation by: the id, else the number or application of its inputs. */
 function subjectOf(request: RequestOf<ResourceMethod>): string | undefined {
   if ('id' in request && request.id) return request.id;
-  const inputs = ('news' in request ? request.news : 'inputs' in request ? request.inputs : undefined) as PropertyValues | undefined;
+  const inputs = ('news' in request ? request.news : 'inputs' in request ? request.inputs : undefined) as
+    PropertyValues | undefined;
   const named = inputs?.number ?? inputs?.applicationKey;
   return typeof named === 'string' ? named : undefined;
 }

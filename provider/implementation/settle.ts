@@ -38,7 +38,10 @@ export function backoff(round: number): Promise<void> {
  * was; unchanged means the write did not land and is sent again; changed by someone else stops, and writes nothing
  * more, because two writers are at work and the last one would win.
  */
-export async function writeUntilLanded(change: CheckedWrite, pause: (round: number) => Promise<void> = backoff): Promise<void> {
+export async function writeUntilLanded(
+  change: CheckedWrite,
+  pause: (round: number) => Promise<void> = backoff,
+): Promise<void> {
   let lastError: unknown;
   for (let round = 1; round <= ROUNDS; round += 1) {
     if (round > 1) await pause(round);
@@ -54,5 +57,7 @@ export async function writeUntilLanded(change: CheckedWrite, pause: (round: numb
     if (outcome === 'changed') throw change.contended();
     if (isRefusal(lastError)) throw lastError;
   }
-  throw lastError ?? new Error(`Sinch accepted ${change.description} ${ROUNDS} times, but the live state does not show it.`);
+  throw (
+    lastError ?? new Error(`Sinch accepted ${change.description} ${ROUNDS} times, but the live state does not show it.`)
+  );
 }

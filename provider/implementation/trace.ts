@@ -14,7 +14,10 @@ export type TraceFields = Record<string, string | number | boolean | undefined>;
 export function trace(event: string, fields: TraceFields = {}): void {
   if (file === undefined) return;
   try {
-    appendFileSync(file, `${JSON.stringify({ t: Math.round((performance.timeOrigin + performance.now()) * 100) / 100, pid: process.pid, event, ...fields })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ t: Math.round((performance.timeOrigin + performance.now()) * 100) / 100, pid: process.pid, event, ...fields })}\n`,
+    );
   } catch {
     // A trace that cannot be written must never fail a deployment.
   }

@@ -1,5 +1,12 @@
 /** The implementation's types and key lists, all derived from the declared shapes (provider/shapes). */
-import { APPLICATION_CALLBACKS, inputNames, NUMBER_ASSIGNMENT, outputNames, type CheckedInputs, type Outputs } from '../shapes';
+import {
+  APPLICATION_CALLBACKS,
+  inputNames,
+  NUMBER_ASSIGNMENT,
+  outputNames,
+  type CheckedInputs,
+  type Outputs,
+} from '../shapes';
 
 /** NumberAssignment's inputs after check: every default filled in. */
 export type NumberAssignmentInputs = CheckedInputs<typeof NUMBER_ASSIGNMENT>;

@@ -8,7 +8,10 @@ import type { ResourceKind } from '../implementation/kinds';
 import type { DiffResponse as Answer, PropertyValues } from '../implementation/requests';
 import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, replaceNames, updateNames, type ResourceShape } from '../shapes';
 
-const SHAPES = { NumberAssignment: NUMBER_ASSIGNMENT, ApplicationCallbacks: APPLICATION_CALLBACKS } satisfies Record<ResourceKind, ResourceShape>;
+const SHAPES = { NumberAssignment: NUMBER_ASSIGNMENT, ApplicationCallbacks: APPLICATION_CALLBACKS } satisfies Record<
+  ResourceKind,
+  ResourceShape
+>;
 
 const { ADD, ADD_REPLACE, DELETE, DELETE_REPLACE, UPDATE, UPDATE_REPLACE } = PropertyDiff.Kind;
 
@@ -16,7 +19,12 @@ const { ADD, ADD_REPLACE, DELETE, DELETE_REPLACE, UPDATE, UPDATE_REPLACE } = Pro
  * The properties the implementation compared (its diff reads the state's outputs as `recorded` does, against the
  * checked inputs), each with how it changed. The comparison is the outputs against the new inputs, so not an input diff.
  */
-function detailed(kind: ResourceKind, answer: Answer, olds: PropertyValues, news: PropertyValues): Map<string, PropertyDiff> {
+function detailed(
+  kind: ResourceKind,
+  answer: Answer,
+  olds: PropertyValues,
+  news: PropertyValues,
+): Map<string, PropertyDiff> {
   const shape = SHAPES[kind];
   const previous = recorded(shape, olds) as PropertyValues;
   const details = new Map<string, PropertyDiff>();
@@ -25,14 +33,25 @@ function detailed(kind: ResourceKind, answer: Answer, olds: PropertyValues, news
     const after = news[name];
     if (before === after) continue;
     const replaces = answer.replaces.includes(name);
-    const change = before === undefined ? [ADD, ADD_REPLACE] : after === undefined ? [DELETE, DELETE_REPLACE] : [UPDATE, UPDATE_REPLACE];
+    const change =
+      before === undefined
+        ? [ADD, ADD_REPLACE]
+        : after === undefined
+          ? [DELETE, DELETE_REPLACE]
+          : [UPDATE, UPDATE_REPLACE];
     details.set(name, new PropertyDiff().setKind(change[replaces ? 1 : 0] as PropertyDiff.Kind).setInputdiff(false));
   }
-  for (const name of answer.replaces) if (!details.has(name)) details.set(name, new PropertyDiff().setKind(UPDATE_REPLACE));
+  for (const name of answer.replaces)
+    if (!details.has(name)) details.set(name, new PropertyDiff().setKind(UPDATE_REPLACE));
   return details;
 }
 
-export function diffResponse(kind: ResourceKind, answer: Answer, olds: PropertyValues, news: PropertyValues): DiffResponse {
+export function diffResponse(
+  kind: ResourceKind,
+  answer: Answer,
+  olds: PropertyValues,
+  news: PropertyValues,
+): DiffResponse {
   const response = new DiffResponse()
     .setChanges(answer.changes ? DiffResponse.DiffChanges.DIFF_SOME : DiffResponse.DiffChanges.DIFF_NONE)
     .setReplacesList(answer.replaces)

@@ -20,7 +20,9 @@ export function engineLog(send: (message: string, urn: string) => Promise<void>)
   return {
     info(message, urn = '') {
       const sent = send(message, urn).catch((error: unknown) => {
-        process.stderr.write(`pulumi-sinch-voice: a log line did not reach the engine (${(error as Error).message}): ${message}\n`);
+        process.stderr.write(
+          `pulumi-sinch-voice: a log line did not reach the engine (${(error as Error).message}): ${message}\n`,
+        );
       });
       pending.add(sent);
       void sent.finally(() => pending.delete(sent));
@@ -48,7 +50,9 @@ export function engineSender(address: string): (message: string, urn: string) =>
     // A deadline, so that an engine that stopped answering cannot hold an answer (which waits for its lines) forever.
     const options = { deadline: Date.now() + LOG_DEADLINE_MS };
     return new Promise<void>((resolve, reject) =>
-      (client as EngineRpc.EngineClient).log(request, new grpc.Metadata(), options, (error) => (error ? reject(error) : resolve())),
+      (client as EngineRpc.EngineClient).log(request, new grpc.Metadata(), options, (error) =>
+        error ? reject(error) : resolve(),
+      ),
     );
   };
 }

@@ -33,11 +33,23 @@ export interface ServiceOptions {
   environment: NodeJS.ProcessEnv;
 }
 
-const failuresOf = (failures: Failure[]) => failures.map((failure) => new CheckFailure().setProperty(failure.property).setReason(failure.reason));
+const failuresOf = (failures: Failure[]) =>
+  failures.map((failure) => new CheckFailure().setProperty(failure.property).setReason(failure.reason));
 
 export type ProviderService = Pick<
   IResourceProviderServer,
-  'getPluginInfo' | 'getSchema' | 'checkConfig' | 'configure' | 'check' | 'diff' | 'create' | 'read' | 'update' | 'delete' | 'invoke' | 'cancel'
+  | 'getPluginInfo'
+  | 'getSchema'
+  | 'checkConfig'
+  | 'configure'
+  | 'check'
+  | 'diff'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'invoke'
+  | 'cancel'
 >;
 
 export function providerService(options: ServiceOptions): ProviderService {
@@ -62,13 +74,21 @@ export function providerService(options: ServiceOptions): ProviderService {
     // secret again; no preview support means no create or update at preview, so a preview makes no write.
     configure: unary(answering, (request) => {
       instance.configure(plainValues(request.getArgs()));
-      return new ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
+      return new ConfigureResponse()
+        .setAcceptsecrets(false)
+        .setAcceptresources(false)
+        .setAcceptoutputs(false)
+        .setSupportspreview(false);
     }),
 
     check: unary(answering, async (request) => {
       const urn = request.getUrn();
       const kind = kindOf(typeOf(urn, request.getType()));
-      const answer = await instance.runtime.serve(kind, 'check', { urn, olds: plainValues(request.getOlds()), news: plainValues(request.getNews()) });
+      const answer = await instance.runtime.serve(kind, 'check', {
+        urn,
+        olds: plainValues(request.getOlds()),
+        news: plainValues(request.getNews()),
+      });
       return new CheckResponse().setInputs(toStruct(answer.inputs)).setFailuresList(failuresOf(answer.failures));
     }),
 
@@ -84,7 +104,10 @@ export function providerService(options: ServiceOptions): ProviderService {
     create: unary(answering, async (request) => {
       const urn = request.getUrn();
       const kind = kindOf(typeOf(urn, request.getType()));
-      const answer = await instance.runtime.serve(kind, 'create', { urn, inputs: plainValues(request.getProperties()) });
+      const answer = await instance.runtime.serve(kind, 'create', {
+        urn,
+        inputs: plainValues(request.getProperties()),
+      });
       return new CreateResponse().setId(answer.id).setProperties(toStruct(answer.outs));
     }),
 
@@ -92,7 +115,11 @@ export function providerService(options: ServiceOptions): ProviderService {
     read: unary(answering, async (request) => {
       const urn = request.getUrn();
       const kind = kindOf(typeOf(urn, request.getType()));
-      const answer = await instance.runtime.serve(kind, 'read', { urn, id: request.getId(), props: plainValues(request.getProperties()) });
+      const answer = await instance.runtime.serve(kind, 'read', {
+        urn,
+        id: request.getId(),
+        props: plainValues(request.getProperties()),
+      });
       const response = new ReadResponse().setId(answer.id ?? '');
       if (answer.id && answer.props) response.setProperties(toStruct(answer.props));
       if (answer.id && answer.inputs) response.setInputs(toStruct(answer.inputs));
@@ -102,7 +129,12 @@ export function providerService(options: ServiceOptions): ProviderService {
     update: unary(answering, async (request) => {
       const urn = request.getUrn();
       const kind = kindOf(typeOf(urn, request.getType()));
-      const request_ = { urn, id: request.getId(), olds: plainValues(request.getOlds()), news: plainValues(request.getNews()) };
+      const request_ = {
+        urn,
+        id: request.getId(),
+        olds: plainValues(request.getOlds()),
+        news: plainValues(request.getNews()),
+      };
       const answer = await instance.runtime.serve(kind, 'update', request_);
       return new UpdateResponse().setProperties(toStruct(answer.outs));
     }),
@@ -110,14 +142,19 @@ export function providerService(options: ServiceOptions): ProviderService {
     delete: unary(answering, async (request) => {
       const urn = request.getUrn();
       const kind = kindOf(typeOf(urn, request.getType()));
-      await instance.runtime.serve(kind, 'delete', { urn, id: request.getId(), props: plainValues(request.getProperties()) });
+      await instance.runtime.serve(kind, 'delete', {
+        urn,
+        id: request.getId(),
+        props: plainValues(request.getProperties()),
+      });
       return new Empty();
     }),
 
     invoke: unary(answering, async (request) => {
       const answer = await instance.runtime.invoke(functionOf(request.getTok()), plainValues(request.getArgs()));
       const response = new InvokeResponse().setFailuresList(failuresOf(answer.failures));
-      if (answer.result !== undefined) response.setReturn(toStruct(answer.result as unknown as Record<string, unknown>));
+      if (answer.result !== undefined)
+        response.setReturn(toStruct(answer.result as unknown as Record<string, unknown>));
       return response;
     }),
 

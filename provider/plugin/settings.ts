@@ -15,12 +15,15 @@ const PREFIX = 'sinch:';
 /** Each input as configuration text: schema integers (`operationTimeout: 30` in YAML) arrive as numbers. */
 function inputText(inputs: PropertyValues, name: SettingName): string | undefined {
   const value = inputs[name];
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 /** The settings from the provider's inputs first, then the environment; empty counts as unset. */
 export function settingsOf(inputs: PropertyValues, environment: NodeJS.ProcessEnv): SinchProviderSettings {
-  const byKey = (key: string) => (key.startsWith(PREFIX) ? inputText(inputs, key.slice(PREFIX.length) as SettingName) : undefined);
+  const byKey = (key: string) =>
+    key.startsWith(PREFIX) ? inputText(inputs, key.slice(PREFIX.length) as SettingName) : undefined;
   return resolveSettings(byKey, environment);
 }
 
@@ -32,7 +35,8 @@ const STAND_IN: Pick<SinchProviderSettings, 'applicationKey' | 'applicationSecre
 
 /** The setting a configuration error is about: the first `sinch:<name>` it names. */
 function settingNamed(message: string): SettingName | undefined {
-  for (const [, name] of message.matchAll(/sinch:(\w+)/g)) if ((NAMES as string[]).includes(name as string)) return name as SettingName;
+  for (const [, name] of message.matchAll(/sinch:(\w+)/g))
+    if ((NAMES as string[]).includes(name as string)) return name as SettingName;
   return undefined;
 }
 

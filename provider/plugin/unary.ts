@@ -15,7 +15,10 @@ function serviceError(error: unknown, answering: Answering): ServerErrorResponse
   return Object.assign(new Error(message), { code, details: message });
 }
 
-export function unary<Request, Response>(answering: Answering, work: (request: Request) => Response | Promise<Response>): handleUnaryCall<Request, Response> {
+export function unary<Request, Response>(
+  answering: Answering,
+  work: (request: Request) => Response | Promise<Response>,
+): handleUnaryCall<Request, Response> {
   return (call, callback) => {
     void (async () => {
       let answer: { response: Response } | { error: ServerErrorResponse };

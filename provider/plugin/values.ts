@@ -9,7 +9,8 @@ import type { PropertyValues } from '../implementation/requests';
 const SIGNATURE_KEY = '4dabf18193072939515e22adb298388d';
 const SECRET_SIGNATURE = '1b47061264138c4ac30d75fd1eb44270';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The value with every secret wrapper replaced by what it wraps. Configure's `args` always carry them (the engine

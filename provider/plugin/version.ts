@@ -13,6 +13,7 @@ export function packageVersion(start: string = __dirname): string {
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
       if (manifest.name === 'pulumi-sinch-voice' && manifest.version) return manifest.version;
     }
-    if (dirname(directory) === directory) throw new Error(`pulumi-sinch-voice: no package.json of the package above ${start}`);
+    if (dirname(directory) === directory)
+      throw new Error(`pulumi-sinch-voice: no package.json of the package above ${start}`);
   }
 }

@@ -29,7 +29,14 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(shims.ApplicationCallbacks, name, registeredProperties(APPLICATION_CALLBACKS, args), opts, 'sinch', 'ApplicationCallbacks');
+    super(
+      shims.ApplicationCallbacks,
+      name,
+      registeredProperties(APPLICATION_CALLBACKS, args),
+      opts,
+      'sinch',
+      'ApplicationCallbacks',
+    );
   }
 }
 

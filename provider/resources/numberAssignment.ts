@@ -34,7 +34,14 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(shims.NumberAssignment, name, registeredProperties(NUMBER_ASSIGNMENT, args), opts, 'sinch', 'NumberAssignment');
+    super(
+      shims.NumberAssignment,
+      name,
+      registeredProperties(NUMBER_ASSIGNMENT, args),
+      opts,
+      'sinch',
+      'NumberAssignment',
+    );
   }
 }
 

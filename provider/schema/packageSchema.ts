@@ -2,7 +2,16 @@
  * The Pulumi package schema of the plugin (`pulumi package get-schema`), derived from the declared shapes: resources,
  * functions and provider configuration as package `sinch`, module `voice`. SDKs and docs are generated from it.
  */
-import { APPLICATION_CALLBACKS, FUNCTIONS, NUMBER_ASSIGNMENT, SETTINGS, type FunctionShape, type ResourceShape, type SettingShape, type ValueShape } from '../shapes';
+import {
+  APPLICATION_CALLBACKS,
+  FUNCTIONS,
+  NUMBER_ASSIGNMENT,
+  SETTINGS,
+  type FunctionShape,
+  type ResourceShape,
+  type SettingShape,
+  type ValueShape,
+} from '../shapes';
 import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName, type ResourceKind } from '../implementation/kinds';
 
 export const PACKAGE_NAME = 'sinch';
@@ -11,7 +20,10 @@ export const MODULE = 'voice';
 /** `sinch:voice:<name>`: the type token of a resource, function or object type. */
 export const token = (name: string): string => `${PACKAGE_NAME}:${MODULE}:${name}`;
 
-const RESOURCE_SHAPES = { NumberAssignment: NUMBER_ASSIGNMENT, ApplicationCallbacks: APPLICATION_CALLBACKS } satisfies Record<ResourceKind, ResourceShape>;
+const RESOURCE_SHAPES = {
+  NumberAssignment: NUMBER_ASSIGNMENT,
+  ApplicationCallbacks: APPLICATION_CALLBACKS,
+} satisfies Record<ResourceKind, ResourceShape>;
 
 /** A property as the schema writes it. */
 interface SchemaProperty {
@@ -81,7 +93,9 @@ function resource(shape: ResourceShape, types: Types) {
     properties: Object.fromEntries(entries.map(([name, shaped]) => [name, property(shaped, types)])),
     // Present in every state: the required inputs, the defaulted ones, and the outputs always written.
     required: entries.flatMap(([name, shaped]) =>
-      shaped.required || shaped.always || shaped.default !== undefined || shaped.defaultSetting !== undefined ? [name] : [],
+      shaped.required || shaped.always || shaped.default !== undefined || shaped.defaultSetting !== undefined
+        ? [name]
+        : [],
     ),
     inputProperties: Object.fromEntries(inputs.map(inputProperty)),
     requiredInputs: inputs.flatMap(([name, shaped]) => (shaped.required ? [name] : [])),
@@ -92,7 +106,9 @@ function setting(shape: SettingShape): SchemaProperty {
   return {
     type: shape.type,
     description: withValues(shape.description, shape.enum),
-    ...(shape.default === undefined ? {} : { default: shape.type === 'integer' ? Number(shape.default) : shape.default }),
+    ...(shape.default === undefined
+      ? {}
+      : { default: shape.type === 'integer' ? Number(shape.default) : shape.default }),
     ...(shape.secret ? { secret: true } : {}),
     defaultInfo: { environment: [shape.environment] },
   };
@@ -103,24 +119,34 @@ function fn(shape: FunctionShape, types: Types) {
     properties: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, property(value, types)])),
     required: Object.entries(values).flatMap(([name, value]) => (value.required ? [name] : [])),
   });
-  return { description: shape.description, inputs: { type: 'object', ...members(shape.inputs) }, outputs: { type: 'object', ...members(shape.outputs) } };
+  return {
+    description: shape.description,
+    inputs: { type: 'object', ...members(shape.inputs) },
+    outputs: { type: 'object', ...members(shape.outputs) },
+  };
 }
 
 export function packageSchema(version: string) {
   const types: Types = {};
   const settings = Object.fromEntries(Object.entries(SETTINGS).map(([name, shape]) => [name, setting(shape)]));
-  const resources = Object.fromEntries(RESOURCE_KINDS.map((kind) => [token(kind), resource(RESOURCE_SHAPES[kind], types)]));
-  const functions = Object.fromEntries(FUNCTION_NAMES.map((name: FunctionName) => [token(name), fn(FUNCTIONS[name], types)]));
+  const resources = Object.fromEntries(
+    RESOURCE_KINDS.map((kind) => [token(kind), resource(RESOURCE_SHAPES[kind], types)]),
+  );
+  const functions = Object.fromEntries(
+    FUNCTION_NAMES.map((name: FunctionName) => [token(name), fn(FUNCTIONS[name], types)]),
+  );
   return {
     name: PACKAGE_NAME,
     displayName: 'Sinch Voice',
     version,
-    description: "Sinch Voice as infrastructure: which phone number belongs to which Voice application, and where each application's callbacks go.",
+    description:
+      "Sinch Voice as infrastructure: which phone number belongs to which Voice application, and where each application's callbacks go.",
     keywords: ['pulumi', 'sinch', 'voice', 'telephony', 'category/utility', 'kind/native'],
     license: 'Apache-2.0',
     config: { variables: settings },
     provider: {
-      description: 'The provider for one set of Sinch credentials. Give several explicit providers to manage several Voice applications, each with its own key and secret.',
+      description:
+        'The provider for one set of Sinch credentials. Give several explicit providers to manage several Voice applications, each with its own key and secret.',
       inputProperties: settings,
     },
     resources,

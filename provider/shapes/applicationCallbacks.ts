@@ -18,7 +18,8 @@ export const APPLICATION_CALLBACKS = {
       input: true,
       defaultSetting: 'applicationKey',
       replaces: true,
-      description: 'The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.',
+      description:
+        'The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.',
     },
     primary: {
       type: 'string',
@@ -34,7 +35,8 @@ export const APPLICATION_CALLBACKS = {
     appliedPrimary: {
       type: 'string',
       always: true,
-      description: 'The primary URL this resource last wrote. A refresh may show another in `primary`; delete clears only URLs that still equal these.',
+      description:
+        'The primary URL this resource last wrote. A refresh may show another in `primary`; delete clears only URLs that still equal these.',
     },
     appliedFallback: {
       type: 'string',

@@ -6,10 +6,15 @@ const APPLICATION_KEY = 'A Voice application key, such as `f00dcafe-abba-c0de-1d
 
 export const FUNCTIONS = {
   getNumbers: {
-    description: "The project's numbers and their bindings, read live: one entry per number and capability, bound or not.",
+    description:
+      "The project's numbers and their bindings, read live: one entry per number and capability, bound or not.",
     inputs: {
       applicationKey: { type: 'string', description: `Only the numbers bound to this application. ${APPLICATION_KEY}` },
-      capability: { type: 'string', enum: CAPABILITIES, description: 'Only entries of this capability: `voice` or `sms`.' },
+      capability: {
+        type: 'string',
+        enum: CAPABILITIES,
+        description: 'Only entries of this capability: `voice` or `sms`.',
+      },
     },
     outputs: {
       numbers: {
@@ -22,7 +27,10 @@ export const FUNCTIONS = {
           description: 'One number and capability, and the application it is bound to.',
           properties: {
             number: { type: 'string', required: true, description: 'The number, in E.164 form.' },
-            applicationKey: { type: 'string', description: 'The application it is bound to; absent when it is unbound.' },
+            applicationKey: {
+              type: 'string',
+              description: 'The application it is bound to; absent when it is unbound.',
+            },
             capability: { type: 'string', enum: CAPABILITIES, required: true, description: '`voice` or `sms`.' },
           },
         },
@@ -36,7 +44,12 @@ export const FUNCTIONS = {
     },
     outputs: {
       countryId: { type: 'string', required: true, description: 'The ISO 3166-1 country code, such as `SE`.' },
-      numberType: { type: 'string', enum: ['Unknown', 'Fixed', 'Mobile', 'Other'], required: true, description: 'What kind of number it is.' },
+      numberType: {
+        type: 'string',
+        enum: ['Unknown', 'Fixed', 'Mobile', 'Other'],
+        required: true,
+        description: 'What kind of number it is.',
+      },
       normalizedNumber: { type: 'string', required: true, description: 'The number as Sinch writes it.' },
       restricted: { type: 'boolean', required: true, description: 'Whether calls to it are restricted.' },
       rate: {

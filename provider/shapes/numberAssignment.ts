@@ -49,11 +49,13 @@ export const NUMBER_ASSIGNMENT = {
     },
     adopted: {
       type: 'boolean',
-      description: '`true` when create (or an import) found the number already bound to the declared application and wrote nothing; destroy then leaves it bound.',
+      description:
+        '`true` when create (or an import) found the number already bound to the declared application and wrote nothing; destroy then leaves it bound.',
     },
     foundApplicationKey: {
       type: 'string',
-      description: 'The application that held the number when this resource was created; absent when it was unbound. Destroy gives the number back to it.',
+      description:
+        'The application that held the number when this resource was created; absent when it was unbound. Destroy gives the number back to it.',
     },
   },
 } as const satisfies ResourceShape;

@@ -67,7 +67,10 @@ type InputKey<S extends ResourceShape> = {
 }[keyof Properties<S>];
 /** Inputs present after `check`: required, or given a default. */
 type FilledKey<S extends ResourceShape> = {
-  [K in InputKey<S>]: Properties<S>[K] extends { readonly required: true } | { readonly default: unknown } | { readonly defaultSetting: unknown } ? K : never;
+  [K in InputKey<S>]: Properties<S>[K] extends
+    { readonly required: true } | { readonly default: unknown } | { readonly defaultSetting: unknown }
+    ? K
+    : never;
 }[InputKey<S>];
 type OutputKey<S extends ResourceShape> = Exclude<keyof Properties<S>, InputKey<S>>;
 type AlwaysKey<S extends ResourceShape> = {
@@ -76,7 +79,9 @@ type AlwaysKey<S extends ResourceShape> = {
 
 /** A resource's inputs after `check`: every default filled in. */
 export type CheckedInputs<S extends ResourceShape> = Simplify<
-  { -readonly [K in FilledKey<S>]: ValueOf<Properties<S>[K]> } & { -readonly [K in Exclude<InputKey<S>, FilledKey<S>>]?: ValueOf<Properties<S>[K]> }
+  { -readonly [K in FilledKey<S>]: ValueOf<Properties<S>[K]> } & {
+    -readonly [K in Exclude<InputKey<S>, FilledKey<S>>]?: ValueOf<Properties<S>[K]>;
+  }
 >;
 
 /** A resource's outputs: its checked inputs and what the provider records. */
@@ -90,10 +95,12 @@ const keysWhere = <S extends ResourceShape>(shape: S, test: (property: ResourceP
   Object.entries(shape.properties).flatMap(([name, property]) => (test(property) ? [name] : []));
 
 /** The names of the inputs, in declaration order. */
-export const inputNames = <S extends ResourceShape>(shape: S) => keysWhere(shape, (property) => property.input === true) as Array<InputKey<S> & string>;
+export const inputNames = <S extends ResourceShape>(shape: S) =>
+  keysWhere(shape, (property) => property.input === true) as Array<InputKey<S> & string>;
 
 /** Every property the state holds, inputs first. */
-export const outputNames = <S extends ResourceShape>(shape: S) => Object.keys(shape.properties) as Array<keyof Properties<S> & string>;
+export const outputNames = <S extends ResourceShape>(shape: S) =>
+  Object.keys(shape.properties) as Array<keyof Properties<S> & string>;
 
 /** The inputs whose change replaces the resource. */
 export const replaceNames = <S extends ResourceShape>(shape: S) =>
@@ -106,5 +113,7 @@ export const updateNames = <S extends ResourceShape>(shape: S) =>
 /** The constant defaults of inputs (not those taken from a setting): what `check` fills in, and how old states are read. */
 export const constantDefaults = <S extends ResourceShape>(shape: S): Partial<CheckedInputs<S>> =>
   Object.fromEntries(
-    Object.entries(shape.properties).flatMap(([name, property]) => (property.input && property.default !== undefined ? [[name, property.default]] : [])),
+    Object.entries(shape.properties).flatMap(([name, property]) =>
+      property.input && property.default !== undefined ? [[name, property.default]] : [],
+    ),
   ) as Partial<CheckedInputs<S>>;

@@ -18,14 +18,16 @@ export const SETTINGS = {
     key: 'sinch:applicationKey',
     environment: 'SINCH_APPLICATION_KEY',
     type: 'string',
-    description: 'The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.',
+    description:
+      'The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.',
   },
   applicationSecret: {
     key: 'sinch:applicationSecret',
     environment: 'SINCH_APPLICATION_SECRET',
     type: 'string',
     secret: true,
-    description: "The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.",
+    description:
+      "The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.",
   },
   baseUrl: {
     key: 'sinch:baseUrl',

@@ -15,7 +15,9 @@ const METHODS: readonly DynamicMethod[] = ['configure', 'check', 'diff', 'create
 export function shim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const provider: Record<string, unknown> = {};
   for (const method of METHODS) {
-    provider[method] = (...args: unknown[]) => require('pulumi-sinch-voice/implementation').dispatch(kind, method, args);
+    provider[method] = (...args: unknown[]) =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- by name, when the method runs: see above
+      require('pulumi-sinch-voice/implementation').dispatch(kind, method, args);
   }
   return provider as unknown as pulumi.dynamic.ResourceProvider;
 }

@@ -29,7 +29,10 @@ function inputs(shape: ResourceShape): string {
 function outputs(shape: ResourceShape): string {
   const rows = Object.entries(shape.properties)
     .filter(([, property]) => !property.input)
-    .map(([name, property]) => `| ${code(name)} | ${property.always ? 'always' : 'when recorded'} | ${cell(property.description)} |`);
+    .map(
+      ([name, property]) =>
+        `| ${code(name)} | ${property.always ? 'always' : 'when recorded'} | ${cell(property.description)} |`,
+    );
   return [
     `Outputs: every input as checked (defaults filled in), and:`,
     '',
@@ -43,11 +46,16 @@ function outputs(shape: ResourceShape): string {
 
 function settings(): string {
   const rows = Object.values(SETTINGS).map((setting) => {
-    const key = 'secret' in setting && setting.secret ? `${code(setting.key)} (set with \`--secret\`)` : code(setting.key);
+    const key =
+      'secret' in setting && setting.secret ? `${code(setting.key)} (set with \`--secret\`)` : code(setting.key);
     const fallback = 'default' in setting ? code(setting.default) : 'none';
     return `| ${key} | ${code(setting.environment)} | ${fallback} | ${cell(setting.description)} |`;
   });
-  return ['| Stack configuration | Environment fallback | Default | Meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Stack configuration | Environment fallback | Default | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Each generated block by its marker name. */

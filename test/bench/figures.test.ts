@@ -5,7 +5,12 @@ import { engineTable } from '../../bench/engine/markdown';
 const ASSIGN = 'POST /v1/configuration/numbers';
 const LIST = 'GET /v1/configuration/numbers';
 const cpu = { provider: { program: 0, engine: 0 }, floor: { program: 0, engine: 0 } };
-const runOf = (seconds: number, floorSeconds: number, calls: Record<string, number>): RunFigures => ({ calls, seconds, floorSeconds, cpu });
+const runOf = (seconds: number, floorSeconds: number, calls: Record<string, number>): RunFigures => ({
+  calls,
+  seconds,
+  floorSeconds,
+  cpu,
+});
 
 it('spread: the median of an odd and an even count, and the extremes', () => {
   expect(spread([3, 1, 2])).toEqual({ min: 1, median: 2, max: 3 });
@@ -26,13 +31,19 @@ it('the table states each budget run by run, and flags a run over it', () => {
     n: 500,
     providerBytesPerResource: 281,
     floorProviderBytesPerResource: 260,
-    up: step([{ [ASSIGN]: 311, [LIST]: 64 }, { [ASSIGN]: 311, [LIST]: 64 }]),
+    up: step([
+      { [ASSIGN]: 311, [LIST]: 64 },
+      { [ASSIGN]: 311, [LIST]: 64 },
+    ]),
     preview: step([{}, {}]),
     refresh: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
     destroy: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
     wide: {
       parallel: 500,
-      up: step([{ [ASSIGN]: 5, [LIST]: 2 }, { [ASSIGN]: 8, [LIST]: 5 }]),
+      up: step([
+        { [ASSIGN]: 5, [LIST]: 2 },
+        { [ASSIGN]: 8, [LIST]: 5 },
+      ]),
       refresh: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
       destroy: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
     },

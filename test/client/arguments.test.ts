@@ -12,7 +12,12 @@ let server: ScriptedServer;
 let client: SinchConfigurationClient;
 beforeAll(async () => {
   server = await scriptedServer([{ status: 204 }]);
-  client = new SinchConfigurationClient({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: server.url, maxRetries: 0 });
+  client = new SinchConfigurationClient({
+    applicationKey: APP_A.key,
+    applicationSecret: APP_A.secret,
+    baseUrl: server.url,
+    maxRetries: 0,
+  });
 });
 afterAll(() => server.close());
 
@@ -21,18 +26,54 @@ type Call = (client: SinchConfigurationClient, value: unknown) => Promise<unknow
 const loose = <T>(value: unknown): T => value as T;
 
 const cases: Array<[string, fc.Arbitrary<unknown>, Call]> = [
-  ['assignNumbers: numbers', badNumbers, (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY, loose<string>(value)] })],
-  ['assignNumbers: numbers', fc.oneof(badNumbers, fc.constant([])), (sinch, value) => sinch.assignNumbers({ numbers: loose<string[]>(value) })],
-  ['assignNumbers: applicationKey', badApplicationKeys, (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY], applicationKey: loose<string>(value) })],
-  ['assignNumbers: capability', badCapabilities, (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY], capability: loose<'voice'>(value) })],
+  [
+    'assignNumbers: numbers',
+    badNumbers,
+    (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY, loose<string>(value)] }),
+  ],
+  [
+    'assignNumbers: numbers',
+    fc.oneof(badNumbers, fc.constant([])),
+    (sinch, value) => sinch.assignNumbers({ numbers: loose<string[]>(value) }),
+  ],
+  [
+    'assignNumbers: applicationKey',
+    badApplicationKeys,
+    (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY], applicationKey: loose<string>(value) }),
+  ],
+  [
+    'assignNumbers: capability',
+    badCapabilities,
+    (sinch, value) => sinch.assignNumbers({ numbers: [VOICE_ONLY], capability: loose<'voice'>(value) }),
+  ],
   ['unassignNumber: number', badNumbers, (sinch, value) => sinch.unassignNumber({ number: loose<string>(value) })],
-  ['unassignNumber: applicationKey', badApplicationKeys, (sinch, value) => sinch.unassignNumber({ number: VOICE_ONLY, applicationKey: loose<string>(value) })],
-  ['unassignNumber: capability', badCapabilities, (sinch, value) => sinch.unassignNumber({ number: VOICE_ONLY, capability: loose<'voice'>(value) })],
+  [
+    'unassignNumber: applicationKey',
+    badApplicationKeys,
+    (sinch, value) => sinch.unassignNumber({ number: VOICE_ONLY, applicationKey: loose<string>(value) }),
+  ],
+  [
+    'unassignNumber: capability',
+    badCapabilities,
+    (sinch, value) => sinch.unassignNumber({ number: VOICE_ONLY, capability: loose<'voice'>(value) }),
+  ],
   ['getCallbacks: applicationKey', badApplicationKeys, (sinch, value) => sinch.getCallbacks(loose<string>(value))],
-  ['updateCallbacks: applicationKey', badApplicationKeys, (sinch, value) => sinch.updateCallbacks(loose<string>(value), { primary: 'https://example.com/' })],
+  [
+    'updateCallbacks: applicationKey',
+    badApplicationKeys,
+    (sinch, value) => sinch.updateCallbacks(loose<string>(value), { primary: 'https://example.com/' }),
+  ],
   // '' clears a URL: the one string that is not a URL and still valid here.
-  ['updateCallbacks: primary', badCallbackUrls.filter((value) => value !== ''), (sinch, value) => sinch.updateCallbacks(APP_A.key, { primary: loose<string>(value) })],
-  ['updateCallbacks: fallback', badCallbackUrls.filter((value) => value !== ''), (sinch, value) => sinch.updateCallbacks(APP_A.key, { fallback: loose<string>(value) })],
+  [
+    'updateCallbacks: primary',
+    badCallbackUrls.filter((value) => value !== ''),
+    (sinch, value) => sinch.updateCallbacks(APP_A.key, { primary: loose<string>(value) }),
+  ],
+  [
+    'updateCallbacks: fallback',
+    badCallbackUrls.filter((value) => value !== ''),
+    (sinch, value) => sinch.updateCallbacks(APP_A.key, { fallback: loose<string>(value) }),
+  ],
   ['queryNumber: number', badNumbers, (sinch, value) => sinch.queryNumber(loose<string>(value))],
 ];
 
@@ -51,31 +92,45 @@ describe('each bad argument is refused before any request, naming the operation 
     expect(server.received).toHaveLength(0);
   });
 
-  it.each([undefined, null, 'a string', 42, [VOICE_ONLY]])('a request that is not an object (%p) is an argument error too', async (request) => {
-    for (const call of [
-      () => client.assignNumbers(loose(request)),
-      () => client.unassignNumber(loose(request)),
-      () => client.updateCallbacks(APP_A.key, loose(request)),
-    ]) {
-      const error = await failureOf(call());
-      expect(error).toBeInstanceOf(SinchArgumentError);
-      expect(error.message).toMatch(/^(assignNumbers|unassignNumber|updateCallbacks): (request|urls) must be an object; got /);
-    }
-    expect(server.received).toHaveLength(0);
-  });
+  it.each([undefined, null, 'a string', 42, [VOICE_ONLY]])(
+    'a request that is not an object (%p) is an argument error too',
+    async (request) => {
+      for (const call of [
+        () => client.assignNumbers(loose(request)),
+        () => client.unassignNumber(loose(request)),
+        () => client.updateCallbacks(APP_A.key, loose(request)),
+      ]) {
+        const error = await failureOf(call());
+        expect(error).toBeInstanceOf(SinchArgumentError);
+        expect(error.message).toMatch(
+          /^(assignNumbers|unassignNumber|updateCallbacks): (request|urls) must be an object; got /,
+        );
+      }
+      expect(server.received).toHaveLength(0);
+    },
+  );
 
   it('an empty number list', async () => {
-    await expect(client.assignNumbers({ numbers: [] })).rejects.toThrow(/^assignNumbers: numbers must hold at least one number$/);
+    await expect(client.assignNumbers({ numbers: [] })).rejects.toThrow(
+      /^assignNumbers: numbers must hold at least one number$/,
+    );
     expect(server.received).toHaveLength(0);
   });
 });
 
 describe('good arguments go out as given', () => {
-  it('an empty URL clears it, and keys are taken in both of Sinch\'s forms', async () => {
+  it("an empty URL clears it, and keys are taken in both of Sinch's forms", async () => {
     const sent = await scriptedServer([{ status: 204 }, json(200, { url: {} })]);
     try {
-      const sinch = new SinchConfigurationClient({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: sent.url });
-      await sinch.updateCallbacks('5F5C418A0F914BBC8234A9BF5EDDAD97', { primary: 'https://example.com/voice', fallback: '' });
+      const sinch = new SinchConfigurationClient({
+        applicationKey: APP_A.key,
+        applicationSecret: APP_A.secret,
+        baseUrl: sent.url,
+      });
+      await sinch.updateCallbacks('5F5C418A0F914BBC8234A9BF5EDDAD97', {
+        primary: 'https://example.com/voice',
+        fallback: '',
+      });
       expect(await sinch.getCallbacks(APP_A.key)).toEqual({});
       expect(sent.received.map((request) => `${request.method} ${request.path}`)).toEqual([
         'POST /v1/configuration/callbacks/applications/5F5C418A0F914BBC8234A9BF5EDDAD97',
@@ -103,6 +158,8 @@ describe('options', () => {
     ['timeoutMs', 0],
     ['operationTimeoutMs', 0],
   ])('%s %p is refused, naming the option', (name, value) => {
-    expect(() => new SinchConfigurationClient({ ...base, [name]: value })).toThrow(new RegExp(`^SinchConfigurationClient: ${name} must be a number of [01] or more; got `));
+    expect(() => new SinchConfigurationClient({ ...base, [name]: value })).toThrow(
+      new RegExp(`^SinchConfigurationClient: ${name} must be a number of [01] or more; got `),
+    );
   });
 });

@@ -42,12 +42,25 @@ const withInsert = (base: string, insert: fc.Arbitrary<string>): fc.Arbitrary<st
   fc.tuple(fc.nat({ max: base.length }), insert).map(([at, text]) => `${base.slice(0, at)}${text}${base.slice(at)}`);
 
 /** A long run of one character: long enough to show that a reason never grows with its value. */
-const huge = (length: number): fc.Arbitrary<string> => fc.constantFrom('a', '1', '+', ' ', '\n', 'é').map((unit) => unit.repeat(length));
+const huge = (length: number): fc.Arbitrary<string> =>
+  fc.constantFrom('a', '1', '+', ' ', '\n', 'é').map((unit) => unit.repeat(length));
 
 const E164_EXAMPLE = '+12015550100';
 
 export const badNumbers: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('', ' ', '\t', '+', '++12015550100', '+0123456789', '12015550100', '+1 201 555 0100', '+1-201-555-0100', '+1234', '+1201555010O'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '+',
+    '++12015550100',
+    '+0123456789',
+    '12015550100',
+    '+1 201 555 0100',
+    '+1-201-555-0100',
+    '+1234',
+    '+1201555010O',
+  ),
   // Too long for E.164 (at most 15 digits).
   fc.stringMatching(/^\+[1-9]\d{15,30}$/),
   // Letters.
@@ -68,7 +81,22 @@ export const badNumbers: fc.Arbitrary<unknown> = fc.oneof(
 const SAMPLE_KEY = '5f5c418a-0f91-4bbc-8234-a9bf5eddad97';
 
 export const badApplicationKeys: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('', '.', '..', ' ', 'a/b', 'a:b', 'a?b', 'a#b', 'a%b', 'a b', '../admin', 'my-key-id', `${SAMPLE_KEY}/`, `${SAMPLE_KEY}x`),
+  fc.constantFrom(
+    '',
+    '.',
+    '..',
+    ' ',
+    'a/b',
+    'a:b',
+    'a?b',
+    'a#b',
+    'a%b',
+    'a b',
+    '../admin',
+    'my-key-id',
+    `${SAMPLE_KEY}/`,
+    `${SAMPLE_KEY}x`,
+  ),
   // Spaces inside, leading or trailing.
   fc.constantFrom(` ${SAMPLE_KEY}`, `${SAMPLE_KEY} `, `5f5c418a-0f91 4bbc-8234-a9bf5eddad97`),
   withInsert(SAMPLE_KEY, fc.oneof(controlCharacter, fc.constantFrom('/', ':', '?', '#', ' ', '%', '\\', '.', '..'))),
@@ -105,15 +133,39 @@ const path = fc.stringMatching(/^(\/[a-z0-9]{0,8}){0,3}$/);
 export const badCallbackUrls: fc.Arbitrary<unknown> = fc.oneof(
   // Plain http off this machine.
   fc.tuple(host, path).map(([name, rest]) => `http://${name}${rest}`),
-  fc.constantFrom('http://10.0.0.8/events', 'http://192.168.1.1:8080/', 'http://[::2]/', 'http://localhost.example.com/', 'http://0.0.0.0/'),
+  fc.constantFrom(
+    'http://10.0.0.8/events',
+    'http://192.168.1.1:8080/',
+    'http://[::2]/',
+    'http://localhost.example.com/',
+    'http://0.0.0.0/',
+  ),
   // Credentials in the URL.
-  fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-zA-Z0-9]{0,8}$/), host).map(([user, password, name]) => `https://${user}:${password}@${name}/`),
+  fc
+    .tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-zA-Z0-9]{0,8}$/), host)
+    .map(([user, password, name]) => `https://${user}:${password}@${name}/`),
   fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), host).map(([user, name]) => `https://${user}@${name}/`),
   // Other schemes, and what a parser would silently repair.
-  fc.constantFrom('javascript:alert(1)', 'JavaScript:alert(1)//https://x.com', 'file:///etc/passwd', 'data:text/html,<script>1</script>', 'ftp://example.com/'),
-  fc.constantFrom('https:example.com', 'https:/example.com', 'https:///example.com', 'https:\\\\example.com', '//example.com/voice', 'example.com/voice'),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'JavaScript:alert(1)//https://x.com',
+    'file:///etc/passwd',
+    'data:text/html,<script>1</script>',
+    'ftp://example.com/',
+  ),
+  fc.constantFrom(
+    'https:example.com',
+    'https:/example.com',
+    'https:///example.com',
+    'https:\\\\example.com',
+    '//example.com/voice',
+    'example.com/voice',
+  ),
   // Line breaks and other control characters, tabs, NUL, spaces, backslashes anywhere.
-  withInsert('https://voice.example.com/sinch', fc.oneof(controlCharacter, fc.constantFrom('\r\n', '\n', '\t', '\u0000', ' ', '\\'))),
+  withInsert(
+    'https://voice.example.com/sinch',
+    fc.oneof(controlCharacter, fc.constantFrom('\r\n', '\n', '\t', '\u0000', ' ', '\\')),
+  ),
   fc.constantFrom(' https://example.com/', 'https://example.com/ ', 'https://example.com/\n'),
   // Longer than the cap, before or after normalization.
   fc.integer({ min: 2050, max: 10_240 }).map((length) => `https://example.com/${'a'.repeat(length)}`),
@@ -143,7 +195,11 @@ export const goodApplicationKeys: fc.Arbitrary<string> = fc
 
 export const goodCallbackUrls: fc.Arbitrary<string> = fc.oneof(
   fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.constantFrom('http://localhost', 'http://127.0.0.1', 'http://127.8.9.10', 'http://[::1]'), fc.option(fc.integer({ min: 1, max: 65535 })), path).map(
-    ([origin, port, rest]) => `${origin}${port === null ? '' : `:${port}`}${rest}`,
-  ),
+  fc
+    .tuple(
+      fc.constantFrom('http://localhost', 'http://127.0.0.1', 'http://127.8.9.10', 'http://[::1]'),
+      fc.option(fc.integer({ min: 1, max: 65535 })),
+      path,
+    )
+    .map(([origin, port, rest]) => `${origin}${port === null ? '' : `:${port}`}${rest}`),
 );

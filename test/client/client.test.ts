@@ -1,6 +1,15 @@
 import { inspect } from 'node:util';
 import { SinchApiError, SinchConfigurationClient, SinchConnectionError, type AuthScheme } from '../../provider';
-import { APP_A, APP_B, expectNoSecret, failureOf, FOREIGN_NUMBER, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
+import {
+  APP_A,
+  APP_B,
+  expectNoSecret,
+  failureOf,
+  FOREIGN_NUMBER,
+  VOICE_AND_SMS,
+  VOICE_ONLY,
+  VOICE_ONLY_2,
+} from '../support/fixtures';
 import { admin, clientFor, sharedSimulator, simulatorState, startTestSimulator } from '../support/simulator';
 
 const simulator = sharedSimulator();
@@ -35,8 +44,14 @@ describe.each<AuthScheme>(['signed', 'basic'])('every operation with %s authenti
 
   it('update and get callbacks round-trip, and an empty fallback clears it', async () => {
     const client = clientFor(simulator, auth);
-    await client.updateCallbacks(APP_B.key, { primary: 'https://example.com/voice', fallback: 'https://backup.example.com/voice' });
-    expect(await client.getCallbacks(APP_B.key)).toEqual({ primary: 'https://example.com/voice', fallback: 'https://backup.example.com/voice' });
+    await client.updateCallbacks(APP_B.key, {
+      primary: 'https://example.com/voice',
+      fallback: 'https://backup.example.com/voice',
+    });
+    expect(await client.getCallbacks(APP_B.key)).toEqual({
+      primary: 'https://example.com/voice',
+      fallback: 'https://backup.example.com/voice',
+    });
     await client.updateCallbacks(APP_B.key, { primary: 'https://example.com/v2', fallback: '' });
     expect(await client.getCallbacks(APP_B.key)).toEqual({ primary: 'https://example.com/v2' });
   });
@@ -75,8 +90,7 @@ describe('assign splits large batches', () => {
 
 describe('errors', () => {
   it('a refusal becomes a SinchApiError with status, errorCode, message, reference and operation', async () => {
-    const error = await failureOf(clientFor(simulator, 'signed')
-      .assignNumbers({ numbers: [FOREIGN_NUMBER] }));
+    const error = await failureOf(clientFor(simulator, 'signed').assignNumbers({ numbers: [FOREIGN_NUMBER] }));
     expect(error).toBeInstanceOf(SinchApiError);
     expect(error).toMatchObject({
       status: 400,
@@ -84,18 +98,31 @@ describe('errors', () => {
       operation: 'assignNumbers',
       sinchMessage: expect.stringContaining('not a number of this project'),
       reference: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      message: expect.stringMatching(/^Sinch assignNumbers failed with HTTP 400 \(errorCode 40001\): .*not a number of this project/),
+      message: expect.stringMatching(
+        /^Sinch assignNumbers failed with HTTP 400 \(errorCode 40001\): .*not a number of this project/,
+      ),
     });
   });
 
-  it.each<AuthScheme>(['signed', 'basic'])('a wrong secret (%s) is refused, and the secrets appear nowhere in the error', async (auth) => {
-    const client = new SinchConfigurationClient({ applicationKey: APP_A.key, applicationSecret: APP_B.secret, baseUrl: simulator.url, auth, maxRetries: 0 });
-    const error = await failureOf(client.listNumbers());
-    expect(error).toMatchObject({ status: 401, errorCode: auth === 'signed' ? 40102 : 40108 });
-    const everything = [error.message, error.stack ?? '', inspect(error, { depth: 10 }), JSON.stringify(error)].join('\n');
-    expectNoSecret(everything, APP_B.secret, Buffer.from(`${APP_A.key}:${APP_B.secret}`).toString('base64'));
-    expect(everything).not.toMatch(/Authorization|x-timestamp/i);
-  });
+  it.each<AuthScheme>(['signed', 'basic'])(
+    'a wrong secret (%s) is refused, and the secrets appear nowhere in the error',
+    async (auth) => {
+      const client = new SinchConfigurationClient({
+        applicationKey: APP_A.key,
+        applicationSecret: APP_B.secret,
+        baseUrl: simulator.url,
+        auth,
+        maxRetries: 0,
+      });
+      const error = await failureOf(client.listNumbers());
+      expect(error).toMatchObject({ status: 401, errorCode: auth === 'signed' ? 40102 : 40108 });
+      const everything = [error.message, error.stack ?? '', inspect(error, { depth: 10 }), JSON.stringify(error)].join(
+        '\n',
+      );
+      expectNoSecret(everything, APP_B.secret, Buffer.from(`${APP_A.key}:${APP_B.secret}`).toString('base64'));
+      expect(everything).not.toMatch(/Authorization|x-timestamp/i);
+    },
+  );
 
   it('no answer becomes a SinchConnectionError that carries no headers', async () => {
     const closed = await startTestSimulator();
@@ -104,7 +131,11 @@ describe('errors', () => {
     const error = await failureOf(client.listNumbers());
     expect(error).toBeInstanceOf(SinchConnectionError);
     expect(error).toMatchObject({ operation: 'listNumbers', code: 'ECONNREFUSED' });
-    expectNoSecret(inspect(error, { depth: 10 }), APP_A.secret, Buffer.from(`${APP_A.key}:${APP_A.secret}`).toString('base64'));
+    expectNoSecret(
+      inspect(error, { depth: 10 }),
+      APP_A.secret,
+      Buffer.from(`${APP_A.key}:${APP_A.secret}`).toString('base64'),
+    );
   });
 
   it('a timeout becomes a SinchConnectionError', async () => {
@@ -133,7 +164,9 @@ describe('retries', () => {
   });
 
   it('does not retry a 400', async () => {
-    await clientFor(simulator, 'signed', APP_A, { maxRetries: 3 }).assignNumbers({ numbers: [FOREIGN_NUMBER] }).catch(() => undefined);
+    await clientFor(simulator, 'signed', APP_A, { maxRetries: 3 })
+      .assignNumbers({ numbers: [FOREIGN_NUMBER] })
+      .catch(() => undefined);
     expect(await requestLog()).toHaveLength(1);
   });
 });
@@ -158,7 +191,9 @@ describe('options are checked before any request', () => {
   });
 
   it('a non-base64 secret is fine for Basic, which sends it as typed', () => {
-    expect(() => new SinchConfigurationClient({ ...base, applicationSecret: 'app-secret', auth: 'basic' })).not.toThrow();
+    expect(
+      () => new SinchConfigurationClient({ ...base, applicationSecret: 'app-secret', auth: 'basic' }),
+    ).not.toThrow();
   });
 
   it('defaults to the global configuration host', () => {

@@ -63,5 +63,14 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   headers: { 'Content-Type': 'application/json', ...headers },
 });
 
-export const sinchError = (status: number, errorCode: number, message: string, headers: Record<string, string> = {}): HttpAnswer =>
-  json(status, { status: `${status} Error`, errorCode, message, reference: '00000000-0000-4000-8000-000000000001' }, headers);
+export const sinchError = (
+  status: number,
+  errorCode: number,
+  message: string,
+  headers: Record<string, string> = {},
+): HttpAnswer =>
+  json(
+    status,
+    { status: `${status} Error`, errorCode, message, reference: '00000000-0000-4000-8000-000000000001' },
+    headers,
+  );

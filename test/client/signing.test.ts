@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { applicationAuthorization, basicAuthorization, contentMd5, isBase64Secret, type SignableRequest } from '../../provider';
+import {
+  applicationAuthorization,
+  basicAuthorization,
+  contentMd5,
+  isBase64Secret,
+  type SignableRequest,
+} from '../../provider';
 import { authenticate } from '../../simulator/authentication';
 
 interface Vector {
@@ -72,7 +78,12 @@ const VECTORS: Vector[] = [
     name: 'Node SDK, GET with no body',
     key: 'my-key-id',
     secret: 'bXkta2V5LXNlY3JldA==',
-    request: { method: 'GET', path: '/path/pathParamValue', contentType: 'application/json', timestamp: '2023-11-22T09:10:11.999Z' },
+    request: {
+      method: 'GET',
+      path: '/path/pathParamValue',
+      contentType: 'application/json',
+      timestamp: '2023-11-22T09:10:11.999Z',
+    },
     authorization: 'Application my-key-id:nsrLDvP6KVD/dAxb3IfAncdwjPFJVWSrseEFOcZge+A=',
   },
   {
@@ -92,12 +103,22 @@ const VECTORS: Vector[] = [
     name: '.NET SDK, POST with an empty body',
     key: '669E367E-6BBA-48AB-AF15-266871C28135',
     secret: 'BeIukql3pTKJ8RGL5zo0DA==',
-    request: { method: 'POST', path: '/verification/v1/verifications', contentType: 'application/json', timestamp: '2014-06-04T13:41:58Z', body: '' },
+    request: {
+      method: 'POST',
+      path: '/verification/v1/verifications',
+      contentType: 'application/json',
+      timestamp: '2014-06-04T13:41:58Z',
+      body: '',
+    },
     authorization: 'Application 669E367E-6BBA-48AB-AF15-266871C28135:srx3SkKXw/ryFJLfwFFzZTigPxR/1+9Ae+eB3olDIjM=',
   },
 ];
 
-function verify(vector: { key: string; secret: string; request: SignableRequest }, authorization: string, now = Date.parse(vector.request.timestamp)) {
+function verify(
+  vector: { key: string; secret: string; request: SignableRequest },
+  authorization: string,
+  now = Date.parse(vector.request.timestamp),
+) {
   return authenticate(
     {
       method: vector.request.method,
@@ -121,17 +142,22 @@ describe('the published signing vectors', () => {
     expect(verify(vector, vector.authorization)).toBe(vector.key);
   });
 
-  it.each(VECTORS)('$name: the verifier refuses it with one bit of the signature changed, first byte or last', (vector) => {
-    const prefix = vector.authorization.slice(0, vector.authorization.lastIndexOf(':') + 1);
-    const signature = Buffer.from(vector.authorization.slice(prefix.length), 'base64');
-    for (const at of [0, signature.length - 1]) {
-      // Forge the decoded bytes: a changed base64 character can decode to the same bytes (its padding bits).
-      const bytes = Buffer.from(signature);
-      bytes[at] = (bytes[at] as number) ^ 1;
-      expect(bytes.equals(signature)).toBe(false);
-      expect(() => verify(vector, `${prefix}${bytes.toString('base64')}`)).toThrow(expect.objectContaining({ httpStatus: 401, errorCode: 40102 }));
-    }
-  });
+  it.each(VECTORS)(
+    '$name: the verifier refuses it with one bit of the signature changed, first byte or last',
+    (vector) => {
+      const prefix = vector.authorization.slice(0, vector.authorization.lastIndexOf(':') + 1);
+      const signature = Buffer.from(vector.authorization.slice(prefix.length), 'base64');
+      for (const at of [0, signature.length - 1]) {
+        // Forge the decoded bytes: a changed base64 character can decode to the same bytes (its padding bits).
+        const bytes = Buffer.from(signature);
+        bytes[at] = (bytes[at] as number) ^ 1;
+        expect(bytes.equals(signature)).toBe(false);
+        expect(() => verify(vector, `${prefix}${bytes.toString('base64')}`)).toThrow(
+          expect.objectContaining({ httpStatus: 401, errorCode: 40102 }),
+        );
+      }
+    },
+  );
 
   it('the lower-case scheme of the callback docs is accepted too', () => {
     const vector = VECTORS[2] as Vector;
@@ -156,11 +182,20 @@ describe('the published signing vectors', () => {
 });
 
 describe('signer and verifier agree on any request', () => {
-  const secretArbitrary = fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('base64'));
+  const secretArbitrary = fc
+    .uint8Array({ minLength: 1, maxLength: 64 })
+    .map((bytes) => Buffer.from(bytes).toString('base64'));
   const requestArbitrary = fc.record({
     method: fc.constantFrom('GET', 'POST', 'DELETE'),
-    path: fc.array(fc.stringMatching(/^[A-Za-z0-9+\-_.]{1,12}$/), { minLength: 1, maxLength: 5 }).map((parts) => `/${parts.join('/')}`),
-    contentType: fc.constantFrom('', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8'),
+    path: fc
+      .array(fc.stringMatching(/^[A-Za-z0-9+\-_.]{1,12}$/), { minLength: 1, maxLength: 5 })
+      .map((parts) => `/${parts.join('/')}`),
+    contentType: fc.constantFrom(
+      '',
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=UTF-8',
+    ),
     body: fc.option(fc.json(), { nil: undefined }),
   });
 

@@ -22,5 +22,7 @@ it('the blocks name every property and setting, with its description', () => {
 });
 
 it('a README without a block is refused, naming it', () => {
-  expect(() => renderReadme('# nothing here')).toThrow('README.md has no block "<!-- generated from provider/shapes: settings -->"');
+  expect(() => renderReadme('# nothing here')).toThrow(
+    'README.md has no block "<!-- generated from provider/shapes: settings -->"',
+  );
 });

@@ -32,7 +32,11 @@ const PROGRAM: DeclaredProgram = {
 
 // Each summary counts the stack itself as one more resource.
 const counters = async () => {
-  const { counters: counted } = await admin<{ counters: Record<string, number> }>(scenario.simulator, 'GET', 'counters');
+  const { counters: counted } = await admin<{ counters: Record<string, number> }>(
+    scenario.simulator,
+    'GET',
+    'counters',
+  );
   await admin(scenario.simulator, 'DELETE', 'requests');
   return counted;
 };

@@ -36,17 +36,28 @@ function declaration(shift: number, version = 1): DeclaredProgram {
       number,
       applicationKey: APPLICATIONS[(index + (index % 3 === 0 ? shift : 0)) % 3] as string,
     })),
-    callbacks: APPLICATIONS.map((applicationKey) => ({ name: `callbacks-${applicationKey}`, applicationKey, primary: `https://voice.example.com/v${version}/${applicationKey}` })),
+    callbacks: APPLICATIONS.map((applicationKey) => ({
+      name: `callbacks-${applicationKey}`,
+      applicationKey,
+      primary: `https://voice.example.com/v${version}/${applicationKey}`,
+    })),
   };
 }
 
-function expectedState(program: DeclaredProgram): { bindings: Record<string, string>; callbacks: Record<string, { primary: string }> } {
+function expectedState(program: DeclaredProgram): {
+  bindings: Record<string, string>;
+  callbacks: Record<string, { primary: string }>;
+} {
   return {
     bindings: {
-      ...Object.fromEntries(program.numbers.map((binding) => [`${binding.number}/voice`, binding.applicationKey as string])),
+      ...Object.fromEntries(
+        program.numbers.map((binding) => [`${binding.number}/voice`, binding.applicationKey as string]),
+      ),
       ...Object.fromEntries(foreignNumbers.map((number) => [`${number}/voice`, APP_C.key])),
     },
-    callbacks: Object.fromEntries(program.callbacks.map((urls) => [urls.applicationKey as string, { primary: urls.primary }])),
+    callbacks: Object.fromEntries(
+      program.callbacks.map((urls) => [urls.applicationKey as string, { primary: urls.primary }]),
+    ),
   };
 }
 
@@ -68,7 +79,13 @@ afterAll(() => {
 
 describe.each([11, 23, 47])('chaos with seed %i: fail 0.2, fail after 0.05, throttle 0.05, reset 0.02', (seed) => {
   it('up, refresh after drift, move a third, destroy: each succeeds in one run and ends in the declared state', async () => {
-    await admin(scenario.simulator, 'PUT', 'chaos', { failRate: 0.2, failAfterRate: 0.05, throttleRate: 0.05, resetRate: 0.02, seed });
+    await admin(scenario.simulator, 'PUT', 'chaos', {
+      failRate: 0.2,
+      failAfterRate: 0.05,
+      throttleRate: 0.05,
+      resetRate: 0.02,
+      seed,
+    });
     const first = declaration(0);
     expect(changes(await succeed('up', first))).toEqual({ create: DECLARED_COUNT + 4 });
     expect(await liveState()).toEqual(expectedState(first));
@@ -78,7 +95,14 @@ describe.each([11, 23, 47])('chaos with seed %i: fail 0.2, fail after 0.05, thro
     await admin(scenario.simulator, 'DELETE', 'bindings', { number: numberAt(2) });
     await admin(scenario.simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://drift.example.com/voice' });
     const drifted = await liveState();
-    const logged = async () => (await admin<{ requests: Array<{ method: string; status: number; route: string }> }>(scenario.simulator, 'GET', 'requests')).requests;
+    const logged = async () =>
+      (
+        await admin<{ requests: Array<{ method: string; status: number; route: string }> }>(
+          scenario.simulator,
+          'GET',
+          'requests',
+        )
+      ).requests;
     const before = (await logged()).length;
     const refresh = changes(await succeed('refresh', first));
     expect(refresh).toMatchObject({ update: 2, delete: 1 });
@@ -93,9 +117,16 @@ describe.each([11, 23, 47])('chaos with seed %i: fail 0.2, fail after 0.05, thro
     expect(await liveState()).toEqual(expectedState(moved));
 
     await succeed('destroy', moved);
-    expect(await liveState()).toEqual({ bindings: Object.fromEntries(foreignNumbers.map((number) => [`${number}/voice`, APP_C.key])), callbacks: {} });
+    expect(await liveState()).toEqual({
+      bindings: Object.fromEntries(foreignNumbers.map((number) => [`${number}/voice`, APP_C.key])),
+      callbacks: {},
+    });
 
-    const counters = await admin<{ counters: Record<string, number>; faults: Record<string, number> }>(scenario.simulator, 'GET', 'counters');
+    const counters = await admin<{ counters: Record<string, number>; faults: Record<string, number> }>(
+      scenario.simulator,
+      'GET',
+      'counters',
+    );
     const answered = (await logged()).filter((entry) => entry.status >= 200 && entry.status < 300).length;
     figures.push({
       seed,
@@ -134,6 +165,7 @@ it('an up of 100 bindings killed halfway (the whole process group): `pulumi canc
   const left = (await simulatorState(scenario.simulator)).bindings;
   for (const number of foreignNumbers) expect(left[`${number}/voice`]).toBe(APP_C.key);
   for (const [key, application] of Object.entries(left)) {
-    if (!foreignNumbers.some((number) => key.startsWith(number))) expect(application).toBe(expectedState(program).bindings[key]);
+    if (!foreignNumbers.some((number) => key.startsWith(number)))
+      expect(application).toBe(expectedState(program).bindings[key]);
   }
 });

@@ -81,6 +81,8 @@ async function main() {
 const output = { stdout: '', stderr: '' };
 
 main().catch((error) => {
-  process.stdout.write(`${JSON.stringify({ ok: false, message: String(error && error.message ? error.message : error), ...output })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ok: false, message: String(error && error.message ? error.message : error), ...output })}\n`,
+  );
   process.exitCode = 1;
 });

@@ -85,21 +85,48 @@ export class ScratchProject {
     const tarball = await pack(REPOSITORY, directory);
     // The user's SDK runs our code (it is a peer dependency): E2E_PULUMI_SDK_VERSION tries another release than ours.
     const pulumiVersion =
-      process.env.E2E_PULUMI_SDK_VERSION || (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
+      process.env.E2E_PULUMI_SDK_VERSION ||
+      (
+        JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
     const project = join(directory, 'project');
     mkdirSync(project);
     writeFileSync(
       join(project, 'package.json'),
-      JSON.stringify({ name: 'sinch-e2e', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion } }, null, 2),
+      JSON.stringify(
+        {
+          name: 'sinch-e2e',
+          private: true,
+          dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': pulumiVersion },
+        },
+        null,
+        2,
+      ),
     );
     await npmInstall(project);
-    const environment = { ...withoutSinchVariables(process.env), ...isolatedPulumiEnvironment(cli, directory, 'e2e-passphrase') };
+    const environment = {
+      ...withoutSinchVariables(process.env),
+      ...isolatedPulumiEnvironment(cli, directory, 'e2e-passphrase'),
+    };
     return new ScratchProject(project, cli, environment);
   }
 
   /** Replaces the installed package with another tarball, as `npm install` of a new release would. */
   async install(tarball: string): Promise<void> {
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', `pulumi-sinch-voice@file:${tarball}`], { cwd: this.directory });
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        '--ignore-scripts',
+        `pulumi-sinch-voice@file:${tarball}`,
+      ],
+      { cwd: this.directory },
+    );
   }
 
   /** Copies a compiled example from dist/examples into the project, where it finds the installed package. */
@@ -140,7 +167,11 @@ export class ScratchProject {
     options: OperationOptions = {},
   ): RunningOperation {
     const request = JSON.stringify({ workDir: this.directory, stackName, operation, config, options, ...program });
-    const child = spawn(process.execPath, [DRIVER], { env: { ...this.environment, ...extraEnvironment }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [DRIVER], {
+      env: { ...this.environment, ...extraEnvironment },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     const result = new Promise<OperationResult>((resolve, reject) => {
       let stdout = '';
       let stderr = '';
@@ -164,7 +195,10 @@ export class ScratchProject {
 
   /** `pulumi stack export` as a person would run it: secrets stay encrypted. */
   async exportState(stackName: string): Promise<string> {
-    const { stdout } = await run(this.cli, ['stack', 'export', '--stack', stackName, '--cwd', this.directory], { env: this.environment, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(this.cli, ['stack', 'export', '--stack', stackName, '--cwd', this.directory], {
+      env: this.environment,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   }
 
@@ -201,12 +235,17 @@ function killTree(root: number): void {
 /** `npm pack` of a package directory into a destination; answers the tarball's path. */
 export async function pack(packageDirectory: string, destination: string): Promise<string> {
   // --ignore-scripts: pack the build that is there; rebuilding here would race other test files reading dist/.
-  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', destination], { cwd: packageDirectory });
+  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', destination], {
+    cwd: packageDirectory,
+  });
   return join(destination, stdout.trim().split('\n').at(-1) as string);
 }
 
 async function npmInstall(directory: string): Promise<void> {
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: directory, maxBuffer: 16 * 1024 * 1024 });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
+    cwd: directory,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 /** The tests decide where credentials come from; none leak in from the machine. */
@@ -222,7 +261,10 @@ export interface Scenario {
 }
 
 /** Registers the hooks: one scratch project per test file, one simulator and one stack per test. */
-export function scratchScenarios(stackPrefix: string, prepareSimulator?: (simulator: RunningSimulator) => Promise<unknown>): Scenario {
+export function scratchScenarios(
+  stackPrefix: string,
+  prepareSimulator?: (simulator: RunningSimulator) => Promise<unknown>,
+): Scenario {
   const scenario = {} as Scenario;
   let counter = 0;
   beforeAll(async () => {

@@ -17,7 +17,12 @@ function config(values: Record<string, string>): StackConfig {
 }
 
 async function succeed(example: string, operation: 'up' | 'preview' | 'destroy', values: Record<string, string>) {
-  const outcome = await scenario.project.operate(operation, scenario.stack, scenario.project.useExample(example), config(values));
+  const outcome = await scenario.project.operate(
+    operation,
+    scenario.stack,
+    scenario.project.useExample(example),
+    config(values),
+  );
   if (!outcome.ok) throw new Error(`${example} ${operation} failed: ${outcome.message}`);
   return outcome.result as Record<string, unknown>;
 }
@@ -40,20 +45,36 @@ it('move-number: changing activeApplication moves the number in place', async ()
 });
 
 it('callbacks-with-fallback: both URLs, then the fallback cleared when it leaves the configuration', async () => {
-  const urls = { application: APP_B.key, primary: 'https://voice.example.com/b', fallback: 'https://backup.example.com/b' };
+  const urls = {
+    application: APP_B.key,
+    primary: 'https://voice.example.com/b',
+    fallback: 'https://backup.example.com/b',
+  };
   await succeed('callbacks-with-fallback', 'up', urls);
-  expect((await simulatorState(scenario.simulator)).callbacks[APP_B.key]).toEqual({ primary: urls.primary, fallback: urls.fallback });
+  expect((await simulatorState(scenario.simulator)).callbacks[APP_B.key]).toEqual({
+    primary: urls.primary,
+    fallback: urls.fallback,
+  });
   await succeed('callbacks-with-fallback', 'up', { application: APP_B.key, primary: urls.primary });
   expect((await simulatorState(scenario.simulator)).callbacks[APP_B.key]).toEqual({ primary: urls.primary });
 });
 
 it('adopt-existing: numbers already bound come under management unchanged, and stay bound after destroy', async () => {
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
-  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_AND_SMS, applicationKey: APP_B.key, capability: 'sms' });
+  await admin(scenario.simulator, 'PUT', 'bindings', {
+    number: VOICE_AND_SMS,
+    applicationKey: APP_B.key,
+    capability: 'sms',
+  });
   const summary = await succeed('adopt-existing', 'up', { application: APP_B.key });
   expect(summary.resourceChanges).toEqual({ create: 3 });
-  const writes = (await admin<{ requests: Array<{ route: string }> }>(scenario.simulator, 'GET', 'requests')).requests.filter((entry) => entry.route.startsWith('POST'));
+  const writes = (
+    await admin<{ requests: Array<{ route: string }> }>(scenario.simulator, 'GET', 'requests')
+  ).requests.filter((entry) => entry.route.startsWith('POST'));
   expect(writes).toEqual([]);
   await succeed('adopt-existing', 'destroy', { application: APP_B.key });
-  expect((await simulatorState(scenario.simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key, [`${VOICE_AND_SMS}/sms`]: APP_B.key });
+  expect((await simulatorState(scenario.simulator)).bindings).toEqual({
+    [`${VOICE_ONLY}/voice`]: APP_B.key,
+    [`${VOICE_AND_SMS}/sms`]: APP_B.key,
+  });
 });

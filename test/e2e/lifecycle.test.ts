@@ -17,7 +17,9 @@ const PRIMARY_A = 'https://a.example.com/voice';
 const FALLBACK_A = 'https://a-backup.example.com/voice';
 const PRIMARY_B = 'https://b.example.com/voice';
 
-const scenario = scratchScenarios('scenario', (simulator) => admin(simulator, 'PUT', 'numbers', { number: SPARE_NUMBER }));
+const scenario = scratchScenarios('scenario', (simulator) =>
+  admin(simulator, 'PUT', 'numbers', { number: SPARE_NUMBER }),
+);
 
 /** Several numbers across two applications, and callbacks for both. */
 const FULL_PROGRAM: DeclaredProgram = {
@@ -33,22 +35,41 @@ const FULL_PROGRAM: DeclaredProgram = {
 };
 
 const FULL_STATE: Pick<PublicState, 'bindings' | 'callbacks'> = {
-  bindings: { [`${VOICE_ONLY}/voice`]: APP_A.key, [`${VOICE_ONLY_2}/voice`]: APP_B.key, [`${VOICE_AND_SMS}/sms`]: APP_B.key },
+  bindings: {
+    [`${VOICE_ONLY}/voice`]: APP_A.key,
+    [`${VOICE_ONLY_2}/voice`]: APP_B.key,
+    [`${VOICE_AND_SMS}/sms`]: APP_B.key,
+  },
   callbacks: { [APP_A.key]: { primary: PRIMARY_A, fallback: FALLBACK_A }, [APP_B.key]: { primary: PRIMARY_B } },
 };
 
-const { credentials, operate: operateStack, succeed: succeedStack, bindingsAndCallbacks, apiRoutes } = stackOperations(scenario);
-const operate = (operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()): Promise<OperationResult> =>
-  operateStack(operation, program, config);
-const succeed = (operation: 'up' | 'preview' | 'refresh' | 'destroy', program: DeclaredProgram = FULL_PROGRAM, config = credentials()) =>
-  succeedStack(operation, program, config);
+const {
+  credentials,
+  operate: operateStack,
+  succeed: succeedStack,
+  bindingsAndCallbacks,
+  apiRoutes,
+} = stackOperations(scenario);
+const operate = (
+  operation: 'up' | 'preview' | 'refresh' | 'destroy',
+  program: DeclaredProgram = FULL_PROGRAM,
+  config = credentials(),
+): Promise<OperationResult> => operateStack(operation, program, config);
+const succeed = (
+  operation: 'up' | 'preview' | 'refresh' | 'destroy',
+  program: DeclaredProgram = FULL_PROGRAM,
+  config = credentials(),
+) => succeedStack(operation, program, config);
 
-it.each(['signed', 'basic'] as const)('1, 2: up creates the declared bindings and callbacks (%s auth), and a preview right after is empty', async (auth) => {
-  const summary = await succeed('up', FULL_PROGRAM, credentials(auth));
-  expect(changes(summary)).toEqual({ create: 6 });
-  expect(await bindingsAndCallbacks()).toEqual(FULL_STATE);
-  expect(await succeed('preview', FULL_PROGRAM, credentials(auth))).toEqual({ same: 6 });
-});
+it.each(['signed', 'basic'] as const)(
+  '1, 2: up creates the declared bindings and callbacks (%s auth), and a preview right after is empty',
+  async (auth) => {
+    const summary = await succeed('up', FULL_PROGRAM, credentials(auth));
+    expect(changes(summary)).toEqual({ create: 6 });
+    expect(await bindingsAndCallbacks()).toEqual(FULL_STATE);
+    expect(await succeed('preview', FULL_PROGRAM, credentials(auth))).toEqual({ same: 6 });
+  },
+);
 
 it('3: refresh reports drift made in the dashboard, and the next up restores the declared state', async () => {
   await succeed('up');
@@ -75,11 +96,21 @@ it('4: a binding unassigned out of band disappears on refresh and comes back on 
 
 it('5: a new application is an in-place update; a new number is a replace', async () => {
   await succeed('up');
-  const moved: DeclaredProgram = { ...FULL_PROGRAM, numbers: FULL_PROGRAM.numbers.map((declared) => (declared.name === 'main-line' ? { ...declared, applicationKey: APP_B.key } : declared)) };
+  const moved: DeclaredProgram = {
+    ...FULL_PROGRAM,
+    numbers: FULL_PROGRAM.numbers.map((declared) =>
+      declared.name === 'main-line' ? { ...declared, applicationKey: APP_B.key } : declared,
+    ),
+  };
   expect(changes(await succeed('up', moved))).toEqual({ same: 5, update: 1 });
   expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
 
-  const renumbered: DeclaredProgram = { ...moved, numbers: moved.numbers.map((declared) => (declared.name === 'support-line' ? { ...declared, number: SPARE_NUMBER } : declared)) };
+  const renumbered: DeclaredProgram = {
+    ...moved,
+    numbers: moved.numbers.map((declared) =>
+      declared.name === 'support-line' ? { ...declared, number: SPARE_NUMBER } : declared,
+    ),
+  };
   expect(changes(await succeed('up', renumbered))).toEqual({ same: 5, replace: 1 });
   const { bindings } = await simulatorState(scenario.simulator);
   expect(bindings[`${SPARE_NUMBER}/voice`]).toBe(APP_B.key);
@@ -93,14 +124,20 @@ it('6: adopt a number already bound to the declared app; refuse one bound to ano
   expect(await apiRoutes()).not.toContain('POST /v1/configuration/numbers');
 
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
-  const guarded: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2 }], callbacks: [] };
+  const guarded: DeclaredProgram = {
+    numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2 }],
+    callbacks: [],
+  };
   const refused = await operate('up', guarded);
   expect(refused.ok).toBe(false);
   expect(refused.message).toContain(`bound to application ${APP_B.key}`);
   expect(refused.message).toMatch(/allowReassign: true/);
   expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_B.key);
 
-  const allowed: DeclaredProgram = { numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2, allowReassign: true }], callbacks: [] };
+  const allowed: DeclaredProgram = {
+    numbers: [...adopt.numbers, { name: 'taken', number: VOICE_ONLY_2, allowReassign: true }],
+    callbacks: [],
+  };
   await succeed('up', allowed);
   expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY_2}/voice`]).toBe(APP_A.key);
 });
@@ -110,11 +147,13 @@ it('7: destroy undoes what the stack owns and leaves alone a number moved after 
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_A.key });
   const destroy = await operate('destroy');
   expect(destroy.ok).toBe(true);
-  expect(destroy.stdout).toMatch(new RegExp(`\\${VOICE_ONLY_2} \\(voice\\) left alone: it is bound to ${APP_A.key} now`));
+  expect(destroy.stdout).toMatch(
+    new RegExp(`\\${VOICE_ONLY_2} \\(voice\\) left alone: it is bound to ${APP_A.key} now`),
+  );
   expect(await bindingsAndCallbacks()).toEqual({ bindings: { [`${VOICE_ONLY_2}/voice`]: APP_A.key }, callbacks: {} });
 });
 
-it('7: after a refresh that recorded someone else\'s changes, destroy still leaves them alone', async () => {
+it("7: after a refresh that recorded someone else's changes, destroy still leaves them alone", async () => {
   await succeed('up');
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_A.key });
   await admin(scenario.simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://theirs.example.com' });
@@ -131,11 +170,21 @@ describe('8: state and the serialized provider', () => {
     await succeed('up');
     const exported = await scenario.project.exportState(scenario.stack);
     expectNoSecret(exported, APP_A.secret);
-    const backendFiles = readdirSync(join(scenario.project.directory, '..', 'backend'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const backendFiles = readdirSync(join(scenario.project.directory, '..', 'backend'), {
+      recursive: true,
+      withFileTypes: true,
+    }).filter((entry) => entry.isFile());
     expect(backendFiles.length).toBeGreaterThan(0);
-    for (const file of backendFiles) expectNoSecret(readFileSync(join(file.parentPath, file.name), 'utf8'), APP_A.secret);
+    for (const file of backendFiles)
+      expectNoSecret(readFileSync(join(file.parentPath, file.name), 'utf8'), APP_A.secret);
 
-    const resources = (JSON.parse(exported) as { deployment: { resources: Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }> } }).deployment.resources;
+    const resources = (
+      JSON.parse(exported) as {
+        deployment: {
+          resources: Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+        };
+      }
+    ).deployment.resources;
     const dynamic = resources.filter((resource) => resource.type.startsWith('pulumi-nodejs:dynamic/sinch:'));
     expect(dynamic).toHaveLength(5);
     for (const resource of dynamic) {
@@ -154,7 +203,10 @@ describe('8: state and the serialized provider', () => {
     cpSync(scenario.project.packageDirectory, join(workspace, 'package'), { recursive: true, dereference: true });
     const manifestPath = join(workspace, 'package', 'package.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: `${manifest.version}-rebuilt`, scripts: {} }, null, 2));
+    writeFileSync(
+      manifestPath,
+      JSON.stringify({ ...manifest, version: `${manifest.version}-rebuilt`, scripts: {} }, null, 2),
+    );
     const implementation = join(workspace, 'package', 'dist', 'provider', 'implementation', 'index.js');
     writeFileSync(
       implementation,
@@ -181,19 +233,31 @@ describe('9: configuration', () => {
     const onlyUrl: StackConfig = { 'sinch:baseUrl': { value: scenario.simulator.url } };
     const environment = { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret };
     // callbacks-a names no application, so it takes APP_B from the environment: callbacks-b would manage the same callbacks.
-    const program = { ...FULL_PROGRAM, callbacks: FULL_PROGRAM.callbacks.filter((callbacks) => callbacks.name !== 'callbacks-b') };
+    const program = {
+      ...FULL_PROGRAM,
+      callbacks: FULL_PROGRAM.callbacks.filter((callbacks) => callbacks.name !== 'callbacks-b'),
+    };
     const outcome = await scenario.project.operate('up', scenario.stack, program, onlyUrl, environment);
     expect(outcome.message ?? '').toBe('');
     expect(outcome).toMatchObject({ ok: true });
     // Defaults come from the environment too: main-line goes to APP_B, the credentials' application.
     expect((await simulatorState(scenario.simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
-    expect((await admin<{ requests: Array<{ caller: string }> }>(scenario.simulator, 'GET', 'requests')).requests.every((entry) => entry.caller === APP_B.key)).toBe(true);
+    expect(
+      (await admin<{ requests: Array<{ caller: string }> }>(scenario.simulator, 'GET', 'requests')).requests.every(
+        (entry) => entry.caller === APP_B.key,
+      ),
+    ).toBe(true);
   });
 
   it('missing credentials: one clear error, before any API call', async () => {
-    const outcome = await operate('up', FULL_PROGRAM, { 'sinch:baseUrl': { value: scenario.simulator.url }, 'sinch:applicationKey': { value: APP_A.key } });
+    const outcome = await operate('up', FULL_PROGRAM, {
+      'sinch:baseUrl': { value: scenario.simulator.url },
+      'sinch:applicationKey': { value: APP_A.key },
+    });
     expect(outcome.ok).toBe(false);
-    expect(outcome.message).toMatch(/Sinch credentials are incomplete: sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/);
+    expect(outcome.message).toMatch(
+      /Sinch credentials are incomplete: sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/,
+    );
     // The program stops before any resource is registered: the stack's one error, not one per resource.
     expect(outcome.message).not.toMatch(/dynamic\/sinch:/);
     expect(await apiRoutes()).toEqual([]);

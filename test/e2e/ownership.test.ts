@@ -18,29 +18,44 @@ const PRIMARY_B = 'https://b.example.com/voice';
 const FALLBACK_B = 'https://b-backup.example.com/voice';
 
 /** After the scenario: refresh finds nothing to change, and neither does a preview after it. */
-async function expectNoHiddenDrift(program: Program, config: StackConfig = credentials(), stack?: string): Promise<void> {
+async function expectNoHiddenDrift(
+  program: Program,
+  config: StackConfig = credentials(),
+  stack?: string,
+): Promise<void> {
   const refresh = changes(await succeed('refresh', program, config, {}, stack));
   expect(Object.keys(refresh).filter((kind) => kind !== 'same')).toEqual([]);
   const preview = await succeed('preview', program, config, {}, stack);
   expect(Object.keys(preview).filter((kind) => kind !== 'same')).toEqual([]);
 }
 
-const LINE_AND_CALLBACKS = (lineName: string, callbacksName: string, aliases?: { line: string; callbacks: string }): DeclaredProgram => ({
+const LINE_AND_CALLBACKS = (
+  lineName: string,
+  callbacksName: string,
+  aliases?: { line: string; callbacks: string },
+): DeclaredProgram => ({
   numbers: [{ name: lineName, number: VOICE_ONLY, aliases: aliases ? [aliases.line] : undefined }],
   callbacks: [{ name: callbacksName, primary: PRIMARY_A, aliases: aliases ? [aliases.callbacks] : undefined }],
 });
-const LINE_AND_CALLBACKS_STATE = { bindings: { [`${VOICE_ONLY}/voice`]: APP_A.key }, callbacks: { [APP_A.key]: { primary: PRIMARY_A } } };
+const LINE_AND_CALLBACKS_STATE = {
+  bindings: { [`${VOICE_ONLY}/voice`]: APP_A.key },
+  callbacks: { [APP_A.key]: { primary: PRIMARY_A } },
+};
 
 describe('renames', () => {
-  it('without an alias: the new resources take over, the old ones\' deletes leave the binding and the URLs', async () => {
+  it("without an alias: the new resources take over, the old ones' deletes leave the binding and the URLs", async () => {
     await succeed('up', LINE_AND_CALLBACKS('old-line', 'old-callbacks'));
     const renamed = LINE_AND_CALLBACKS('new-line', 'new-callbacks');
     const up = await operate('up', renamed);
     expect(up.ok).toBe(true);
     expect(changes(up.result!)).toEqual({ create: 2, delete: 2, same: 1 });
     expect(up.stdout).toContain(`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}`);
-    expect(up.stdout).toContain(`${VOICE_ONLY} (voice) left as it is: another resource of this stack took it over in this deployment`);
-    expect(up.stdout).toContain(`callbacks of ${APP_A.key} left as they are: another resource of this stack took them over`);
+    expect(up.stdout).toContain(
+      `${VOICE_ONLY} (voice) left as it is: another resource of this stack took it over in this deployment`,
+    );
+    expect(up.stdout).toContain(
+      `callbacks of ${APP_A.key} left as they are: another resource of this stack took them over`,
+    );
     expect(await bindingsAndCallbacks()).toEqual(LINE_AND_CALLBACKS_STATE);
     await expectNoHiddenDrift(renamed);
   });
@@ -57,11 +72,17 @@ describe('renames', () => {
 });
 
 describe('reorders', () => {
-  const TWO_APPLICATIONS_STATE = { bindings: {}, callbacks: { [APP_A.key]: { primary: PRIMARY_A }, [APP_B.key]: { primary: PRIMARY_B, fallback: FALLBACK_B } } };
+  const TWO_APPLICATIONS_STATE = {
+    bindings: {},
+    callbacks: { [APP_A.key]: { primary: PRIMARY_A }, [APP_B.key]: { primary: PRIMARY_B, fallback: FALLBACK_B } },
+  };
 
   it('the top-level stack names resources after what they manage: swapping its callbacks list changes nothing', async () => {
     const program = scenario.project.useTopLevelProgram();
-    const declare = (entries: object[]): StackConfig => ({ ...credentials(), 'sinch-voice:callbacks': { value: JSON.stringify(entries) } });
+    const declare = (entries: object[]): StackConfig => ({
+      ...credentials(),
+      'sinch-voice:callbacks': { value: JSON.stringify(entries) },
+    });
     const forA = { applicationKey: APP_A.key, primary: PRIMARY_A };
     const forB = { applicationKey: APP_B.key, primary: PRIMARY_B, fallback: FALLBACK_B };
     await succeed('up', program, declare([forA, forB]));
@@ -99,7 +120,10 @@ describe('reorders', () => {
     await succeed('up', byPosition(VOICE_ONLY, VOICE_ONLY_2));
     const swapped = byPosition(VOICE_ONLY_2, VOICE_ONLY);
     expect(changes(await succeed('up', swapped))).toEqual({ replace: 2, same: 1 });
-    expect((await bindingsAndCallbacks()).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_A.key, [`${VOICE_ONLY_2}/voice`]: APP_B.key });
+    expect((await bindingsAndCallbacks()).bindings).toEqual({
+      [`${VOICE_ONLY}/voice`]: APP_A.key,
+      [`${VOICE_ONLY_2}/voice`]: APP_B.key,
+    });
     await expectNoHiddenDrift(swapped);
   });
 });
@@ -109,12 +133,16 @@ describe('two stacks declare the same binding', () => {
   const stackA = () => scenario.stack;
   const stackB = () => `${scenario.stack}-b`;
 
-  it('B adopts A\'s binding visibly; destroying B leaves it, and A sees no drift', async () => {
+  it("B adopts A's binding visibly; destroying B leaves it, and A sees no drift", async () => {
     await succeed('up', ONE_LINE, credentials(), {}, stackA());
     const adopt = await operate('up', ONE_LINE, credentials(), {}, stackB());
     expect(adopt.ok).toBe(true);
-    expect(adopt.stdout).toContain(`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}, nothing written; destroy leaves it bound`);
-    const exported = (await operate('export', ONE_LINE, credentials(), {}, stackB())).result as { deployment: { resources: Array<{ type: string; outputs?: Record<string, unknown> }> } };
+    expect(adopt.stdout).toContain(
+      `${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}, nothing written; destroy leaves it bound`,
+    );
+    const exported = (await operate('export', ONE_LINE, credentials(), {}, stackB())).result as {
+      deployment: { resources: Array<{ type: string; outputs?: Record<string, unknown> }> };
+    };
     const line = exported.deployment.resources.find((resource) => resource.type.endsWith('NumberAssignment'));
     expect(line?.outputs).toMatchObject({ adopted: true, foundApplicationKey: APP_A.key });
 
@@ -133,9 +161,15 @@ describe('two stacks declare the same binding', () => {
 });
 
 it('callback URLs set in the dashboard before the first up: up writes the declared ones, destroy puts them back', async () => {
-  const dashboard = { primary: 'https://dashboard.example.com/voice', fallback: 'https://dashboard-backup.example.com/voice' };
+  const dashboard = {
+    primary: 'https://dashboard.example.com/voice',
+    fallback: 'https://dashboard-backup.example.com/voice',
+  };
   await admin(scenario.simulator, 'PUT', `callbacks/${APP_B.key}`, dashboard);
-  const program: DeclaredProgram = { numbers: [], callbacks: [{ name: 'callbacks-b', applicationKey: APP_B.key, primary: PRIMARY_B }] };
+  const program: DeclaredProgram = {
+    numbers: [],
+    callbacks: [{ name: 'callbacks-b', applicationKey: APP_B.key, primary: PRIMARY_B }],
+  };
   await succeed('up', program);
   expect((await bindingsAndCallbacks()).callbacks).toEqual({ [APP_B.key]: { primary: PRIMARY_B } });
   await expectNoHiddenDrift(program);
@@ -147,7 +181,10 @@ it('callback URLs set in the dashboard before the first up: up writes the declar
 
 it('a number taken from another application (allowReassign) goes back to it on destroy', async () => {
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
-  const program: DeclaredProgram = { numbers: [{ name: 'taken', number: VOICE_ONLY_2, allowReassign: true }], callbacks: [] };
+  const program: DeclaredProgram = {
+    numbers: [{ name: 'taken', number: VOICE_ONLY_2, allowReassign: true }],
+    callbacks: [],
+  };
   await succeed('up', program);
   expect((await bindingsAndCallbacks()).bindings).toEqual({ [`${VOICE_ONLY_2}/voice`]: APP_A.key });
   await succeed('destroy', program);
@@ -158,9 +195,15 @@ describe('an interrupted up', () => {
   it('killed after the assignment landed and before the engine recorded it: `pulumi cancel` then `pulumi up` converge', async () => {
     const program: DeclaredProgram = { numbers: [{ name: 'line', number: VOICE_ONLY }], callbacks: [] };
     // Slow list calls leave a window between the assignment and its read-back.
-    await admin(scenario.simulator, 'POST', 'faults', { status: 0, delayMs: 3000, route: 'GET /v1/configuration/numbers', count: 2 });
+    await admin(scenario.simulator, 'POST', 'faults', {
+      status: 0,
+      delayMs: 3000,
+      route: 'GET /v1/configuration/numbers',
+      count: 2,
+    });
     const running = scenario.project.start('up', scenario.stack, program, credentials());
-    while ((await bindingsAndCallbacks()).bindings[`${VOICE_ONLY}/voice`] !== APP_A.key) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await bindingsAndCallbacks()).bindings[`${VOICE_ONLY}/voice`] !== APP_A.key)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     running.killGroup();
     expect(await running.result).toMatchObject({ ok: false, message: 'killed by SIGKILL' });
 
@@ -178,9 +221,12 @@ describe('an interrupted up', () => {
   });
 });
 
-it('Pulumi\'s `import` option: the engine cannot import a dynamic resource (its read gets no serialized provider), and nothing is written', async () => {
+it("Pulumi's `import` option: the engine cannot import a dynamic resource (its read gets no serialized provider), and nothing is written", async () => {
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
-  const program: DeclaredProgram = { numbers: [{ name: 'line', number: VOICE_ONLY, importId: `${VOICE_ONLY}/voice` }], callbacks: [] };
+  const program: DeclaredProgram = {
+    numbers: [{ name: 'line', number: VOICE_ONLY, importId: `${VOICE_ONLY}/voice` }],
+    callbacks: [],
+  };
   const imported = await operate('up', program);
   expect(imported.ok).toBe(false);
   expect(imported.message).toContain('code must be a string, not undefined');

@@ -9,9 +9,21 @@ export type Summary = Record<string, unknown>;
 export interface StackOperations {
   /** The provider settings as stack configuration, signing as `application` against the scenario's simulator. */
   credentials(auth?: 'signed' | 'basic', application?: SimulatedApplication): StackConfig;
-  operate(operation: Operation, program: Program, config?: StackConfig, options?: OperationOptions, stack?: string): Promise<OperationResult>;
+  operate(
+    operation: Operation,
+    program: Program,
+    config?: StackConfig,
+    options?: OperationOptions,
+    stack?: string,
+  ): Promise<OperationResult>;
   /** Runs the operation and fails the test with the engine's own words when it fails. */
-  succeed(operation: Operation, program: Program, config?: StackConfig, options?: OperationOptions, stack?: string): Promise<Summary>;
+  succeed(
+    operation: Operation,
+    program: Program,
+    config?: StackConfig,
+    options?: OperationOptions,
+    stack?: string,
+  ): Promise<Summary>;
   /** Bindings and the callbacks of applications that have any, as the simulator holds them. */
   bindingsAndCallbacks(): Promise<Pick<PublicState, 'bindings' | 'callbacks'>>;
   /** The routes of the API requests the simulator logged, in order. */
@@ -38,10 +50,15 @@ export function stackOperations(scenario: Scenario): StackOperations {
     },
     bindingsAndCallbacks: async () => {
       const { bindings, callbacks } = await simulatorState(scenario.simulator);
-      return { bindings, callbacks: Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0)) };
+      return {
+        bindings,
+        callbacks: Object.fromEntries(Object.entries(callbacks).filter(([, urls]) => Object.keys(urls).length > 0)),
+      };
     },
     apiRoutes: async () =>
-      (await admin<{ requests: Array<{ route: string }> }>(scenario.simulator, 'GET', 'requests')).requests.map((entry) => entry.route),
+      (await admin<{ requests: Array<{ route: string }> }>(scenario.simulator, 'GET', 'requests')).requests.map(
+        (entry) => entry.route,
+      ),
   };
   return operations;
 }

@@ -25,11 +25,16 @@ interface Outcome {
 function generate(args: string[], environment: Record<string, string> = {}): Promise<Outcome> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_')));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, 'generate', ...args], { env: { ...base, ...environment } }, (error, stdout, stderr) => {
-      // A command that did not start (a string code such as ENOENT) or was killed (no code) fails the test with it.
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, 'generate', ...args],
+      { env: { ...base, ...environment } },
+      (error, stdout, stderr) => {
+        // A command that did not start (a string code such as ENOENT) or was killed (no code) fails the test with it.
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -50,7 +55,11 @@ afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
 it('prints the declarations on stdout with the credentials of the environment, exits 0, and shows no secret', async () => {
   const outcome = await generate([], credentials());
-  const expected = await generateDeclarations({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url });
+  const expected = await generateDeclarations({
+    applicationKey: APP_A.key,
+    applicationSecret: APP_A.secret,
+    baseUrl: simulator.url,
+  });
   expect(outcome).toEqual({ code: 0, stdout: expected, stderr: '' });
   expect(outcome.stdout).toContain(`new NumberAssignment('number-${VOICE_ONLY}-voice', {`);
   expectNoSecret(outcome.stdout + outcome.stderr, APP_A.secret);
@@ -66,7 +75,7 @@ it('options take the place of stack configuration: --application-key and --base-
   expect(outcome.stdout).toContain(`with the credentials of application ${APP_B.key}:`);
 });
 
-it('missing credentials: the provider\'s message, what generate reads, exit code 2, no stack trace', async () => {
+it("missing credentials: the provider's message, what generate reads, exit code 2, no stack trace", async () => {
   const outcome = await generate([], { SINCH_BASE_URL: simulator.url });
   expect(outcome.code).toBe(2);
   expect(outcome.stdout).toBe('');
@@ -78,12 +87,14 @@ it('missing credentials: the provider\'s message, what generate reads, exit code
   );
 });
 
-it('a wrong secret: Sinch\'s answer in one line, exit code 1, no stack trace, neither secret', async () => {
+it("a wrong secret: Sinch's answer in one line, exit code 1, no stack trace, neither secret", async () => {
   const wrong = Buffer.from('a-distinctive-wrong-secret').toString('base64');
   const outcome = await generate([], { ...credentials(), SINCH_APPLICATION_SECRET: wrong });
   expect(outcome.code).toBe(1);
   expect(outcome.stdout).toBe('');
-  expect(outcome.stderr).toMatch(/^pulumi-sinch-voice generate: Sinch listNumbers failed with HTTP 401 \(errorCode 40102\): Request has invalid signature \[reference [0-9a-f-]+\]\n$/);
+  expect(outcome.stderr).toMatch(
+    /^pulumi-sinch-voice generate: Sinch listNumbers failed with HTTP 401 \(errorCode 40102\): Request has invalid signature \[reference [0-9a-f-]+\]\n$/,
+  );
   expectNoSecret(outcome.stderr, wrong, APP_A.secret);
 });
 
@@ -91,7 +102,9 @@ it('an unreachable API: exit code 1, the connection error in one line', async ()
   const unreachable = await refusedUrl();
   const outcome = await generate([], { ...credentials(), SINCH_BASE_URL: unreachable });
   expect(outcome.code).toBe(1);
-  expect(outcome.stderr).toMatch(/^pulumi-sinch-voice generate: Sinch listNumbers failed: no answer from http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED[^\n]*\)\n$/);
+  expect(outcome.stderr).toMatch(
+    /^pulumi-sinch-voice generate: Sinch listNumbers failed: no answer from http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED[^\n]*\)\n$/,
+  );
   expect(outcome.stderr).toContain(`no answer from ${unreachable} (ECONNREFUSED`);
 });
 
@@ -103,7 +116,11 @@ it('--output writes the file and says so on stderr; an existing file is replaced
 
   writeFileSync(file, 'my program\n');
   const refused = await generate(['--output', file], credentials());
-  expect(refused).toEqual({ code: 2, stdout: '', stderr: `pulumi-sinch-voice generate: ${file} exists; give --force to replace it\n` });
+  expect(refused).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `pulumi-sinch-voice generate: ${file} exists; give --force to replace it\n`,
+  });
   expect(readFileSync(file, 'utf8')).toBe('my program\n');
 
   expect((await generate(['--output', file, '--force'], credentials())).code).toBe(0);
@@ -122,5 +139,7 @@ it('an unknown option or an invalid setting: exit code 2', async () => {
   expect(unknown.stderr).toContain("unknown option '--application-secret'");
   const badAuth = await generate(['--auth', 'oauth'], credentials());
   expect(badAuth.code).toBe(2);
-  expect(badAuth.stderr).toMatch(/^pulumi-sinch-voice generate: sinch:auth must be one of signed, basic; got "oauth"\n/);
+  expect(badAuth.stderr).toMatch(
+    /^pulumi-sinch-voice generate: sinch:auth must be one of signed, basic; got "oauth"\n/,
+  );
 });

@@ -77,8 +77,13 @@ function constructed(source: string): Constructed[] {
         calls.push({ kind, name, args });
       }
     };
-  const sinch = { NumberAssignment: standIn('NumberAssignment'), ApplicationCallbacks: standIn('ApplicationCallbacks') };
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const sinch = {
+    NumberAssignment: standIn('NumberAssignment'),
+    ApplicationCallbacks: standIn('ApplicationCallbacks'),
+  };
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
   const require = (name: string) => {
     if (name !== 'pulumi-sinch-voice') throw new Error(`the program requires ${name}`);
     return sinch;
@@ -92,13 +97,17 @@ async function liveState(): Promise<void> {
   await admin(simulator, 'PUT', 'bindings', { number: VOICE_AND_SMS, applicationKey: APP_A.key, capability: 'sms' });
   await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
   // A quote in the path, which URLs keep as it is: the literal must escape it.
-  await admin(simulator, 'PUT', `callbacks/${APP_A.key}`, { primary: "https://voice.example.com/it's/a", fallback: 'https://backup.example.com/a?x=1&y=%20' });
+  await admin(simulator, 'PUT', `callbacks/${APP_A.key}`, {
+    primary: "https://voice.example.com/it's/a",
+    fallback: 'https://backup.example.com/a?x=1&y=%20',
+  });
   await admin(simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://voice.example.com/b' });
 }
 
-const generated = () => generateDeclarations({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url });
+const generated = () =>
+  generateDeclarations({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url });
 
-it('type-checks against the package\'s types, strict and with noUnusedLocals', async () => {
+it("type-checks against the package's types, strict and with noUnusedLocals", async () => {
   await liveState();
   expect(await typeErrors(await generated())).toBe('');
 });
@@ -111,22 +120,44 @@ it('type-checks when only numbers are bound, and when nothing is', async () => {
 });
 
 it('the check itself fails a program that misnames an input', () => {
-  return expect(typeErrors("import { NumberAssignment } from 'pulumi-sinch-voice';\nnew NumberAssignment('n', { numbr: '+12012222222' });\n")).resolves.toMatch(
-    /program\.ts\(2,\d+\): error TS2561: .*'numbr' does not exist in type 'NumberAssignmentArgs'/,
-  );
+  return expect(
+    typeErrors(
+      "import { NumberAssignment } from 'pulumi-sinch-voice';\nnew NumberAssignment('n', { numbr: '+12012222222' });\n",
+    ),
+  ).resolves.toMatch(/program\.ts\(2,\d+\): error TS2561: .*'numbr' does not exist in type 'NumberAssignmentArgs'/);
 });
 
 it('run, it constructs one resource per binding and per application with URLs, with the live values', async () => {
   await liveState();
   expect(constructed(await generated())).toEqual([
-    { kind: 'NumberAssignment', name: `number-${VOICE_ONLY}-voice`, args: { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice' } },
-    { kind: 'NumberAssignment', name: `number-${VOICE_ONLY_2}-voice`, args: { number: VOICE_ONLY_2, applicationKey: APP_B.key, capability: 'voice' } },
-    { kind: 'NumberAssignment', name: `number-${VOICE_AND_SMS}-sms`, args: { number: VOICE_AND_SMS, applicationKey: APP_A.key, capability: 'sms' } },
+    {
+      kind: 'NumberAssignment',
+      name: `number-${VOICE_ONLY}-voice`,
+      args: { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice' },
+    },
+    {
+      kind: 'NumberAssignment',
+      name: `number-${VOICE_ONLY_2}-voice`,
+      args: { number: VOICE_ONLY_2, applicationKey: APP_B.key, capability: 'voice' },
+    },
+    {
+      kind: 'NumberAssignment',
+      name: `number-${VOICE_AND_SMS}-sms`,
+      args: { number: VOICE_AND_SMS, applicationKey: APP_A.key, capability: 'sms' },
+    },
     {
       kind: 'ApplicationCallbacks',
       name: `callbacks-${APP_A.key}`,
-      args: { applicationKey: APP_A.key, primary: "https://voice.example.com/it's/a", fallback: 'https://backup.example.com/a?x=1&y=%20' },
+      args: {
+        applicationKey: APP_A.key,
+        primary: "https://voice.example.com/it's/a",
+        fallback: 'https://backup.example.com/a?x=1&y=%20',
+      },
     },
-    { kind: 'ApplicationCallbacks', name: `callbacks-${APP_B.key}`, args: { applicationKey: APP_B.key, primary: 'https://voice.example.com/b' } },
+    {
+      kind: 'ApplicationCallbacks',
+      name: `callbacks-${APP_B.key}`,
+      args: { applicationKey: APP_B.key, primary: 'https://voice.example.com/b' },
+    },
   ]);
 });

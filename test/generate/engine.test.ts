@@ -23,8 +23,15 @@ const { succeed, bindingsAndCallbacks, apiRoutes } = stackOperations(scenario);
 async function existingSetup(): Promise<void> {
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
   await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
-  await admin(scenario.simulator, 'PUT', 'bindings', { number: VOICE_AND_SMS, applicationKey: APP_B.key, capability: 'sms' });
-  await admin(scenario.simulator, 'PUT', `callbacks/${APP_A.key}`, { primary: 'https://a.example.com/voice', fallback: 'https://a-backup.example.com/voice' });
+  await admin(scenario.simulator, 'PUT', 'bindings', {
+    number: VOICE_AND_SMS,
+    applicationKey: APP_B.key,
+    capability: 'sms',
+  });
+  await admin(scenario.simulator, 'PUT', `callbacks/${APP_A.key}`, {
+    primary: 'https://a.example.com/voice',
+    fallback: 'https://a-backup.example.com/voice',
+  });
   await admin(scenario.simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://b.example.com/voice' });
   await admin(scenario.simulator, 'DELETE', 'requests');
 }
@@ -35,14 +42,21 @@ async function generateInProject(): Promise<{ source: string; printed: string }>
   const environment = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SINCH_')));
   const { stdout, stderr } = await run('npx', ['--no', 'pulumi-sinch-voice', 'generate', '--output', file, '--force'], {
     cwd: scenario.project.directory,
-    env: { ...environment, SINCH_APPLICATION_KEY: APP_A.key, SINCH_APPLICATION_SECRET: APP_A.secret, SINCH_BASE_URL: scenario.simulator.url },
+    env: {
+      ...environment,
+      SINCH_APPLICATION_KEY: APP_A.key,
+      SINCH_APPLICATION_SECRET: APP_A.secret,
+      SINCH_BASE_URL: scenario.simulator.url,
+    },
   });
   return { source: readFileSync(file, 'utf8'), printed: stdout + stderr };
 }
 
 /** The declarations compiled to CommonJS beside the installed package, run as the body of an inline program. */
 function programOf(source: string): Program {
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
   writeFileSync(join(scenario.project.directory, 'generated.js'), outputText);
   const programFile = join(scenario.project.directory, 'generated-program.js');
   writeFileSync(programFile, "module.exports = async () => {\n  require('./generated.js');\n  return {};\n};\n");

@@ -2,7 +2,16 @@
 import { SinchApiError } from '../../provider';
 import { SinchConfigurationError, type SinchProviderSettings } from '../../provider/configuration';
 import { generateDeclarations } from '../../provider/generate';
-import { APP_A, APP_B, expectNoSecret, failureOf, SMS_ONLY, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
+import {
+  APP_A,
+  APP_B,
+  expectNoSecret,
+  failureOf,
+  SMS_ONLY,
+  VOICE_AND_SMS,
+  VOICE_ONLY,
+  VOICE_ONLY_2,
+} from '../support/fixtures';
 import { admin, sharedSimulator } from '../support/simulator';
 
 const simulator = sharedSimulator();
@@ -14,15 +23,22 @@ const settings = (overrides: SinchProviderSettings = {}): SinchProviderSettings 
   maxRetries: '0',
   ...overrides,
 });
-const bind = (number: string, applicationKey: string, capability = 'voice') => admin(simulator, 'PUT', 'bindings', { number, applicationKey, capability });
-const routes = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
+const bind = (number: string, applicationKey: string, capability = 'voice') =>
+  admin(simulator, 'PUT', 'bindings', { number, applicationKey, capability });
+const routes = async () =>
+  (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map(
+    (entry) => entry.route,
+  );
 
 /** A small state, made in an order that is not the sorted one. */
 async function smallState(): Promise<void> {
   await bind(VOICE_ONLY_2, APP_B.key);
   await bind(VOICE_AND_SMS, APP_B.key, 'sms');
   await bind(VOICE_ONLY, APP_A.key);
-  await admin(simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://voice.example.com/b', fallback: 'https://backup.example.com/b' });
+  await admin(simulator, 'PUT', `callbacks/${APP_B.key}`, {
+    primary: 'https://voice.example.com/b',
+    fallback: 'https://backup.example.com/b',
+  });
 }
 
 it('prints exactly these declarations for a small state, sorted, with every value explicit', async () => {
@@ -97,29 +113,42 @@ it('the callbacks of an application that holds no number and is not the configur
   const text = await generateDeclarations(settings());
   expect(text).toContain(`new ApplicationCallbacks('callbacks-${APP_A.key}', {`);
   expect(text).not.toContain(APP_B.key);
-  expect(await routes()).toEqual(['GET /v1/configuration/numbers', 'GET /v1/configuration/callbacks/applications/{key}']);
+  expect(await routes()).toEqual([
+    'GET /v1/configuration/numbers',
+    'GET /v1/configuration/callbacks/applications/{key}',
+  ]);
 });
 
 it('an application whose callbacks the API refuses to show (404) is named in a comment; the rest is still declared', async () => {
   await smallState();
-  await admin(simulator, 'POST', 'faults', { status: 404, route: 'GET /v1/configuration/callbacks/applications/{key}' });
+  await admin(simulator, 'POST', 'faults', {
+    status: 404,
+    route: 'GET /v1/configuration/callbacks/applications/{key}',
+  });
   const text = await generateDeclarations(settings());
-  expect(text).toContain(`// - the callback URLs of ${APP_A.key}: not readable: Sinch getCallbacks failed with HTTP 404`);
+  expect(text).toContain(
+    `// - the callback URLs of ${APP_A.key}: not readable: Sinch getCallbacks failed with HTTP 404`,
+  );
   expect(text).toContain(`new ApplicationCallbacks('callbacks-${APP_B.key}', {`);
   expect(text.match(/new NumberAssignment/g)).toHaveLength(3);
 });
 
-it('a server failure is an error, with Sinch\'s answer and without the secret', async () => {
-  await admin(simulator, 'POST', 'faults', { status: 503, route: 'GET /v1/configuration/callbacks/applications/{key}' });
+it("a server failure is an error, with Sinch's answer and without the secret", async () => {
+  await admin(simulator, 'POST', 'faults', {
+    status: 503,
+    route: 'GET /v1/configuration/callbacks/applications/{key}',
+  });
   const error = await failureOf(generateDeclarations(settings()));
   expect(error).toBeInstanceOf(SinchApiError);
   expect(error.message).toMatch(/^Sinch getCallbacks failed with HTTP 503/);
   expectNoSecret(`${error.message}${error.stack}`, APP_A.secret);
 });
 
-it('missing credentials: the provider\'s own error, before any request', async () => {
+it("missing credentials: the provider's own error, before any request", async () => {
   const error = await failureOf(generateDeclarations({ baseUrl: simulator.url }));
   expect(error).toBeInstanceOf(SinchConfigurationError);
-  expect(error.message).toMatch(/^Sinch credentials are incomplete: sinch:applicationKey \(or SINCH_APPLICATION_KEY\) is not set; sinch:applicationSecret/);
+  expect(error.message).toMatch(
+    /^Sinch credentials are incomplete: sinch:applicationKey \(or SINCH_APPLICATION_KEY\) is not set; sinch:applicationSecret/,
+  );
   expect(await routes()).toEqual([]);
 });

@@ -13,16 +13,25 @@ const code = (text: string): string[] => text.split('\n').filter((line) => line 
 const comments = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('//'));
 
 it('nothing bound and no URLs: comments only, no import (an unused one fails programs built with noUnusedLocals)', () => {
-  const text = renderDeclarations(live({ callbacks: [{ applicationKey: APP_A.key, urls: {} }], unbound: [{ number: VOICE_ONLY, capability: 'voice' }] }));
+  const text = renderDeclarations(
+    live({
+      callbacks: [{ applicationKey: APP_A.key, urls: {} }],
+      unbound: [{ number: VOICE_ONLY, capability: 'voice' }],
+    }),
+  );
   expect(code(text)).toEqual([]);
   expect(text).toContain(`// - callback URLs of ${APP_A.key}: none is set`);
   expect(text).toContain(`// - numbers bound to no application: ${VOICE_ONLY} (voice)`);
 });
 
 it('imports only the class that is used', () => {
-  const onlyNumbers = renderDeclarations(live({ bindings: [{ number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice' }] }));
+  const onlyNumbers = renderDeclarations(
+    live({ bindings: [{ number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice' }] }),
+  );
   expect(code(onlyNumbers)[0]).toBe("import { NumberAssignment } from 'pulumi-sinch-voice';");
-  const onlyCallbacks = renderDeclarations(live({ callbacks: [{ applicationKey: APP_B.key, urls: { primary: 'https://voice.example.com/b' } }] }));
+  const onlyCallbacks = renderDeclarations(
+    live({ callbacks: [{ applicationKey: APP_B.key, urls: { primary: 'https://voice.example.com/b' } }] }),
+  );
   expect(code(onlyCallbacks)[0]).toBe("import { ApplicationCallbacks } from 'pulumi-sinch-voice';");
 });
 
@@ -44,7 +53,16 @@ it('names each resource as the top-level stack does: number-<number>-<capability
 });
 
 it('a URL the resources would store in another form is declared normalized, with a comment that the first up writes it', () => {
-  const text = renderDeclarations(live({ callbacks: [{ applicationKey: APP_A.key, urls: { primary: 'HTTPS://Voice.Example.com', fallback: 'https://backup.example.com/' } }] }));
+  const text = renderDeclarations(
+    live({
+      callbacks: [
+        {
+          applicationKey: APP_A.key,
+          urls: { primary: 'HTTPS://Voice.Example.com', fallback: 'https://backup.example.com/' },
+        },
+      ],
+    }),
+  );
   expect(text).toContain("  primary: 'https://voice.example.com/',");
   expect(text).toContain("  fallback: 'https://backup.example.com/',");
   expect(comments(text)).toContain(
@@ -54,8 +72,12 @@ it('a URL the resources would store in another form is declared normalized, with
 });
 
 it('without such a URL, the header says the first up writes nothing at all', () => {
-  const text = renderDeclarations(live({ callbacks: [{ applicationKey: APP_A.key, urls: { primary: 'https://voice.example.com/' } }] }));
-  expect(text).toContain('writes\n// nothing to Sinch, and `pulumi destroy` later leaves these bindings and URLs as they are.');
+  const text = renderDeclarations(
+    live({ callbacks: [{ applicationKey: APP_A.key, urls: { primary: 'https://voice.example.com/' } }] }),
+  );
+  expect(text).toContain(
+    'writes\n// nothing to Sinch, and `pulumi destroy` later leaves these bindings and URLs as they are.',
+  );
   expect(text).not.toContain('The live primary URL');
 });
 
@@ -87,7 +109,9 @@ it.each([
 });
 
 it('text from the API cannot leave its comment: line breaks and separators become spaces', () => {
-  const text = renderDeclarations(live({ unreadable: [{ applicationKey: APP_B.key, reason: 'a\nnew Evil();\u2028b\r\n*/' }] }));
+  const text = renderDeclarations(
+    live({ unreadable: [{ applicationKey: APP_B.key, reason: 'a\nnew Evil();\u2028b\r\n*/' }] }),
+  );
   expect(code(text)).toEqual([]);
 });
 
@@ -116,7 +140,11 @@ it('sorts whatever order the API listed things in: numbers, then capabilities, t
     `new ApplicationCallbacks('callbacks-${APP_B.key}'`,
   ]);
   expect(text).toContain(`// - numbers bound to no application: ${VOICE_ONLY} (voice), ${VOICE_ONLY_2} (sms)\n`);
-  expect(renderDeclarations(live({ bindings: [...bindings].reverse(), callbacks: [...callbacks].reverse(), unbound: [...unbound].reverse() }))).toBe(text);
+  expect(
+    renderDeclarations(
+      live({ bindings: [...bindings].reverse(), callbacks: [...callbacks].reverse(), unbound: [...unbound].reverse() }),
+    ),
+  ).toBe(text);
 });
 
 it('the same state renders the same text, and the header names the source without user:password@', () => {

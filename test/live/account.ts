@@ -22,13 +22,19 @@ export const LISTED_CAPABILITIES = 'SINCH_LIVE_SUITE_LISTED_CAPABILITIES';
 /** The capabilities the list showed for each allowed number when the suite started: known when tests are collected. */
 export function listedCapabilities(): Record<string, Capability[]> {
   const text = process.env[LISTED_CAPABILITIES];
-  if (text === undefined) throw new Error('the live suite runs through `npm run test:live` (its globalSetup reads the numbers first)');
+  if (text === undefined)
+    throw new Error('the live suite runs through `npm run test:live` (its globalSetup reads the numbers first)');
   return JSON.parse(text) as Record<string, Capability[]>;
 }
 
 /** A client of the configured application; `auth` overrides SINCH_LIVE_AUTH. */
 export function liveClient(auth = settings.auth): SinchConfigurationClient {
-  return new SinchConfigurationClient({ applicationKey: settings.applicationKey, applicationSecret: settings.applicationSecret, baseUrl: settings.baseUrl, auth });
+  return new SinchConfigurationClient({
+    applicationKey: settings.applicationKey,
+    applicationSecret: settings.applicationSecret,
+    baseUrl: settings.baseUrl,
+    auth,
+  });
 }
 
 /** The provider's settings for the same account, as a stack would configure them. */
@@ -42,7 +48,10 @@ export function providerSettings(): SinchProviderSettings {
 }
 
 /** The applications whose callback URLs the suite may change: the configured one, and the other one when given. */
-export const applications = (): string[] => [settings.applicationKey, ...(settings.otherApplicationKey ? [settings.otherApplicationKey] : [])];
+export const applications = (): string[] => [
+  settings.applicationKey,
+  ...(settings.otherApplicationKey ? [settings.otherApplicationKey] : []),
+];
 
 /** `number/capability` → the application holding it, or null when unbound: for every listed capability of each allowed number. */
 export type Bindings = Record<string, string | null>;
@@ -59,10 +68,12 @@ export async function accountState(client = liveClient()): Promise<AccountState>
   const listed = await client.listNumbers();
   const bindings: Bindings = {};
   for (const entry of listed) {
-    if (settings.numbers.includes(entry.number)) bindings[bindingKey(entry.number, entry.capability)] = entry.applicationKey ?? null;
+    if (settings.numbers.includes(entry.number))
+      bindings[bindingKey(entry.number, entry.capability)] = entry.applicationKey ?? null;
   }
   const absent = settings.numbers.filter((number) => !listed.some((entry) => entry.number === number));
-  if (absent.length > 0) throw new Error(`SINCH_LIVE_NUMBERS names ${absent.join(', ')}, which the project's list of numbers does not show`);
+  if (absent.length > 0)
+    throw new Error(`SINCH_LIVE_NUMBERS names ${absent.join(', ')}, which the project's list of numbers does not show`);
   const callbacks: Record<string, CallbackUrls> = {};
   for (const applicationKey of applications()) callbacks[applicationKey] = await client.getCallbacks(applicationKey);
   return { bindings, callbacks };
@@ -77,12 +88,16 @@ export function capabilitiesOf(state: AccountState, number: string): Capability[
 export function differences(expected: AccountState, actual: AccountState): string[] {
   const lines: string[] = [];
   for (const [key, holder] of Object.entries(expected.bindings)) {
-    if ((actual.bindings[key] ?? null) !== holder) lines.push(`${key}: expected ${holder ?? 'unbound'}, found ${actual.bindings[key] ?? 'unbound'}`);
+    if ((actual.bindings[key] ?? null) !== holder)
+      lines.push(`${key}: expected ${holder ?? 'unbound'}, found ${actual.bindings[key] ?? 'unbound'}`);
   }
   for (const [applicationKey, urls] of Object.entries(expected.callbacks)) {
     const found = actual.callbacks[applicationKey] ?? {};
     for (const field of ['primary', 'fallback'] as const) {
-      if (found[field] !== urls[field]) lines.push(`${field} URL of ${applicationKey}: expected ${urls[field] ?? '(none)'}, found ${found[field] ?? '(none)'}`);
+      if (found[field] !== urls[field])
+        lines.push(
+          `${field} URL of ${applicationKey}: expected ${urls[field] ?? '(none)'}, found ${found[field] ?? '(none)'}`,
+        );
     }
   }
   return lines;
@@ -138,7 +153,10 @@ export function restoredAfterEach(): { found(): AccountState } {
     found = await accountState();
   });
   beforeEach(() => {
-    if (restorationFailed) throw new Error(`not run: an earlier restoration failed, and the suite changes nothing more (${restorationFailed})`);
+    if (restorationFailed)
+      throw new Error(
+        `not run: an earlier restoration failed, and the suite changes nothing more (${restorationFailed})`,
+      );
   });
   afterEach(async () => {
     if (!found || restorationFailed) return;

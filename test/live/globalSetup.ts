@@ -9,7 +9,8 @@ import { LISTED_CAPABILITIES, liveClient, settings } from './account';
 export default async function globalSetup(): Promise<void> {
   const listed: Record<string, string[]> = {};
   for (const entry of await liveClient().listNumbers()) {
-    if (settings.numbers.includes(entry.number)) listed[entry.number] = [...(listed[entry.number] ?? []), entry.capability];
+    if (settings.numbers.includes(entry.number))
+      listed[entry.number] = [...(listed[entry.number] ?? []), entry.capability];
   }
   process.env[LISTED_CAPABILITIES] = JSON.stringify(listed);
 }

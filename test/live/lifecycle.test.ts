@@ -12,7 +12,16 @@ import {
   type NumberAssignmentInputs,
   type NumberAssignmentOutputs,
 } from '../../provider/implementation';
-import { accountState, bindingKey, capabilitiesOf, eventually, liveClient, providerSettings, restoredAfterEach, settings } from './account';
+import {
+  accountState,
+  bindingKey,
+  capabilitiesOf,
+  eventually,
+  liveClient,
+  providerSettings,
+  restoredAfterEach,
+  settings,
+} from './account';
 
 const state = restoredAfterEach();
 /** Tests that need a second application: reported as skipped (never as passed) without one. */
@@ -26,13 +35,19 @@ function deployment() {
 }
 
 async function checkedNumber(declared: Partial<NumberAssignmentInputs>): Promise<NumberAssignmentInputs> {
-  const { inputs, failures } = await deployment().numbers.check!({} as NumberAssignmentInputs, declared as NumberAssignmentInputs);
+  const { inputs, failures } = await deployment().numbers.check!(
+    {} as NumberAssignmentInputs,
+    declared as NumberAssignmentInputs,
+  );
   expect(failures).toEqual([]);
   return inputs as NumberAssignmentInputs;
 }
 
 async function checkedCallbacks(declared: Partial<ApplicationCallbacksInputs>): Promise<ApplicationCallbacksInputs> {
-  const { inputs, failures } = await deployment().callbacks.check!({} as ApplicationCallbacksInputs, declared as ApplicationCallbacksInputs);
+  const { inputs, failures } = await deployment().callbacks.check!(
+    {} as ApplicationCallbacksInputs,
+    declared as ApplicationCallbacksInputs,
+  );
   expect(failures).toEqual([]);
   return inputs as ApplicationCallbacksInputs;
 }
@@ -63,18 +78,21 @@ it('NumberAssignment: create binds an unbound number, read reports it, delete un
   expect((await accountState()).bindings[key]).toBeNull();
 });
 
-withOtherApplication('NumberAssignment: an update moves the number to another application, and delete unbinds it from there', async () => {
-  const other = settings.otherApplicationKey as string;
-  const { number, capability, key } = await unboundNumber();
-  const inputs = await checkedNumber({ number, capability });
-  const { id, outs } = await deployment().numbers.create(inputs);
-  const moved = await checkedNumber({ number, capability, applicationKey: other });
-  const updated = await deployment().numbers.update!(id, outs as NumberAssignmentOutputs, moved);
-  expect(updated.outs).toMatchObject({ applicationKey: other, assignedApplicationKey: other });
-  expect((await accountState()).bindings[key]).toBe(other);
-  await deployment().numbers.delete!(id, updated.outs as NumberAssignmentOutputs);
-  expect((await accountState()).bindings[key]).toBeNull();
-});
+withOtherApplication(
+  'NumberAssignment: an update moves the number to another application, and delete unbinds it from there',
+  async () => {
+    const other = settings.otherApplicationKey as string;
+    const { number, capability, key } = await unboundNumber();
+    const inputs = await checkedNumber({ number, capability });
+    const { id, outs } = await deployment().numbers.create(inputs);
+    const moved = await checkedNumber({ number, capability, applicationKey: other });
+    const updated = await deployment().numbers.update!(id, outs as NumberAssignmentOutputs, moved);
+    expect(updated.outs).toMatchObject({ applicationKey: other, assignedApplicationKey: other });
+    expect((await accountState()).bindings[key]).toBe(other);
+    await deployment().numbers.delete!(id, updated.outs as NumberAssignmentOutputs);
+    expect((await accountState()).bindings[key]).toBeNull();
+  },
+);
 
 it('NumberAssignment: a number already bound to the declared application is adopted with no write, and delete leaves it bound', async () => {
   const { number, capability, key } = await unboundNumber();
@@ -90,9 +108,15 @@ it('NumberAssignment: a number already bound to the declared application is adop
 
 it('ApplicationCallbacks: create writes the URLs, update changes them, delete puts back the URLs found at create', async () => {
   const found = state.found().callbacks[settings.applicationKey] ?? {};
-  const inputs = await checkedCallbacks({ primary: 'https://live-suite.example.com/one', fallback: 'https://live-suite.example.com/one-fallback' });
+  const inputs = await checkedCallbacks({
+    primary: 'https://live-suite.example.com/one',
+    fallback: 'https://live-suite.example.com/one-fallback',
+  });
   const { id, outs } = await deployment().callbacks.create(inputs);
-  expect(await liveClient().getCallbacks(settings.applicationKey)).toEqual({ primary: inputs.primary, fallback: inputs.fallback });
+  expect(await liveClient().getCallbacks(settings.applicationKey)).toEqual({
+    primary: inputs.primary,
+    fallback: inputs.fallback,
+  });
 
   const changed = await checkedCallbacks({ primary: 'https://live-suite.example.com/two' });
   const updated = await deployment().callbacks.update!(id, outs as ApplicationCallbacksOutputs, changed);

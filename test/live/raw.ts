@@ -23,7 +23,13 @@ export interface RawRequest {
   basicUser?: string;
 }
 
-export async function rawRequest({ method, path, body, timestamp = new Date(), basicUser }: RawRequest): Promise<RawAnswer> {
+export async function rawRequest({
+  method,
+  path,
+  body,
+  timestamp = new Date(),
+  basicUser,
+}: RawRequest): Promise<RawAnswer> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const contentType = text === undefined ? '' : 'application/json';
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -33,9 +39,20 @@ export async function rawRequest({ method, path, body, timestamp = new Date(), b
   } else {
     const sentAt = timestamp.toISOString();
     headers['x-timestamp'] = sentAt;
-    headers.Authorization = applicationAuthorization(settings.applicationKey, settings.applicationSecret, { method, path, contentType, timestamp: sentAt, body: text });
+    headers.Authorization = applicationAuthorization(settings.applicationKey, settings.applicationSecret, {
+      method,
+      path,
+      contentType,
+      timestamp: sentAt,
+      body: text,
+    });
   }
-  const response = await fetch(`${(settings.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`, { method, headers, body: text, redirect: 'manual' });
+  const response = await fetch(`${(settings.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}${path}`, {
+    method,
+    headers,
+    body: text,
+    redirect: 'manual',
+  });
   const answer = await response.text();
   let json: RawAnswer['json'];
   try {

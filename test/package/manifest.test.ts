@@ -17,7 +17,8 @@ interface Manifest {
   devDependencies?: Record<string, string>;
 }
 
-const readManifest = (directory: string): Manifest => JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest;
+const readManifest = (directory: string): Manifest =>
+  JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest;
 const ours = readManifest(REPOSITORY);
 
 /** Where Node's resolution finds `name` from `directory`: its own node_modules, then each parent's. */
@@ -68,7 +69,7 @@ describe('engines', () => {
 });
 
 describe('@pulumi/pulumi', () => {
-  it('is a peer dependency, never a dependency: the program, the engine and the provider share the user\'s one copy', () => {
+  it("is a peer dependency, never a dependency: the program, the engine and the provider share the user's one copy", () => {
     expect(ours.dependencies?.['@pulumi/pulumi']).toBeUndefined();
     expect(semver.validRange(ours.peerDependencies?.['@pulumi/pulumi'])).not.toBeNull();
   });

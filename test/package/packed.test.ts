@@ -11,7 +11,11 @@ const REPOSITORY = join(__dirname, '..', '..');
 
 /** The files `npm pack` would put in the tarball, relative to the package root. */
 function packedFiles(): string[] {
-  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPOSITORY, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: REPOSITORY,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [tarball] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
   return (tarball?.files ?? []).map((file) => file.path);
 }
@@ -29,7 +33,8 @@ function unshippedNames(files: string[]): string[] {
   const check = (where: string, sources: string[]) => {
     for (const source of sources) if (!shipped.has(source)) problems.push(`${where} names ${source}`);
   };
-  for (const file of files.filter((path) => path.endsWith('.map'))) check(file, sourcesOf(readFileSync(join(REPOSITORY, file), 'utf8'), file));
+  for (const file of files.filter((path) => path.endsWith('.map')))
+    check(file, sourcesOf(readFileSync(join(REPOSITORY, file), 'utf8'), file));
   for (const file of files.filter((path) => path.endsWith('.js'))) {
     const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(REPOSITORY, file), 'utf8'))?.[1];
     if (url === undefined) continue;
@@ -45,8 +50,10 @@ beforeAll(() => {
   files = packedFiles();
 });
 
-it('ships the package\'s code (the list is not empty by accident)', () => {
-  expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/provider/index.js', 'dist/provider/implementation/index.js']));
+it("ships the package's code (the list is not empty by accident)", () => {
+  expect(files).toEqual(
+    expect.arrayContaining(['package.json', 'dist/provider/index.js', 'dist/provider/implementation/index.js']),
+  );
 });
 
 it('ships a LICENSE with the text of the licence package.json names', () => {

@@ -26,7 +26,11 @@ const withoutSinchVariables = (environment: NodeJS.ProcessEnv): NodeJS.ProcessEn
   Object.fromEntries(Object.entries(environment).filter(([key]) => !key.startsWith('SINCH_')));
 
 /** Runs a command to its end; its exit is what a test waits for. */
-export function runToExit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Outcome> {
+export function runToExit(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -48,7 +52,11 @@ export class Engine {
     readonly directory: string,
     extra: NodeJS.ProcessEnv,
   ) {
-    this.environment = { ...withoutSinchVariables(process.env), ...isolatedPulumiEnvironment(cli, directory, 'plugin-passphrase'), ...extra };
+    this.environment = {
+      ...withoutSinchVariables(process.env),
+      ...isolatedPulumiEnvironment(cli, directory, 'plugin-passphrase'),
+      ...extra,
+    };
   }
 
   static async create(extra: NodeJS.ProcessEnv = {}): Promise<Engine> {
@@ -72,9 +80,23 @@ export class Engine {
     const target = join(this.directory, 'install');
     mkdirSync(target, { recursive: true });
     const tarball = await pack(REPOSITORY, target);
-    const sdk = (JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as { version: string }).version;
-    writeFileSync(join(target, 'package.json'), JSON.stringify({ name: 'sinch-plugin-test', private: true, dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': sdk } }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], { cwd: target, maxBuffer: 16 * 1024 * 1024 });
+    const sdk = (
+      JSON.parse(readFileSync(join(REPOSITORY, 'node_modules', '@pulumi', 'pulumi', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    writeFileSync(
+      join(target, 'package.json'),
+      JSON.stringify({
+        name: 'sinch-plugin-test',
+        private: true,
+        dependencies: { 'pulumi-sinch-voice': `file:${tarball}`, '@pulumi/pulumi': sdk },
+      }),
+    );
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
+      cwd: target,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return join(target, 'node_modules');
   }
 
@@ -110,13 +132,19 @@ export class Project {
 
   /** `pulumi <args>` in the project directory, as typed in a terminal (no colours, no prompts). */
   run(args: string[], environment: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-    return runToExit(this.engine.cli, ['--color=never', '--non-interactive', ...args], { cwd: this.directory, env: { ...this.engine.environment, ...environment } });
+    return runToExit(this.engine.cli, ['--color=never', '--non-interactive', ...args], {
+      cwd: this.directory,
+      env: { ...this.engine.environment, ...environment },
+    });
   }
 
   /** The same, failing the test with what the CLI printed when it does not succeed. */
   async pulumi(args: string[], environment: NodeJS.ProcessEnv = {}): Promise<Outcome> {
     const outcome = await this.run(args, environment);
-    if (outcome.code !== 0) throw new Error(`pulumi ${args.join(' ')} exited with ${outcome.code}:\n${outcome.stdout.slice(-6000)}\n${outcome.stderr.slice(-6000)}`);
+    if (outcome.code !== 0)
+      throw new Error(
+        `pulumi ${args.join(' ')} exited with ${outcome.code}:\n${outcome.stdout.slice(-6000)}\n${outcome.stderr.slice(-6000)}`,
+      );
     return outcome;
   }
 
@@ -128,18 +156,27 @@ export class Project {
     await this.pulumi(['stack', 'init', basename(this.directory)]);
     for (const [key, value] of Object.entries(config)) {
       // `--` : values such as +12012222222 must not read as flags.
-      await this.pulumi(typeof value === 'string' ? ['config', 'set', key, '--', value] : ['config', 'set', '--secret', key, '--', value.secret]);
+      await this.pulumi(
+        typeof value === 'string'
+          ? ['config', 'set', key, '--', value]
+          : ['config', 'set', '--secret', key, '--', value.secret],
+      );
     }
   }
 
   /** The stack's outputs, secrets shown: what `pulumi stack output --json --show-secrets` prints. */
   async outputs(): Promise<Record<string, unknown>> {
-    return JSON.parse((await this.pulumi(['stack', 'output', '--json', '--show-secrets'])).stdout) as Record<string, unknown>;
+    return JSON.parse((await this.pulumi(['stack', 'output', '--json', '--show-secrets'])).stdout) as Record<
+      string,
+      unknown
+    >;
   }
 
   /** The stack's state as `pulumi stack export` prints it (secrets encrypted). */
   async state(): Promise<StateResource[]> {
-    const exported = JSON.parse((await this.pulumi(['stack', 'export'])).stdout) as { deployment: { resources?: StateResource[] } };
+    const exported = JSON.parse((await this.pulumi(['stack', 'export'])).stdout) as {
+      deployment: { resources?: StateResource[] };
+    };
     return exported.deployment.resources ?? [];
   }
 
@@ -163,5 +200,9 @@ export interface StateResource {
 
 /** The resources of a type in a state, by name. */
 export function resourcesOf(state: StateResource[], type: string): Record<string, StateResource> {
-  return Object.fromEntries(state.filter((resource) => resource.type === type).map((resource) => [resource.urn.split('::').at(-1) as string, resource]));
+  return Object.fromEntries(
+    state
+      .filter((resource) => resource.type === type)
+      .map((resource) => [resource.urn.split('::').at(-1) as string, resource]),
+  );
 }

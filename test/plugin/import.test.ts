@@ -26,13 +26,18 @@ beforeEach(async () => {
   simulator = await startTestSimulator();
   // What exists before any stack: a binding and the URLs of application B, made in the dashboard.
   await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY_2, applicationKey: APP_B.key });
-  await admin(simulator, 'PUT', `callbacks/${APP_B.key}`, { primary: 'https://voice.example.com/b', fallback: 'https://backup.example.com/b' });
+  await admin(simulator, 'PUT', `callbacks/${APP_B.key}`, {
+    primary: 'https://voice.example.com/b',
+    fallback: 'https://backup.example.com/b',
+  });
   await admin(simulator, 'DELETE', 'requests');
 });
 afterEach(() => simulator.close());
 
 const writes = async () =>
-  (await admin<{ requests: Array<{ method: string; route: string }> }>(simulator, 'GET', 'requests')).requests.filter((request) => request.method !== 'GET');
+  (await admin<{ requests: Array<{ method: string; route: string }> }>(simulator, 'GET', 'requests')).requests.filter(
+    (request) => request.method !== 'GET',
+  );
 
 /** A program with no resources yet (what `pulumi import` starts from), the plugin found through the installed package. */
 const EMPTY_PROGRAM = `name: sinch-import
@@ -45,7 +50,11 @@ plugins:
 
 async function importProject(): Promise<Project> {
   const project = engine.projectWith(EMPTY_PROGRAM, modules);
-  await project.stack({ 'sinch:applicationKey': APP_A.key, 'sinch:applicationSecret': { secret: APP_A.secret }, 'sinch:baseUrl': simulator.url });
+  await project.stack({
+    'sinch:applicationKey': APP_A.key,
+    'sinch:applicationSecret': { secret: APP_A.secret },
+    'sinch:baseUrl': simulator.url,
+  });
   return project;
 }
 
@@ -55,12 +64,32 @@ const resourcesBody = (generated: string) => generated.replace(/^resources:\n/, 
 it('pulumi import of both resources, then refresh, a preview of the generated code, and destroy', async () => {
   const project = await importProject();
   const existing = await simulatorState(simulator);
-  const line = await project.pulumi(['import', 'sinch:voice:NumberAssignment', 'support-line', `${VOICE_ONLY_2}/voice`, '--yes', '--out', 'line.yaml']);
+  const line = await project.pulumi([
+    'import',
+    'sinch:voice:NumberAssignment',
+    'support-line',
+    `${VOICE_ONLY_2}/voice`,
+    '--yes',
+    '--out',
+    'line.yaml',
+  ]);
   expect(line.stdout).toMatch(
-    new RegExp(`sinch:voice:NumberAssignment \\(support-line\\):\\n\\s+pulumi-sinch-voice: \\${VOICE_ONLY_2} \\(voice\\) imported: bound to ${APP_B.key}; destroy leaves it bound`),
+    new RegExp(
+      `sinch:voice:NumberAssignment \\(support-line\\):\\n\\s+pulumi-sinch-voice: \\${VOICE_ONLY_2} \\(voice\\) imported: bound to ${APP_B.key}; destroy leaves it bound`,
+    ),
   );
-  const callbacks = await project.pulumi(['import', 'sinch:voice:ApplicationCallbacks', 'support-callbacks', APP_B.key, '--yes', '--out', 'callbacks.yaml']);
-  expect(callbacks.stdout).toContain(`callbacks of ${APP_B.key} imported: primary https://voice.example.com/b, fallback https://backup.example.com/b; destroy leaves them`);
+  const callbacks = await project.pulumi([
+    'import',
+    'sinch:voice:ApplicationCallbacks',
+    'support-callbacks',
+    APP_B.key,
+    '--yes',
+    '--out',
+    'callbacks.yaml',
+  ]);
+  expect(callbacks.stdout).toContain(
+    `callbacks of ${APP_B.key} imported: primary https://voice.example.com/b, fallback https://backup.example.com/b; destroy leaves them`,
+  );
   expect(await writes()).toEqual([]);
 
   // The generated code declares what exists, every value explicit.
@@ -77,7 +106,11 @@ it('pulumi import of both resources, then refresh, a preview of the generated co
 
   // Recorded as found: adopted, with what held the number and the URLs.
   const state = await project.state();
-  expect(resourcesOf(state, 'sinch:voice:NumberAssignment')['support-line']?.outputs).toMatchObject({ adopted: true, foundApplicationKey: APP_B.key, applicationKey: APP_B.key });
+  expect(resourcesOf(state, 'sinch:voice:NumberAssignment')['support-line']?.outputs).toMatchObject({
+    adopted: true,
+    foundApplicationKey: APP_B.key,
+    applicationKey: APP_B.key,
+  });
   expect(resourcesOf(state, 'sinch:voice:ApplicationCallbacks')['support-callbacks']?.outputs).toMatchObject({
     adopted: true,
     foundPrimary: 'https://voice.example.com/b',
@@ -112,7 +145,10 @@ it('the YAML import option: previewed as an import, imported with no write, left
   expect(preview.stdout).toMatch(/= 1 to import/);
   const up = await project.pulumi(['up', '--yes']);
   expect(up.stdout).toMatch(/= 1 imported/);
-  expect(resourcesOf(await project.state(), 'sinch:voice:NumberAssignment')['main-line']?.outputs).toMatchObject({ adopted: true, foundApplicationKey: APP_A.key });
+  expect(resourcesOf(await project.state(), 'sinch:voice:NumberAssignment')['main-line']?.outputs).toMatchObject({
+    adopted: true,
+    foundApplicationKey: APP_A.key,
+  });
   await project.pulumi(['preview', '--expect-no-changes']);
   await project.pulumi(['destroy', '--yes']);
   expect(await writes()).toEqual([]);

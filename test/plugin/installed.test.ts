@@ -65,18 +65,25 @@ function runOffline(request: Record<string, unknown>): Promise<Answer> {
 }
 
 it('npm run plugin:pack makes an archive that pulumi plugin install installs and the engine runs, with no network', async () => {
-  if (!canIsolate) console.warn('installed.test.ts: `unshare --net` is not available here, so the scenario runs with the network');
+  if (!canIsolate)
+    console.warn('installed.test.ts: `unshare --net` is not available here, so the scenario runs with the network');
   // The script `npm run plugin:pack` runs after its build (the build that `npm test` made is used here).
-  const pack = await runToExit(process.execPath, [join(REPOSITORY, 'dist', 'scripts', 'pluginPack.js'), '--out', join(engine.directory, 'archive')], {
-    cwd: REPOSITORY,
-    env: process.env,
-  });
+  const pack = await runToExit(
+    process.execPath,
+    [join(REPOSITORY, 'dist', 'scripts', 'pluginPack.js'), '--out', join(engine.directory, 'archive')],
+    {
+      cwd: REPOSITORY,
+      env: process.env,
+    },
+  );
   expect(pack.code).toBe(0);
   const archive = pack.stdout.trim().split('\n').at(-1) as string;
   expect(basename(archive)).toBe(`pulumi-resource-sinch-v${version}-linux-amd64.tar.gz`);
 
   // The engine can find the plugin nowhere but where `pulumi plugin install` puts it.
-  const onPath = (engine.environment.PATH ?? '').split(delimiter).filter((directory) => existsSync(join(directory, 'pulumi-resource-sinch')));
+  const onPath = (engine.environment.PATH ?? '')
+    .split(delimiter)
+    .filter((directory) => existsSync(join(directory, 'pulumi-resource-sinch')));
   expect(onPath).toEqual([]);
 
   const answer = await runOffline({
@@ -95,7 +102,9 @@ it('npm run plugin:pack makes an archive that pulumi plugin install installs and
   if (canIsolate) expect(answer.outside).toBe(false);
   succeeded('pulumi plugin install', answer.install);
   // Its own dependencies, and no PulumiPlugin.yaml (with one, the install would run npm install).
-  expect(answer.installed).toEqual(expect.arrayContaining(['pulumi-resource-sinch', 'node_modules', 'dist', 'package.json']));
+  expect(answer.installed).toEqual(
+    expect.arrayContaining(['pulumi-resource-sinch', 'node_modules', 'dist', 'package.json']),
+  );
   expect(answer.installed).not.toContain('PulumiPlugin.yaml');
   for (const step of answer.steps) succeeded('stack init and config', step);
   succeeded('pulumi up', answer.up);

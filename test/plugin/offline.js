@@ -36,7 +36,10 @@ async function main() {
   // Asynchronously: the simulator answers from this process's event loop while the CLI runs.
   const pulumi = (/** @type {string[]} */ ...args) =>
     new Promise((resolve) => {
-      const child = spawn(request.cli, ['--color=never', '--non-interactive', ...args], { cwd: request.project, env: request.environment });
+      const child = spawn(request.cli, ['--color=never', '--non-interactive', ...args], {
+        cwd: request.project,
+        env: request.environment,
+      });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));

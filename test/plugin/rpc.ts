@@ -8,12 +8,17 @@ import { Struct, type JavaScriptValue } from 'google-protobuf/google/protobuf/st
 
 type Callback<Response> = (error: ServiceError | null, response: Response) => void;
 
-function unary<Request, Response>(client: ResourceProviderClient, name: string): (request: Request) => Promise<Response> {
-  const method = (client as unknown as Record<string, (request: Request, callback: Callback<Response>) => unknown>)[name] as (
-    request: Request,
-    callback: Callback<Response>,
-  ) => unknown;
-  return (request) => new Promise((resolve, reject) => method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))));
+function unary<Request, Response>(
+  client: ResourceProviderClient,
+  name: string,
+): (request: Request) => Promise<Response> {
+  const method = (client as unknown as Record<string, (request: Request, callback: Callback<Response>) => unknown>)[
+    name
+  ] as (request: Request, callback: Callback<Response>) => unknown;
+  return (request) =>
+    new Promise((resolve, reject) =>
+      method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))),
+    );
 }
 
 export function pluginClient(port: number) {
@@ -48,9 +53,13 @@ export async function rpcError(call: Promise<unknown>): Promise<ServiceError> {
   throw new Error('expected the call to fail, and it succeeded');
 }
 
-export const struct = (values: Record<string, unknown>): Struct => Struct.fromJavaScript(values as Record<string, JavaScriptValue>);
+export const struct = (values: Record<string, unknown>): Struct =>
+  Struct.fromJavaScript(values as Record<string, JavaScriptValue>);
 
 /** The engine's wrapper of a secret value, as Configure's args carry it. */
-export const secret = (value: unknown) => ({ '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value });
+export const secret = (value: unknown) => ({
+  '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270',
+  value,
+});
 
 export const urnOf = (type: string, name: string): string => `urn:pulumi:test::sinch-plugin::${type}::${name}`;

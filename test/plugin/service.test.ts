@@ -52,7 +52,10 @@ function stop(): void {
 async function start(environment: NodeJS.ProcessEnv = {}): Promise<void> {
   stop();
   lines = [];
-  plugin = await startPlugin({ environment, log: engineLog(async (message, urn) => void lines.push({ message, urn })) });
+  plugin = await startPlugin({
+    environment,
+    log: engineLog(async (message, urn) => void lines.push({ message, urn })),
+  });
   client = pluginClient(plugin.port);
 }
 
@@ -69,23 +72,47 @@ async function nextPhase(): Promise<void> {
   await configure(settings());
 }
 
-const requests = async () => (await admin<{ requests: Array<{ method: string; route: string; caller?: string; status: number }> }>(simulator, 'GET', 'requests')).requests;
+const requests = async () =>
+  (
+    await admin<{ requests: Array<{ method: string; route: string; caller?: string; status: number }> }>(
+      simulator,
+      'GET',
+      'requests',
+    )
+  ).requests;
 const writes = async () => (await requests()).filter((request) => request.method !== 'GET');
 
 /** The default provider's inputs, as stack configuration gives them. */
-const settings = (extra: Record<string, unknown> = {}) => ({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url, ...extra });
+const settings = (extra: Record<string, unknown> = {}) => ({
+  applicationKey: APP_A.key,
+  applicationSecret: APP_A.secret,
+  baseUrl: simulator.url,
+  ...extra,
+});
 
 const configure = (args: Record<string, unknown>) =>
-  client.configure(new ConfigureRequest().setArgs(struct(args)).setType('pulumi:providers:sinch').setUrn(urnOf('pulumi:providers:sinch', 'default')));
+  client.configure(
+    new ConfigureRequest()
+      .setArgs(struct(args))
+      .setType('pulumi:providers:sinch')
+      .setUrn(urnOf('pulumi:providers:sinch', 'default')),
+  );
 
 const checkConfig = async (news: Record<string, unknown>) => {
-  const response = await client.checkConfig(new CheckRequest().setUrn(urnOf('pulumi:providers:sinch', 'default')).setNews(struct(news)));
-  return response.getFailuresList().map((failure) => ({ property: failure.getProperty(), reason: failure.getReason() }));
+  const response = await client.checkConfig(
+    new CheckRequest().setUrn(urnOf('pulumi:providers:sinch', 'default')).setNews(struct(news)),
+  );
+  return response
+    .getFailuresList()
+    .map((failure) => ({ property: failure.getProperty(), reason: failure.getReason() }));
 };
 
 const check = async (urn: string, news: Record<string, unknown>, olds: Record<string, unknown> = {}) => {
   const response = await client.check(new CheckRequest().setUrn(urn).setOlds(struct(olds)).setNews(struct(news)));
-  return { inputs: response.getInputs()?.toJavaScript() ?? {}, failures: response.getFailuresList().map((failure) => failure.getProperty()) };
+  return {
+    inputs: response.getInputs()?.toJavaScript() ?? {},
+    failures: response.getFailuresList().map((failure) => failure.getProperty()),
+  };
 };
 
 const create = async (urn: string, inputs: Record<string, unknown>) => {
@@ -96,7 +123,11 @@ const create = async (urn: string, inputs: Record<string, unknown>) => {
 
 const read = async (urn: string, id: string, props: Record<string, unknown>) => {
   const response = await client.read(new ReadRequest().setUrn(urn).setId(id).setProperties(struct(props)));
-  return { id: response.getId(), props: response.getProperties()?.toJavaScript(), inputs: response.getInputs()?.toJavaScript() };
+  return {
+    id: response.getId(),
+    props: response.getProperties()?.toJavaScript(),
+    inputs: response.getInputs()?.toJavaScript(),
+  };
 };
 
 const diff = (urn: string, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) =>
@@ -125,7 +156,10 @@ describe('provider methods', () => {
     expect(schema.version).toBe(packageVersion());
     expect(Object.keys(schema.resources).sort()).toEqual([CALLBACKS_TYPE, NUMBER_TYPE]);
     expect(Object.keys(schema.functions).sort()).toEqual(['sinch:voice:getNumbers', 'sinch:voice:queryNumber']);
-    expect(schema.config.variables.applicationSecret).toMatchObject({ secret: true, defaultInfo: { environment: ['SINCH_APPLICATION_SECRET'] } });
+    expect(schema.config.variables.applicationSecret).toMatchObject({
+      secret: true,
+      defaultInfo: { environment: ['SINCH_APPLICATION_SECRET'] },
+    });
   });
 
   it('Configure declines secrets, resources, outputs and previews: the engine strips secrets and never creates at preview', async () => {
@@ -157,32 +191,54 @@ describe('CheckConfig: every setting that cannot work is named, before any API c
   });
 
   it('names sinch:auth for an unknown scheme', async () => {
-    expect(await checkConfig(settings({ auth: 'hmac' }))).toEqual([{ property: 'auth', reason: expect.stringContaining('sinch:auth') }]);
+    expect(await checkConfig(settings({ auth: 'hmac' }))).toEqual([
+      { property: 'auth', reason: expect.stringContaining('sinch:auth') },
+    ]);
   });
 
   it('names the secret when it is not base64 for signed requests, without repeating it', async () => {
     const failures = await checkConfig(settings({ applicationSecret: 'not base64 !!' }));
-    expect(failures).toEqual([{ property: 'applicationSecret', reason: expect.stringContaining('sinch:applicationSecret') }]);
+    expect(failures).toEqual([
+      { property: 'applicationSecret', reason: expect.stringContaining('sinch:applicationSecret') },
+    ]);
     expectNoSecret(JSON.stringify(failures), 'not base64 !!');
   });
 
   it('cuts the secret out of a reason that would repeat it (a secret pasted into another setting)', async () => {
     const failures = await checkConfig(settings({ baseUrl: APP_A.secret }));
-    expect(failures).toEqual([{ property: 'baseUrl', reason: expect.stringContaining('sinch:baseUrl must be an absolute http(s) URL; got "[secret]"') }]);
+    expect(failures).toEqual([
+      {
+        property: 'baseUrl',
+        reason: expect.stringContaining('sinch:baseUrl must be an absolute http(s) URL; got "[secret]"'),
+      },
+    ]);
     expectNoSecret(JSON.stringify(failures), APP_A.secret);
   });
 
   it('names each bad setting at once', async () => {
-    const failures = await checkConfig(settings({ auth: 'hmac', baseUrl: 'ftp://example.com', maxRetries: 'many', operationTimeout: 0 }));
-    expect(failures.map((failure) => failure.property).sort()).toEqual(['auth', 'baseUrl', 'maxRetries', 'operationTimeout']);
+    const failures = await checkConfig(
+      settings({ auth: 'hmac', baseUrl: 'ftp://example.com', maxRetries: 'many', operationTimeout: 0 }),
+    );
+    expect(failures.map((failure) => failure.property).sort()).toEqual([
+      'auth',
+      'baseUrl',
+      'maxRetries',
+      'operationTimeout',
+    ]);
     for (const failure of failures) expect(failure.reason).toContain(`sinch:${failure.property}`);
   });
 
   it('names both missing credentials, with the ways to give them', async () => {
     const failures = await checkConfig({ baseUrl: simulator.url });
     expect(failures).toEqual([
-      { property: 'applicationKey', reason: expect.stringMatching(/sinch:applicationKey is not set.*SINCH_APPLICATION_KEY/) },
-      { property: 'applicationSecret', reason: expect.stringMatching(/sinch:applicationSecret is not set.*--secret.*SINCH_APPLICATION_SECRET/) },
+      {
+        property: 'applicationKey',
+        reason: expect.stringMatching(/sinch:applicationKey is not set.*SINCH_APPLICATION_KEY/),
+      },
+      {
+        property: 'applicationSecret',
+        reason: expect.stringMatching(/sinch:applicationSecret is not set.*--secret.*SINCH_APPLICATION_SECRET/),
+      },
     ]);
   });
 
@@ -192,7 +248,9 @@ describe('CheckConfig: every setting that cannot work is named, before any API c
   });
 
   it('does not judge values the engine does not know yet (a preview)', async () => {
-    expect(await checkConfig({ applicationKey: UNKNOWN, applicationSecret: UNKNOWN, baseUrl: UNKNOWN, auth: UNKNOWN })).toEqual([]);
+    expect(
+      await checkConfig({ applicationKey: UNKNOWN, applicationSecret: UNKNOWN, baseUrl: UNKNOWN, auth: UNKNOWN }),
+    ).toEqual([]);
   });
 });
 
@@ -205,13 +263,17 @@ describe('Configure: the provider inputs, secrets unwrapped, the environment aft
   });
 
   it('takes settings the inputs lack from the environment, and gives the inputs precedence', async () => {
-    await start({ SINCH_APPLICATION_SECRET: APP_A.secret, SINCH_BASE_URL: 'https://callingapi.sinch.com', SINCH_APPLICATION_KEY: APP_B.key });
+    await start({
+      SINCH_APPLICATION_SECRET: APP_A.secret,
+      SINCH_BASE_URL: 'https://callingapi.sinch.com',
+      SINCH_APPLICATION_KEY: APP_B.key,
+    });
     await configure({ applicationKey: APP_A.key, baseUrl: simulator.url, operationTimeout: 30 });
     await create(LINE, { number: VOICE_ONLY });
     expect((await writes()).map((request) => request.caller)).toEqual([APP_A.key]);
   });
 
-  it('explains refused credentials in the provider\'s terms, without the secret', async () => {
+  it("explains refused credentials in the provider's terms, without the secret", async () => {
     const wrong = 'd3Jvbmctc2VjcmV0LXZhbHVl';
     await configure(settings({ applicationSecret: secret(wrong) }));
     const error = await rpcError(create(LINE, { number: VOICE_ONLY }));
@@ -233,7 +295,9 @@ describe('resources', () => {
   });
 
   it('check names each bad property, before any API call; unknown values pass', async () => {
-    expect((await check(LINE, { number: '2015550100', capability: 'fax', allowReassign: 'yes' })).failures.sort()).toEqual(['allowReassign', 'capability', 'number']);
+    expect(
+      (await check(LINE, { number: '2015550100', capability: 'fax', allowReassign: 'yes' })).failures.sort(),
+    ).toEqual(['allowReassign', 'capability', 'number']);
     expect((await check(CALLBACKS, { primary: 'ftp://voice.example.com' })).failures).toEqual(['primary']);
     expect((await check(LINE, { number: UNKNOWN, applicationKey: UNKNOWN })).failures).toEqual([]);
     expect((await check(CALLBACKS, { primary: UNKNOWN, fallback: UNKNOWN })).failures).toEqual([]);
@@ -241,23 +305,40 @@ describe('resources', () => {
   });
 
   it('finds the resource type in the URN when the request has none (older engines)', async () => {
-    const response = await client.check(new CheckRequest().setUrn(urnOf(`pulumi:pulumi:Stack$${NUMBER_TYPE}`, 'nested')).setNews(struct({ number: 'x' })));
+    const response = await client.check(
+      new CheckRequest().setUrn(urnOf(`pulumi:pulumi:Stack$${NUMBER_TYPE}`, 'nested')).setNews(struct({ number: 'x' })),
+    );
     expect(response.getFailuresList().map((failure) => failure.getProperty())).toEqual(['number']);
   });
 
   it('create, read, update and delete a NumberAssignment', async () => {
     const { id, outs } = await create(LINE, { number: VOICE_AND_SMS, capability: 'sms' });
     expect(id).toBe(`${VOICE_AND_SMS}/sms`);
-    expect(outs).toMatchObject({ number: VOICE_AND_SMS, capability: 'sms', applicationKey: APP_A.key, assignedApplicationKey: APP_A.key, adopted: false });
+    expect(outs).toMatchObject({
+      number: VOICE_AND_SMS,
+      capability: 'sms',
+      applicationKey: APP_A.key,
+      assignedApplicationKey: APP_A.key,
+      adopted: false,
+    });
     // Absent outputs stay absent: the number was unbound, so nothing was found.
     expect(outs).not.toHaveProperty('foundApplicationKey');
     await nextPhase();
-    expect(await read(LINE, id, outs)).toEqual({ id, props: outs, inputs: { number: VOICE_AND_SMS, capability: 'sms', applicationKey: APP_A.key, allowReassign: false } });
+    expect(await read(LINE, id, outs)).toEqual({
+      id,
+      props: outs,
+      inputs: { number: VOICE_AND_SMS, capability: 'sms', applicationKey: APP_A.key, allowReassign: false },
+    });
 
     await nextPhase();
     const news = (await check(LINE, { number: VOICE_AND_SMS, capability: 'sms', applicationKey: APP_B.key })).inputs;
-    const moved = await client.update(new UpdateRequest().setUrn(LINE).setId(id).setOlds(struct(outs)).setNews(struct(news)));
-    expect(moved.getProperties()?.toJavaScript()).toMatchObject({ applicationKey: APP_B.key, assignedApplicationKey: APP_B.key });
+    const moved = await client.update(
+      new UpdateRequest().setUrn(LINE).setId(id).setOlds(struct(outs)).setNews(struct(news)),
+    );
+    expect(moved.getProperties()?.toJavaScript()).toMatchObject({
+      applicationKey: APP_B.key,
+      assignedApplicationKey: APP_B.key,
+    });
     expect((await simulatorState(simulator)).bindings).toEqual({ [id]: APP_B.key });
 
     await nextPhase();
@@ -275,7 +356,12 @@ describe('resources', () => {
   it('an import (read with no state) answers inputs and records the binding as found', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
     const imported = await read(LINE, `${VOICE_ONLY}/voice`, {});
-    expect(imported.inputs).toEqual({ number: VOICE_ONLY, capability: 'voice', applicationKey: APP_B.key, allowReassign: false });
+    expect(imported.inputs).toEqual({
+      number: VOICE_ONLY,
+      capability: 'voice',
+      applicationKey: APP_B.key,
+      allowReassign: false,
+    });
     expect(imported.props).toMatchObject({ adopted: true, foundApplicationKey: APP_B.key });
   });
 
@@ -284,34 +370,63 @@ describe('resources', () => {
     const same = await diff(LINE, id, outs, (await check(LINE, { number: VOICE_ONLY })).inputs);
     expect(same.getChanges()).toBe(DiffResponse.DiffChanges.DIFF_NONE);
 
-    const moved = await diff(LINE, id, outs, (await check(LINE, { number: VOICE_ONLY, applicationKey: APP_B.key })).inputs);
+    const moved = await diff(
+      LINE,
+      id,
+      outs,
+      (await check(LINE, { number: VOICE_ONLY, applicationKey: APP_B.key })).inputs,
+    );
     expect(moved.getChanges()).toBe(DiffResponse.DiffChanges.DIFF_SOME);
     expect(moved.getReplacesList()).toEqual([]);
     expect(details(moved)).toEqual({ applicationKey: PropertyDiff.Kind.UPDATE });
     expect(moved.getHasdetaileddiff()).toBe(true);
 
-    const renumbered = await diff(LINE, id, outs, (await check(LINE, { number: VOICE_AND_SMS, allowReassign: true })).inputs);
+    const renumbered = await diff(
+      LINE,
+      id,
+      outs,
+      (await check(LINE, { number: VOICE_AND_SMS, allowReassign: true })).inputs,
+    );
     expect(renumbered.getReplacesList()).toEqual(['number']);
-    expect(details(renumbered)).toEqual({ number: PropertyDiff.Kind.UPDATE_REPLACE, allowReassign: PropertyDiff.Kind.UPDATE });
+    expect(details(renumbered)).toEqual({
+      number: PropertyDiff.Kind.UPDATE_REPLACE,
+      allowReassign: PropertyDiff.Kind.UPDATE,
+    });
     expect(renumbered.getDiffsList().sort()).toEqual(['allowReassign', 'number']);
   });
 
   it('diff of callbacks: a fallback added, and one removed', async () => {
     const { id, outs } = await create(CALLBACKS, { primary: 'https://voice.example.com/a' });
-    const added = await diff(CALLBACKS, id, outs, (await check(CALLBACKS, { primary: 'https://voice.example.com/a', fallback: 'https://backup.example.com/' })).inputs);
+    const added = await diff(
+      CALLBACKS,
+      id,
+      outs,
+      (await check(CALLBACKS, { primary: 'https://voice.example.com/a', fallback: 'https://backup.example.com/' }))
+        .inputs,
+    );
     expect(details(added)).toEqual({ fallback: PropertyDiff.Kind.ADD });
     const withFallback = { ...outs, fallback: 'https://backup.example.com/' };
-    const removed = await diff(CALLBACKS, id, withFallback, (await check(CALLBACKS, { primary: 'https://voice.example.com/a' })).inputs);
+    const removed = await diff(
+      CALLBACKS,
+      id,
+      withFallback,
+      (await check(CALLBACKS, { primary: 'https://voice.example.com/a' })).inputs,
+    );
     expect(details(removed)).toEqual({ fallback: PropertyDiff.Kind.DELETE });
   });
 
   it('adoption is said under the resource, and the line reaches the engine before the answer', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_A.key });
     await create(LINE, { number: VOICE_ONLY });
-    expect(lines).toEqual([{ message: expect.stringMatching(/^pulumi-sinch-voice: \+12012222222 \(voice\) adopted: already bound to/), urn: LINE }]);
+    expect(lines).toEqual([
+      {
+        message: expect.stringMatching(/^pulumi-sinch-voice: \+12012222222 \(voice\) adopted: already bound to/),
+        urn: LINE,
+      },
+    ]);
   });
 
-  it('an API refusal fails the call with Sinch\'s message and no secret', async () => {
+  it("an API refusal fails the call with Sinch's message and no secret", async () => {
     const error = await rpcError(create(LINE, { number: FOREIGN_NUMBER }));
     expect(error.code).toBe(status.UNKNOWN);
     expect(error.details).toContain(FOREIGN_NUMBER);
@@ -319,7 +434,11 @@ describe('resources', () => {
   });
 
   it('a type the package does not have is NOT_FOUND, naming it, with no API call', async () => {
-    const error = await rpcError(client.check(new CheckRequest().setUrn(urnOf('sinch:voice:Nothing', 'x')).setType('sinch:voice:Nothing').setNews(struct({}))));
+    const error = await rpcError(
+      client.check(
+        new CheckRequest().setUrn(urnOf('sinch:voice:Nothing', 'x')).setType('sinch:voice:Nothing').setNews(struct({})),
+      ),
+    );
     expect(error.code).toBe(status.NOT_FOUND);
     expect(error.details).toContain('"sinch:voice:Nothing"');
     expect(await requests()).toEqual([]);
@@ -331,7 +450,10 @@ describe('functions', () => {
 
   const invoke = async (tok: string, args: Record<string, unknown>) => {
     const response = await client.invoke(new InvokeRequest().setTok(tok).setArgs(struct(args)));
-    return { result: response.getReturn()?.toJavaScript(), failures: response.getFailuresList().map((failure) => [failure.getProperty(), failure.getReason()]) };
+    return {
+      result: response.getReturn()?.toJavaScript(),
+      failures: response.getFailuresList().map((failure) => [failure.getProperty(), failure.getReason()]),
+    };
   };
 
   it('getNumbers answers the bindings its arguments select', async () => {
@@ -343,7 +465,10 @@ describe('functions', () => {
   });
 
   it('queryNumber answers what the API says of a number', async () => {
-    expect((await invoke('sinch:voice:queryNumber', { number: VOICE_ONLY })).result).toMatchObject({ normalizedNumber: VOICE_ONLY, countryId: 'US' });
+    expect((await invoke('sinch:voice:queryNumber', { number: VOICE_ONLY })).result).toMatchObject({
+      normalizedNumber: VOICE_ONLY,
+      countryId: 'US',
+    });
   });
 
   it('bad arguments are failures naming them, with no API call', async () => {
@@ -354,7 +479,9 @@ describe('functions', () => {
   });
 
   it('a function the package does not have is NOT_FOUND', async () => {
-    const error = await rpcError(client.invoke(new InvokeRequest().setTok('sinch:voice:getEverything').setArgs(struct({}))));
+    const error = await rpcError(
+      client.invoke(new InvokeRequest().setTok('sinch:voice:getEverything').setArgs(struct({}))),
+    );
     expect(error.code).toBe(status.NOT_FOUND);
     expect(error.details).toContain('sinch:voice:getEverything');
   });

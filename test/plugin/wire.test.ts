@@ -20,8 +20,16 @@ import { secret, struct } from './rpc';
 
 describe('values', () => {
   it('takes off secret wrappers at any depth, and leaves other objects as they are', () => {
-    const wrapped = { applicationSecret: secret('s3cr3t'), nested: [{ url: secret(secret('x')) }, 1, null], other: { value: 'kept', '4dabf18193072939515e22adb298388d': 'another kind' } };
-    expect(unwrapSecrets(wrapped)).toEqual({ applicationSecret: 's3cr3t', nested: [{ url: 'x' }, 1, null], other: wrapped.other });
+    const wrapped = {
+      applicationSecret: secret('s3cr3t'),
+      nested: [{ url: secret(secret('x')) }, 1, null],
+      other: { value: 'kept', '4dabf18193072939515e22adb298388d': 'another kind' },
+    };
+    expect(unwrapSecrets(wrapped)).toEqual({
+      applicationSecret: 's3cr3t',
+      nested: [{ url: 'x' }, 1, null],
+      other: wrapped.other,
+    });
     expect(plainValues(struct(wrapped))).toEqual(unwrapSecrets(wrapped));
   });
 
@@ -30,7 +38,14 @@ describe('values', () => {
   });
 
   it('a response leaves out what the implementation left undefined', () => {
-    expect(toStruct({ number: '+12012222222', foundApplicationKey: undefined, adopted: false, list: [1, 'a'] }).toJavaScript()).toEqual({
+    expect(
+      toStruct({
+        number: '+12012222222',
+        foundApplicationKey: undefined,
+        adopted: false,
+        list: [1, 'a'],
+      }).toJavaScript(),
+    ).toEqual({
       number: '+12012222222',
       adopted: false,
       list: [1, 'a'],
@@ -52,7 +67,9 @@ describe('engine log', () => {
     };
     engine.addService(EngineService, { log } as unknown as IEngineServer);
     const port = await new Promise<number>((resolve, reject) =>
-      engine.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      engine.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      ),
     );
     address = `127.0.0.1:${port}`;
   });
@@ -63,7 +80,14 @@ describe('engine log', () => {
     log.info('adopted', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::a');
     log.info('for the stack');
     await log.flush();
-    expect(received.map((request) => [request.getMessage(), request.getUrn(), request.getSeverity(), request.getEphemeral()])).toEqual([
+    expect(
+      received.map((request) => [
+        request.getMessage(),
+        request.getUrn(),
+        request.getSeverity(),
+        request.getEphemeral(),
+      ]),
+    ).toEqual([
       ['adopted', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::a', LogSeverity.INFO, false],
       ['for the stack', '', LogSeverity.INFO, false],
     ]);
@@ -87,7 +111,9 @@ describe('unary', () => {
   /** Calls a handler as grpc-js does, and answers what it called back with. */
   function callHandler<Response>(handler: ReturnType<typeof unary<object, Response>>) {
     return new Promise<{ error: ServerErrorResponse | null; response?: Response }>((resolve) =>
-      handler({ request: {} } as ServerUnaryCall<object, Response>, (error, response) => resolve({ error: error as ServerErrorResponse | null, response: response ?? undefined })),
+      handler({ request: {} } as ServerUnaryCall<object, Response>, (error, response) =>
+        resolve({ error: error as ServerErrorResponse | null, response: response ?? undefined }),
+      ),
     );
   }
 
@@ -107,7 +133,9 @@ describe('unary', () => {
   it('an error is UNKNOWN with its message, the secret cut out; a PluginError keeps its code', async () => {
     const failed = await callHandler(unary(answering([]), () => Promise.reject(new Error('refused s3cr3t'))));
     expect([failed.error?.code, failed.error?.details]).toEqual([status.UNKNOWN, 'refused [secret]']);
-    const missing = await callHandler(unary(answering([]), () => Promise.reject(new PluginError(status.NOT_FOUND, 'no such'))));
+    const missing = await callHandler(
+      unary(answering([]), () => Promise.reject(new PluginError(status.NOT_FOUND, 'no such'))),
+    );
     expect(missing.error?.code).toBe(status.NOT_FOUND);
     const thrown = await callHandler(
       unary(answering([]), () => {
@@ -123,13 +151,22 @@ describe('tokens', () => {
     expect(kindOf('sinch:voice:NumberAssignment')).toBe('NumberAssignment');
     expect(kindOf('sinch:voice:ApplicationCallbacks')).toBe('ApplicationCallbacks');
     expect(functionOf('sinch:voice:queryNumber')).toBe('queryNumber');
-    expect(() => kindOf('sinch:index:NumberAssignment')).toThrow(expect.objectContaining({ code: status.NOT_FOUND, message: expect.stringContaining('sinch:index:NumberAssignment') }));
-    expect(() => functionOf('sinch:voice:NumberAssignment')).toThrow(expect.objectContaining({ code: status.NOT_FOUND }));
+    expect(() => kindOf('sinch:index:NumberAssignment')).toThrow(
+      expect.objectContaining({
+        code: status.NOT_FOUND,
+        message: expect.stringContaining('sinch:index:NumberAssignment'),
+      }),
+    );
+    expect(() => functionOf('sinch:voice:NumberAssignment')).toThrow(
+      expect.objectContaining({ code: status.NOT_FOUND }),
+    );
   });
 
   it('reads the type from the request, else from the URN (the last of a parent chain)', () => {
     expect(typeOf('urn:pulumi:dev::p::a:b:C::x', 'sinch:voice:NumberAssignment')).toBe('sinch:voice:NumberAssignment');
-    expect(typeOf('urn:pulumi:dev::p::pulumi:pulumi:Stack$sinch:voice:NumberAssignment::x')).toBe('sinch:voice:NumberAssignment');
+    expect(typeOf('urn:pulumi:dev::p::pulumi:pulumi:Stack$sinch:voice:NumberAssignment::x')).toBe(
+      'sinch:voice:NumberAssignment',
+    );
     expect(typeOf('not a urn')).toBe('');
   });
 });

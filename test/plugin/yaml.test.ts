@@ -49,7 +49,9 @@ const forget = () => admin(simulator, 'DELETE', 'requests');
 /** The simulator's state with callbacks that hold no URL left out: "none set" however the API came to it. */
 const comparable = (state: PublicState) => ({
   ...state,
-  callbacks: Object.fromEntries(Object.entries(state.callbacks).filter(([, urls]) => urls.primary !== undefined || urls.fallback !== undefined)),
+  callbacks: Object.fromEntries(
+    Object.entries(state.callbacks).filter(([, urls]) => urls.primary !== undefined || urls.fallback !== undefined),
+  ),
 });
 
 /** What a person reads in the terminal, both streams. */
@@ -57,7 +59,9 @@ const printed = (outcome: Outcome) => `${outcome.stdout}\n${outcome.stderr}`;
 
 /** The line the provider wrote under the resource, in the Diagnostics of the CLI's output. */
 const underResource = (type: string, name: string, line: string | RegExp) =>
-  new RegExp(`${type} \\(${name}\\):\\n\\s+${typeof line === 'string' ? line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : line.source}`);
+  new RegExp(
+    `${type} \\(${name}\\):\\n\\s+${typeof line === 'string' ? line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : line.source}`,
+  );
 
 const basicConfig = () => ({
   'sinch:applicationKey': APP_A.key,
@@ -76,7 +80,9 @@ describe('examples/yaml-basic', () => {
 
     await project.pulumi(['up', '--yes']);
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${MAIN}/voice`]: APP_A.key });
-    expect((await simulatorState(simulator)).callbacks).toEqual({ [APP_A.key]: { primary: 'https://voice.example.com/sinch' } });
+    expect((await simulatorState(simulator)).callbacks).toEqual({
+      [APP_A.key]: { primary: 'https://voice.example.com/sinch' },
+    });
     expect(await project.outputs()).toEqual({
       number: MAIN,
       application: APP_A.key,
@@ -98,14 +104,19 @@ describe('examples/yaml-basic', () => {
     expect(refresh.stdout).toContain('primary: "https://voice.example.com/sinch" => "https://dashboard.example.com/"');
     expect(refresh.stdout).toMatch(/~ 2 updated/);
     const refreshed = resourcesOf(await project.state(), 'sinch:voice:NumberAssignment');
-    expect(refreshed['main-line']?.outputs).toMatchObject({ applicationKey: APP_B.key, assignedApplicationKey: APP_A.key });
+    expect(refreshed['main-line']?.outputs).toMatchObject({
+      applicationKey: APP_B.key,
+      assignedApplicationKey: APP_A.key,
+    });
     expect(refreshed['main-line']?.inputs).toMatchObject({ applicationKey: APP_B.key });
 
     // The next up shows the drift and puts the declaration back.
     const restore = await project.pulumi(['up', '--yes']);
     expect(restore.stdout).toMatch(/~ 2 updated/);
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${MAIN}/voice`]: APP_A.key });
-    expect((await simulatorState(simulator)).callbacks[APP_A.key]).toEqual({ primary: 'https://voice.example.com/sinch' });
+    expect((await simulatorState(simulator)).callbacks[APP_A.key]).toEqual({
+      primary: 'https://voice.example.com/sinch',
+    });
 
     await project.pulumi(['destroy', '--yes']);
     expect(comparable(await simulatorState(simulator))).toEqual(comparable(initial));
@@ -118,28 +129,48 @@ describe('examples/yaml-basic', () => {
     await project.stack(basicConfig());
 
     const up = await project.pulumi(['up', '--yes']);
-    expect(up.stdout).toMatch(underResource('sinch:voice:NumberAssignment', 'main-line', `pulumi-sinch-voice: ${MAIN} (voice) adopted: already bound to ${APP_A.key}`));
+    expect(up.stdout).toMatch(
+      underResource(
+        'sinch:voice:NumberAssignment',
+        'main-line',
+        `pulumi-sinch-voice: ${MAIN} (voice) adopted: already bound to ${APP_A.key}`,
+      ),
+    );
     expect(await project.outputs()).toMatchObject({ adopted: true });
 
     // A rename without an alias: the new resource adopts, the old one's delete leaves the binding to it.
     project.pulumiYaml = project.pulumiYaml.replaceAll('main-line', 'front-desk');
     await forget();
     const renamed = await project.pulumi(['up', '--yes']);
-    expect(renamed.stdout).toMatch(underResource('sinch:voice:NumberAssignment', 'main-line', `pulumi-sinch-voice: ${MAIN} (voice) left as it is: another resource of this stack took it over`));
+    expect(renamed.stdout).toMatch(
+      underResource(
+        'sinch:voice:NumberAssignment',
+        'main-line',
+        `pulumi-sinch-voice: ${MAIN} (voice) left as it is: another resource of this stack took it over`,
+      ),
+    );
     expect((await writes()).filter((request) => request.route.includes('numbers'))).toEqual([]);
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${MAIN}/voice`]: APP_A.key });
 
     const destroy = await project.pulumi(['destroy', '--yes']);
-    expect(destroy.stdout).toMatch(underResource('sinch:voice:NumberAssignment', 'front-desk', `pulumi-sinch-voice: ${MAIN} (voice) stays bound to ${APP_A.key}: it was bound so before this stack adopted it`));
+    expect(destroy.stdout).toMatch(
+      underResource(
+        'sinch:voice:NumberAssignment',
+        'front-desk',
+        `pulumi-sinch-voice: ${MAIN} (voice) stays bound to ${APP_A.key}: it was bound so before this stack adopted it`,
+      ),
+    );
     expect(comparable(await simulatorState(simulator))).toEqual(comparable(before));
   });
 
-  it('a bad setting fails the provider\'s CheckConfig, before any API call, naming the key; a bad secret is not shown', async () => {
+  it("a bad setting fails the provider's CheckConfig, before any API call, naming the key; a bad secret is not shown", async () => {
     const project = engine.project('yaml-basic', modules);
     await project.stack({ ...basicConfig(), 'sinch:auth': 'hmac' });
     const outcome = await project.run(['up', '--yes']);
     expect(outcome.code).not.toBe(0);
-    expect(outcome.stdout).toContain(`pulumi:providers:sinch resource 'default': property auth value {hmac} has a problem: sinch:auth must be one of signed, basic`);
+    expect(outcome.stdout).toContain(
+      `pulumi:providers:sinch resource 'default': property auth value {hmac} has a problem: sinch:auth must be one of signed, basic`,
+    );
     expect(await requests()).toEqual([]);
     expectNoSecret(printed(outcome), APP_A.secret);
 
@@ -148,7 +179,9 @@ describe('examples/yaml-basic', () => {
     await project.pulumi(['config', 'set', '--secret', 'sinch:applicationSecret', '--', badSecret]);
     const refused = await project.run(['preview']);
     expect(refused.code).not.toBe(0);
-    expect(refused.stdout).toContain('property applicationSecret value {[secret]} has a problem: sinch:applicationSecret must be the base64 value');
+    expect(refused.stdout).toContain(
+      'property applicationSecret value {[secret]} has a problem: sinch:applicationSecret must be the base64 value',
+    );
     expectNoSecret(printed(refused), badSecret);
     expect(await requests()).toEqual([]);
   });
@@ -162,8 +195,16 @@ describe('examples/yaml-two-applications', () => {
     const roots = [engine.backend, engine.home, projectDirectory];
     return roots.flatMap((root) =>
       readdirSync(root, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('node_modules') && !join(entry.parentPath, entry.name).includes(`${join(engine.home, 'plugins')}`))
-        .map((entry): [string, string] => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+        .filter(
+          (entry) =>
+            entry.isFile() &&
+            !join(entry.parentPath, entry.name).includes('node_modules') &&
+            !join(entry.parentPath, entry.name).includes(`${join(engine.home, 'plugins')}`),
+        )
+        .map((entry): [string, string] => [
+          join(entry.parentPath, entry.name),
+          readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+        ]),
     );
   }
 
@@ -184,14 +225,28 @@ describe('examples/yaml-two-applications', () => {
     expect(state.bindings).toEqual({ [`${MAIN}/voice`]: APP_A.key, [`${SUPPORT}/voice`]: APP_B.key });
     expect(state.callbacks).toEqual({
       [APP_A.key]: { primary: 'https://voice.example.com/sales' },
-      [APP_B.key]: { primary: 'https://voice.example.com/support', fallback: 'https://voice-backup.example.com/support' },
+      [APP_B.key]: {
+        primary: 'https://voice.example.com/support',
+        fallback: 'https://voice-backup.example.com/support',
+      },
     });
     // Each provider signs with its own application: the callbacks of each application are read and written with
     // its own credentials, and each provider made one assign call.
     const made = await requests();
-    for (const request of made.filter((entry) => entry.route.includes('callbacks'))) expect(request.caller).toBe(request.path.includes(APP_A.key) ? APP_A.key : APP_B.key);
-    expect(made.filter((request) => request.route === 'POST /v1/configuration/numbers').map((request) => request.caller).sort()).toEqual([APP_A.key, APP_B.key].sort());
-    expect(await project.outputs()).toEqual({ sales: `${MAIN}/voice`, salesApplication: APP_A.key, support: `${SUPPORT}/voice`, supportApplication: APP_B.key });
+    for (const request of made.filter((entry) => entry.route.includes('callbacks')))
+      expect(request.caller).toBe(request.path.includes(APP_A.key) ? APP_A.key : APP_B.key);
+    expect(
+      made
+        .filter((request) => request.route === 'POST /v1/configuration/numbers')
+        .map((request) => request.caller)
+        .sort(),
+    ).toEqual([APP_A.key, APP_B.key].sort());
+    expect(await project.outputs()).toEqual({
+      sales: `${MAIN}/voice`,
+      salesApplication: APP_A.key,
+      support: `${SUPPORT}/voice`,
+      supportApplication: APP_B.key,
+    });
 
     await forget();
     outputs.push(await project.pulumi(['refresh', '--yes', '--expect-no-changes', ...verbose]));
@@ -201,7 +256,8 @@ describe('examples/yaml-two-applications', () => {
     expect(comparable(await simulatorState(simulator))).toEqual(comparable(initial));
 
     const text = [...outputs.map(printed), JSON.stringify(await project.outputs())];
-    for (const [file, content] of engineFiles(project.directory)) expectNoSecret(`${file}\n${content}`, ...SECRET_FORMS);
+    for (const [file, content] of engineFiles(project.directory))
+      expectNoSecret(`${file}\n${content}`, ...SECRET_FORMS);
     for (const output of text) expectNoSecret(output, ...SECRET_FORMS);
     // The verbose output is the engine's own log: it did run at -v=9.
     expect(outputs[0]?.stderr).toMatch(/Configure/);

@@ -1,5 +1,9 @@
 import type { AuthScheme } from '../../provider';
-import { applicationCallbacksProvider, type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from '../../provider/implementation';
+import {
+  applicationCallbacksProvider,
+  type ApplicationCallbacksInputs,
+  type ApplicationCallbacksOutputs,
+} from '../../provider/implementation';
 import { APP_A, APP_B, failureOf } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -12,8 +16,15 @@ const UNKNOWN_APPLICATION = '00000000-0000-4000-8000-000000000000';
 const FALLBACK = 'https://backup.example.com/events';
 const liveCallbacks = async (key: string) => (await simulatorState(simulator)).callbacks[key] ?? {};
 const setLive = (key: string, urls: object) => admin(simulator, 'PUT', `callbacks/${key}`, urls);
-const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
-const declared = (overrides: Partial<ApplicationCallbacksInputs> = {}): ApplicationCallbacksInputs => ({ applicationKey: APP_B.key, primary: PRIMARY, ...overrides });
+const requests = async () =>
+  (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map(
+    (entry) => entry.route,
+  );
+const declared = (overrides: Partial<ApplicationCallbacksInputs> = {}): ApplicationCallbacksInputs => ({
+  applicationKey: APP_B.key,
+  primary: PRIMARY,
+  ...overrides,
+});
 /** The outputs after this resource wrote the given inputs (as a state from before 0.2 has them: nothing found recorded). */
 const written = (inputs: ApplicationCallbacksInputs): ApplicationCallbacksOutputs => ({
   ...inputs,
@@ -36,7 +47,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
   describe('check', () => {
     it('defaults the application to the configured one', async () => {
-      const result = await provider.check!({} as ApplicationCallbacksInputs, { ...SERIALIZED_PROVIDER, primary: PRIMARY } as unknown as ApplicationCallbacksInputs);
+      const result = await provider.check!(
+        {} as ApplicationCallbacksInputs,
+        { ...SERIALIZED_PROVIDER, primary: PRIMARY } as unknown as ApplicationCallbacksInputs,
+      );
       expect(result).toEqual({ inputs: { applicationKey: APP_A.key, primary: PRIMARY }, failures: [] });
     });
 
@@ -54,17 +68,33 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     });
 
     it('plain http is fine on loopback, for local development', async () => {
-      const result = await provider.check!({} as ApplicationCallbacksInputs, { primary: 'http://127.0.0.1:3000/voice', fallback: 'http://localhost/x' } as ApplicationCallbacksInputs);
+      const result = await provider.check!(
+        {} as ApplicationCallbacksInputs,
+        { primary: 'http://127.0.0.1:3000/voice', fallback: 'http://localhost/x' } as ApplicationCallbacksInputs,
+      );
       expect(result.failures).toEqual([]);
     });
   });
 
   describe('diff', () => {
     it('URL changes update in place; an application change replaces; __provider alone is no change', async () => {
-      expect(await provider.diff!(APP_B.key, { ...written(declared()), ...SERIALIZED_PROVIDER }, declared())).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await provider.diff!(APP_B.key, written(declared()), declared({ fallback: FALLBACK }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-      expect(await provider.diff!(APP_B.key, written(declared({ fallback: FALLBACK })), declared())).toMatchObject({ changes: true, replaces: [] });
-      expect(await provider.diff!(APP_B.key, written(declared()), declared({ applicationKey: APP_A.key }))).toMatchObject({ changes: true, replaces: ['applicationKey'] });
+      expect(await provider.diff!(APP_B.key, { ...written(declared()), ...SERIALIZED_PROVIDER }, declared())).toEqual({
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
+      expect(await provider.diff!(APP_B.key, written(declared()), declared({ fallback: FALLBACK }))).toEqual({
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
+      expect(await provider.diff!(APP_B.key, written(declared({ fallback: FALLBACK })), declared())).toMatchObject({
+        changes: true,
+        replaces: [],
+      });
+      expect(
+        await provider.diff!(APP_B.key, written(declared()), declared({ applicationKey: APP_A.key })),
+      ).toMatchObject({ changes: true, replaces: ['applicationKey'] });
     });
   });
 
@@ -84,8 +114,14 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     it('update answers complete outputs', async () => {
       await provider.create(declared());
       // The update comes in a later deployment: within one, a second resource managing the same callbacks is refused.
-      const result = await applicationCallbacksProvider(testContext(simulator, auth, APP_B)).update!(APP_B.key, written(declared()), declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }));
-      expect(result).toEqual({ outs: written(declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK })) });
+      const result = await applicationCallbacksProvider(testContext(simulator, auth, APP_B)).update!(
+        APP_B.key,
+        written(declared()),
+        declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }),
+      );
+      expect(result).toEqual({
+        outs: written(declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK })),
+      });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://v2.example.com/events', fallback: FALLBACK });
     });
 
@@ -93,7 +129,9 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
       await provider.create(declared());
       await admin(simulator, 'DELETE', 'requests');
       const error = await failureOf(provider.create(declared({ primary: 'https://other.example.com/events' })));
-      expect(error.message).toMatch(new RegExp(`^The callback URLs of ${APP_B.key} are declared by two ApplicationCallbacks of this stack`));
+      expect(error.message).toMatch(
+        new RegExp(`^The callback URLs of ${APP_B.key} are declared by two ApplicationCallbacks of this stack`),
+      );
       expect(await requests()).toEqual([]);
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY });
     });
@@ -109,17 +147,31 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
       await setLive(APP_B.key, { primary: 'https://changed.example.com' });
       const result = await provider.read!(APP_B.key, written(declared({ fallback: FALLBACK })));
       const live = { applicationKey: APP_B.key, primary: 'https://changed.example.com' };
-      expect(result).toEqual({ id: APP_B.key, props: { ...live, appliedPrimary: PRIMARY, appliedFallback: FALLBACK }, inputs: live });
+      expect(result).toEqual({
+        id: APP_B.key,
+        props: { ...live, appliedPrimary: PRIMARY, appliedFallback: FALLBACK },
+        inputs: live,
+      });
     });
 
     it('a state written before appliedPrimary existed counts its recorded URLs as written', async () => {
       await setLive(APP_B.key, { primary: PRIMARY });
-      const result = await provider.read!(APP_B.key, declared({ fallback: FALLBACK }) as unknown as ApplicationCallbacksOutputs);
-      expect(result.props).toEqual({ applicationKey: APP_B.key, primary: PRIMARY, appliedPrimary: PRIMARY, appliedFallback: FALLBACK });
+      const result = await provider.read!(
+        APP_B.key,
+        declared({ fallback: FALLBACK }) as unknown as ApplicationCallbacksOutputs,
+      );
+      expect(result.props).toEqual({
+        applicationKey: APP_B.key,
+        primary: PRIMARY,
+        appliedPrimary: PRIMARY,
+        appliedFallback: FALLBACK,
+      });
     });
 
     it('an application that no longer exists answers no id', async () => {
-      expect(await provider.read!(UNKNOWN_APPLICATION, written(declared({ applicationKey: UNKNOWN_APPLICATION })))).toEqual({});
+      expect(
+        await provider.read!(UNKNOWN_APPLICATION, written(declared({ applicationKey: UNKNOWN_APPLICATION }))),
+      ).toEqual({});
     });
   });
 

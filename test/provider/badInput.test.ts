@@ -4,7 +4,12 @@
  */
 import fc from 'fast-check';
 import { getNumbers, queryNumber } from '../../provider';
-import { applicationCallbacksProvider, numberAssignmentProvider, type ApplicationCallbacksInputs, type NumberAssignmentInputs } from '../../provider/implementation';
+import {
+  applicationCallbacksProvider,
+  numberAssignmentProvider,
+  type ApplicationCallbacksInputs,
+  type NumberAssignmentInputs,
+} from '../../provider/implementation';
 import { APP_A, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator } from '../support/simulator';
@@ -34,7 +39,18 @@ const withInsert = (base: string, insert: fc.Arbitrary<string>) =>
   fc.tuple(fc.nat({ max: base.length }), insert).map(([at, text]) => `${base.slice(0, at)}${text}${base.slice(at)}`);
 
 const badNumbers = fc.oneof(
-  fc.constantFrom('', ' ', '\t', '+', '++12015550100', '+0123456789', '12015550100', '+1 201 555 0100', '+1234', '+1201555010O'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '+',
+    '++12015550100',
+    '+0123456789',
+    '12015550100',
+    '+1 201 555 0100',
+    '+1234',
+    '+1201555010O',
+  ),
   fc.stringMatching(/^\+\d{16,30}$/),
   fc.stringMatching(/^\+?[a-zA-Z]{1,12}$/),
   fc.stringMatching(/^[1-9]\d{6,14}$/),
@@ -45,8 +61,24 @@ const badNumbers = fc.oneof(
 );
 
 const badApplicationKeys = fc.oneof(
-  fc.constantFrom('.', '..', '', ' ', 'a/b', 'a:b', 'a?b', 'a#b', 'a b', 'a%2Fb', '../admin', ' 5f5c418a-0f91-4bbc-8234-a9bf5eddad97'),
-  withInsert('5f5c418a-0f91-4bbc-8234-a9bf5eddad97', fc.oneof(controlCharacter, fc.constantFrom('/', ':', '?', '#', ' ', '%', '\\'))),
+  fc.constantFrom(
+    '.',
+    '..',
+    '',
+    ' ',
+    'a/b',
+    'a:b',
+    'a?b',
+    'a#b',
+    'a b',
+    'a%2Fb',
+    '../admin',
+    ' 5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
+  ),
+  withInsert(
+    '5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
+    fc.oneof(controlCharacter, fc.constantFrom('/', ':', '?', '#', ' ', '%', '\\')),
+  ),
   fc.stringMatching(/^[g-z]{8}-[g-z]{4}-[g-z]{4}-[g-z]{4}-[g-z]{12}$/),
   huge(1_000_000),
   fc.constantFrom(false, 0, Number.NaN, true, 1),
@@ -59,13 +91,35 @@ const badCapabilities = fc.oneof(
   nonStrings,
 );
 
-const badBooleans = fc.oneof(fc.string(), fc.integer(), fc.constantFrom('true', 'false', 0, 1, Number.NaN), fc.object(), fc.array(fc.boolean()), fc.bigInt());
+const badBooleans = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.constantFrom('true', 'false', 0, 1, Number.NaN),
+  fc.object(),
+  fc.array(fc.boolean()),
+  fc.bigInt(),
+);
 
 const badUrls = fc.oneof(
-  fc.webUrl().map((url) => url.replace(/^https:/, 'http:')).filter((url) => !/^http:\/\/(localhost|127\.|\[::1\])/.test(url)),
+  fc
+    .webUrl()
+    .map((url) => url.replace(/^https:/, 'http:'))
+    .filter((url) => !/^http:\/\/(localhost|127\.|\[::1\])/.test(url)),
   fc.webUrl().map((url) => url.replace(/^https?:\/\//, 'https://user:password@')),
-  fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'ftp://example.com/x', 'https:example.com/voice', 'https:\\\\example.com\\voice'),
-  fc.constantFrom('https://example.com/voice\r\nX-Injected: 1', 'https://example.com/\u0000', ' https://example.com/voice', 'https://example.com/voice '),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,hi',
+    'ftp://example.com/x',
+    'https:example.com/voice',
+    'https:\\\\example.com\\voice',
+  ),
+  fc.constantFrom(
+    'https://example.com/voice\r\nX-Injected: 1',
+    'https://example.com/\u0000',
+    ' https://example.com/voice',
+    'https://example.com/voice ',
+  ),
   withInsert('https://example.com/voice', controlCharacter),
   fc.string({ maxLength: 20 }).filter((value) => !/^https?:\/\//.test(value)),
   fc.constant(`https://example.com/${'x'.repeat(10_000)}`),
@@ -76,16 +130,26 @@ const badUrls = fc.oneof(
 const context = () => testContext(simulator, 'signed');
 
 /** Runs `check` and answers its failures; fails the property when check throws or the reason is not what it should be. */
-async function failuresFor(check: () => Promise<{ failures?: Array<{ property: string; reason: string }> }>, property: string): Promise<void> {
+async function failuresFor(
+  check: () => Promise<{ failures?: Array<{ property: string; reason: string }> }>,
+  property: string,
+): Promise<void> {
   const { failures = [] } = await check();
   const mine = failures.filter((failure) => failure.property === property);
-  if (mine.length !== 1) throw new Error(`expected one failure on ${property}, got ${JSON.stringify(failures).slice(0, 300)}`);
-  if ((mine[0] as { reason: string }).reason.length > REASON_CAP) throw new Error(`the reason on ${property} is ${(mine[0] as { reason: string }).reason.length} characters long`);
+  if (mine.length !== 1)
+    throw new Error(`expected one failure on ${property}, got ${JSON.stringify(failures).slice(0, 300)}`);
+  if ((mine[0] as { reason: string }).reason.length > REASON_CAP)
+    throw new Error(`the reason on ${property} is ${(mine[0] as { reason: string }).reason.length} characters long`);
 }
 
 describe('NumberAssignment check', () => {
   const provider = () => numberAssignmentProvider(context());
-  const valid: NumberAssignmentInputs = { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice', allowReassign: false };
+  const valid: NumberAssignmentInputs = {
+    number: VOICE_ONLY,
+    applicationKey: APP_A.key,
+    capability: 'voice',
+    allowReassign: false,
+  };
   const cases: Array<[keyof NumberAssignmentInputs, fc.Arbitrary<unknown>]> = [
     ['number', badNumbers],
     ['applicationKey', badApplicationKeys],
@@ -94,7 +158,13 @@ describe('NumberAssignment check', () => {
   ];
   it.each(cases)('%s: %#', async (property, values) => {
     await fc.assert(
-      fc.asyncProperty(values, (value) => failuresFor(() => provider().check!({} as NumberAssignmentInputs, { ...valid, [property]: value } as NumberAssignmentInputs), property)),
+      fc.asyncProperty(values, (value) =>
+        failuresFor(
+          () =>
+            provider().check!({} as NumberAssignmentInputs, { ...valid, [property]: value } as NumberAssignmentInputs),
+          property,
+        ),
+      ),
       { numRuns: RUNS },
     );
     expect(await requestCount()).toBe(0);
@@ -103,7 +173,11 @@ describe('NumberAssignment check', () => {
 
 describe('ApplicationCallbacks check', () => {
   const provider = () => applicationCallbacksProvider(context());
-  const valid: ApplicationCallbacksInputs = { applicationKey: APP_A.key, primary: 'https://voice.example.com/events', fallback: 'https://backup.example.com/events' };
+  const valid: ApplicationCallbacksInputs = {
+    applicationKey: APP_A.key,
+    primary: 'https://voice.example.com/events',
+    fallback: 'https://backup.example.com/events',
+  };
   const cases: Array<[keyof ApplicationCallbacksInputs, fc.Arbitrary<unknown>]> = [
     ['applicationKey', badApplicationKeys],
     ['primary', badUrls],
@@ -111,14 +185,26 @@ describe('ApplicationCallbacks check', () => {
   ];
   it.each(cases)('%s', async (property, values) => {
     await fc.assert(
-      fc.asyncProperty(values, (value) => failuresFor(() => provider().check!({} as ApplicationCallbacksInputs, { ...valid, [property]: value } as ApplicationCallbacksInputs), property)),
+      fc.asyncProperty(values, (value) =>
+        failuresFor(
+          () =>
+            provider().check!(
+              {} as ApplicationCallbacksInputs,
+              { ...valid, [property]: value } as ApplicationCallbacksInputs,
+            ),
+          property,
+        ),
+      ),
       { numRuns: RUNS },
     );
     expect(await requestCount()).toBe(0);
   });
 
   it('stores the normalized URL', async () => {
-    const { inputs, failures } = await provider().check!({} as ApplicationCallbacksInputs, { ...valid, primary: 'HTTPS://Voice.Example.com/events' });
+    const { inputs, failures } = await provider().check!({} as ApplicationCallbacksInputs, {
+      ...valid,
+      primary: 'HTTPS://Voice.Example.com/events',
+    });
     expect(failures).toEqual([]);
     expect(inputs?.primary).toBe('https://voice.example.com/events');
   });
@@ -145,16 +231,30 @@ describe('functions', () => {
       error = caught;
     }
     if (!(error instanceof Error)) throw new Error('expected the call to be refused');
-    if (!argument.test(error.message)) throw new Error(`the error does not name the argument: ${error.message.slice(0, 200)}`);
+    if (!argument.test(error.message))
+      throw new Error(`the error does not name the argument: ${error.message.slice(0, 200)}`);
     if (error.message.length > REASON_CAP) throw new Error(`the error is ${error.message.length} characters long`);
   }
 
   it.each([
-    ['getNumbers applicationKey', badApplicationKeys, (value: unknown) => getNumbers({ applicationKey: value as string }), /getNumbers: applicationKey/],
-    ['getNumbers capability', badCapabilities, (value: unknown) => getNumbers({ capability: value as 'voice' }), /getNumbers: capability/],
+    [
+      'getNumbers applicationKey',
+      badApplicationKeys,
+      (value: unknown) => getNumbers({ applicationKey: value as string }),
+      /getNumbers: applicationKey/,
+    ],
+    [
+      'getNumbers capability',
+      badCapabilities,
+      (value: unknown) => getNumbers({ capability: value as 'voice' }),
+      /getNumbers: capability/,
+    ],
     ['queryNumber number', badNumbers, (value: unknown) => queryNumber(value as string), /queryNumber: number/],
   ] as const)('%s', async (_name, values, call, argument) => {
-    await fc.assert(fc.asyncProperty(values as fc.Arbitrary<unknown>, (value) => refused(() => call(value), argument)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(values as fc.Arbitrary<unknown>, (value) => refused(() => call(value), argument)),
+      { numRuns: RUNS },
+    );
     expect(await requestCount()).toBe(0);
   });
 });
@@ -163,19 +263,34 @@ it('circular values and BigInts fail like any bad value, on every input, without
   const circular: Record<string, unknown> = {};
   circular.self = circular;
   for (const value of [circular, 10n ** 30n]) {
-    const numbers = await numberAssignmentProvider(context()).check!({} as NumberAssignmentInputs, {
-      number: value,
-      applicationKey: value,
-      capability: value,
-      allowReassign: value,
-    } as unknown as NumberAssignmentInputs);
-    expect((numbers.failures ?? []).map((failure) => failure.property).sort()).toEqual(['allowReassign', 'applicationKey', 'capability', 'number']);
-    const callbacks = await applicationCallbacksProvider(context()).check!({} as ApplicationCallbacksInputs, {
-      applicationKey: value,
-      primary: value,
-      fallback: value,
-    } as unknown as ApplicationCallbacksInputs);
-    expect((callbacks.failures ?? []).map((failure) => failure.property).sort()).toEqual(['applicationKey', 'fallback', 'primary']);
+    const numbers = await numberAssignmentProvider(context()).check!(
+      {} as NumberAssignmentInputs,
+      {
+        number: value,
+        applicationKey: value,
+        capability: value,
+        allowReassign: value,
+      } as unknown as NumberAssignmentInputs,
+    );
+    expect((numbers.failures ?? []).map((failure) => failure.property).sort()).toEqual([
+      'allowReassign',
+      'applicationKey',
+      'capability',
+      'number',
+    ]);
+    const callbacks = await applicationCallbacksProvider(context()).check!(
+      {} as ApplicationCallbacksInputs,
+      {
+        applicationKey: value,
+        primary: value,
+        fallback: value,
+      } as unknown as ApplicationCallbacksInputs,
+    );
+    expect((callbacks.failures ?? []).map((failure) => failure.property).sort()).toEqual([
+      'applicationKey',
+      'fallback',
+      'primary',
+    ]);
   }
   expect(await requestCount()).toBe(0);
 });

@@ -3,7 +3,11 @@
  * simulator: how many calls they make, and that sharing calls never costs a resource its own outcome.
  */
 import { SinchConfigurationClient, type AssignNumbersRequest } from '../../provider';
-import { numberAssignmentProvider, type NumberAssignmentInputs, type NumberAssignmentOutputs } from '../../provider/implementation';
+import {
+  numberAssignmentProvider,
+  type NumberAssignmentInputs,
+  type NumberAssignmentOutputs,
+} from '../../provider/implementation';
 import { APP_A, APP_B, failureOf, VOICE_AND_SMS, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -25,25 +29,36 @@ const bindings = async () => (await simulatorState(simulator)).bindings;
 function recordAssignCalls(): AssignNumbersRequest[] {
   const calls: AssignNumbersRequest[] = [];
   const original = SinchConfigurationClient.prototype.assignNumbers;
-  jest.spyOn(SinchConfigurationClient.prototype, 'assignNumbers').mockImplementation(function (this: SinchConfigurationClient, request) {
+  jest.spyOn(SinchConfigurationClient.prototype, 'assignNumbers').mockImplementation(function (
+    this: SinchConfigurationClient,
+    request,
+  ) {
     calls.push(request);
     return original.call(this, request);
   });
   return calls;
 }
 
-const binding = (number: string, applicationKey: string, capability: 'voice' | 'sms' = 'voice'): NumberAssignmentInputs => ({ number, applicationKey, capability, allowReassign: false });
+const binding = (
+  number: string,
+  applicationKey: string,
+  capability: 'voice' | 'sms' = 'voice',
+): NumberAssignmentInputs => ({ number, applicationKey, capability, allowReassign: false });
 
 it('creates that run together share assign calls per (application, capability) and never merge two', async () => {
   const calls = recordAssignCalls();
-  const declared = NUMBERS.map((number, index) => binding(number, index % 2 === 0 ? APP_A.key : APP_B.key, index % 4 < 2 ? 'voice' : 'sms'));
+  const declared = NUMBERS.map((number, index) =>
+    binding(number, index % 2 === 0 ? APP_A.key : APP_B.key, index % 4 < 2 ? 'voice' : 'sms'),
+  );
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
   await Promise.all(declared.map((inputs) => provider.create(inputs)));
 
   const live = await bindings();
   for (const inputs of declared) expect(live[`${inputs.number}/${inputs.capability}`]).toBe(inputs.applicationKey);
   for (const call of calls) {
-    const target = declared.filter((inputs) => inputs.applicationKey === call.applicationKey && inputs.capability === call.capability).map((inputs) => inputs.number);
+    const target = declared
+      .filter((inputs) => inputs.applicationKey === call.applicationKey && inputs.capability === call.capability)
+      .map((inputs) => inputs.number);
     expect(call.numbers.every((number) => target.includes(number))).toBe(true);
   }
   // Four (application, capability) pairs; the 40 creates arrive at once, so one call each.
@@ -52,17 +67,27 @@ it('creates that run together share assign calls per (application, capability) a
   expect(await counters()).toEqual({ 'GET /v1/configuration/numbers': 2, 'POST /v1/configuration/numbers': 4 });
 });
 
-it('a number Sinch refuses fails only its own resource, with Sinch\'s message; the others of its call are assigned', async () => {
+it("a number Sinch refuses fails only its own resource, with Sinch's message; the others of its call are assigned", async () => {
   const calls = recordAssignCalls();
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
   // VOICE_ONLY has no sms capability: Sinch refuses the whole call that carries it.
-  const declared = [binding(VOICE_AND_SMS, APP_A.key, 'sms'), binding(VOICE_ONLY, APP_A.key, 'sms'), binding(NUMBERS[0] as string, APP_A.key, 'sms')];
+  const declared = [
+    binding(VOICE_AND_SMS, APP_A.key, 'sms'),
+    binding(VOICE_ONLY, APP_A.key, 'sms'),
+    binding(NUMBERS[0] as string, APP_A.key, 'sms'),
+  ];
   const outcomes = await Promise.allSettled(declared.map((inputs) => provider.create(inputs)));
 
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-  expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toMatch(/does not support the sms capability/);
+  expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toMatch(
+    /does not support the sms capability/,
+  );
   const live = await bindings();
-  expect([live[`${VOICE_AND_SMS}/sms`], live[`${VOICE_ONLY}/sms`], live[`${NUMBERS[0]}/sms`]]).toEqual([APP_A.key, undefined, APP_A.key]);
+  expect([live[`${VOICE_AND_SMS}/sms`], live[`${VOICE_ONLY}/sms`], live[`${NUMBERS[0]}/sms`]]).toEqual([
+    APP_A.key,
+    undefined,
+    APP_A.key,
+  ]);
   // The shared call, then each number alone.
   expect(calls.map((call) => call.numbers.length)).toEqual([3, 1, 1, 1]);
 });
@@ -70,7 +95,10 @@ it('a number Sinch refuses fails only its own resource, with Sinch\'s message; t
 it('one number declared twice in a deployment, for two applications: one binds it, the other fails before any call and says why', async () => {
   const calls = recordAssignCalls();
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-  const outcomes = await Promise.allSettled([provider.create(binding(VOICE_ONLY, APP_A.key)), provider.create(binding(VOICE_ONLY, APP_B.key))]);
+  const outcomes = await Promise.allSettled([
+    provider.create(binding(VOICE_ONLY, APP_A.key)),
+    provider.create(binding(VOICE_ONLY, APP_B.key)),
+  ]);
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
   expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe(
     `${VOICE_ONLY} (voice) is declared by two NumberAssignments of this stack: another one already manages it in this deployment. Declare each number and capability once.`,
@@ -81,10 +109,15 @@ it('one number declared twice in a deployment, for two applications: one binds i
 
 it('creates of one number for two applications in two deployments are never merged into a move: one wins, the other says so', async () => {
   const [first, second] = [APP_A, APP_B].map(() => numberAssignmentProvider(testContext(simulator, 'signed')));
-  const outcomes = await Promise.allSettled([first!.create(binding(VOICE_ONLY, APP_A.key)), second!.create(binding(VOICE_ONLY, APP_B.key))]);
+  const outcomes = await Promise.allSettled([
+    first!.create(binding(VOICE_ONLY, APP_A.key)),
+    second!.create(binding(VOICE_ONLY, APP_B.key)),
+  ]);
   const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
   expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
-  expect(((outcomes[1 - won] as PromiseRejectedResult).reason as Error).message).toMatch(/someone else changed it|is bound to application/);
+  expect(((outcomes[1 - won] as PromiseRejectedResult).reason as Error).message).toMatch(
+    /someone else changed it|is bound to application/,
+  );
   expect((await bindings())[`${VOICE_ONLY}/voice`]).toBe([APP_A.key, APP_B.key][won]);
 });
 
@@ -110,7 +143,10 @@ describe('one deployment reads the list once', () => {
     const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
     await Promise.all(resources.map(({ id, outs }) => provider.delete!(id, outs)));
     expect(await bindings()).toEqual({});
-    expect(await counters()).toEqual({ 'GET /v1/configuration/numbers': 1, 'DELETE /v1/configuration/numbers': NUMBERS.length });
+    expect(await counters()).toEqual({
+      'GET /v1/configuration/numbers': 1,
+      'DELETE /v1/configuration/numbers': NUMBERS.length,
+    });
   });
 
   it('a binding this deployment unassigned reads as unassigned, without another list call', async () => {
@@ -136,5 +172,8 @@ it('a create whose guard read would refuse asks the API again: a number added to
   await admin(simulator, 'PUT', 'numbers', { number: '+12019999999', capabilities: ['voice'] });
   await provider.create(binding('+12019999999', APP_A.key));
   expect((await bindings())['+12019999999/voice']).toBe(APP_A.key);
-  await expect(failureOf(provider.create(binding('+14155550123', APP_A.key)))).resolves.toHaveProperty('message', expect.stringMatching(/not a number of this Sinch project/));
+  await expect(failureOf(provider.create(binding('+14155550123', APP_A.key)))).resolves.toHaveProperty(
+    'message',
+    expect.stringMatching(/not a number of this Sinch project/),
+  );
 });

@@ -21,20 +21,33 @@ afterEach(() => {
 let dispatch: typeof implementation.dispatch;
 beforeEach(() => {
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module for each test
     ({ dispatch } = require('../../provider/implementation') as typeof implementation);
   });
 });
 
 const configureWith = (values: Record<string, string>) =>
-  dispatch('NumberAssignment', 'configure', [{ config: { get: (key: string) => values[key], require: (key: string) => values[key] } }]);
+  dispatch('NumberAssignment', 'configure', [
+    { config: { get: (key: string) => values[key], require: (key: string) => values[key] } },
+  ]);
 
-const inputs = { number: VOICE_ONLY, applicationKey: APP_B.key, capability: 'voice', allowReassign: false, __provider: 'shim' };
+const inputs = {
+  number: VOICE_ONLY,
+  applicationKey: APP_B.key,
+  capability: 'voice',
+  allowReassign: false,
+  __provider: 'shim',
+};
 const requests = async () => (await admin<{ requests: unknown[] }>(simulator, 'GET', 'requests')).requests;
 
 describe('settings', () => {
   it('stack configuration wins over the environment; the environment fills the rest; empty counts as unset', () => {
     const config: Record<string, string> = { 'sinch:applicationKey': 'from-config', 'sinch:baseUrl': '' };
-    const settings = resolveSettings((key) => config[key], { SINCH_APPLICATION_KEY: 'from-env', SINCH_APPLICATION_SECRET: 'env-secret', SINCH_BASE_URL: 'http://env' });
+    const settings = resolveSettings((key) => config[key], {
+      SINCH_APPLICATION_KEY: 'from-env',
+      SINCH_APPLICATION_SECRET: 'env-secret',
+      SINCH_BASE_URL: 'http://env',
+    });
     expect(settings).toEqual({ applicationKey: 'from-config', applicationSecret: 'env-secret', baseUrl: 'http://env' });
   });
 
@@ -46,12 +59,16 @@ describe('settings', () => {
       error = caught as Error;
     }
     expect(error).toBeInstanceOf(SinchConfigurationError);
-    expect(error?.message).toMatch(/sinch:applicationKey \(or SINCH_APPLICATION_KEY\) is not set; sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/);
+    expect(error?.message).toMatch(
+      /sinch:applicationKey \(or SINCH_APPLICATION_KEY\) is not set; sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/,
+    );
     expect(error?.message).toMatch(/pulumi config set --secret sinch:applicationSecret/);
   });
 
   it('a bad auth scheme or a secret that is not base64 is named without showing the secret', () => {
-    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, auth: 'oauth' })).toThrow(/sinch:auth must be one of signed, basic; got "oauth"/);
+    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, auth: 'oauth' })).toThrow(
+      /sinch:auth must be one of signed, basic; got "oauth"/,
+    );
     const secret = 'not base64 at all!';
     let message = '';
     try {
@@ -64,30 +81,46 @@ describe('settings', () => {
   });
 
   it('a base URL that is not absolute names sinch:baseUrl', () => {
-    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, baseUrl: 'callingapi.sinch.com' })).toThrow(
-      /^sinch:baseUrl must be an absolute http\(s\) URL; got "callingapi\.sinch\.com"$/,
-    );
+    expect(() =>
+      connect({ applicationKey: 'k', applicationSecret: APP_A.secret, baseUrl: 'callingapi.sinch.com' }),
+    ).toThrow(/^sinch:baseUrl must be an absolute http\(s\) URL; got "callingapi\.sinch\.com"$/);
   });
 });
 
 describe('dispatch: what the serialized shim calls', () => {
   it('uses the stack configuration given to configure()', async () => {
-    await configureWith({ 'sinch:applicationKey': APP_A.key, 'sinch:applicationSecret': APP_A.secret, 'sinch:baseUrl': simulator.url });
+    await configureWith({
+      'sinch:applicationKey': APP_A.key,
+      'sinch:applicationSecret': APP_A.secret,
+      'sinch:baseUrl': simulator.url,
+    });
     await dispatch('NumberAssignment', 'create', [inputs]);
     expect((await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`]).toBe(APP_B.key);
   });
 
   it('falls back to the environment, read when the method runs', async () => {
     await configureWith({});
-    Object.assign(process.env, { SINCH_APPLICATION_KEY: APP_B.key, SINCH_APPLICATION_SECRET: APP_B.secret, SINCH_BASE_URL: simulator.url, SINCH_AUTH: 'basic' });
+    Object.assign(process.env, {
+      SINCH_APPLICATION_KEY: APP_B.key,
+      SINCH_APPLICATION_SECRET: APP_B.secret,
+      SINCH_BASE_URL: simulator.url,
+      SINCH_AUTH: 'basic',
+    });
     await dispatch('NumberAssignment', 'create', [inputs]);
-    expect((await admin<{ requests: Array<{ caller: string; scheme: string }> }>(simulator, 'GET', 'requests')).requests[0]).toMatchObject({ caller: APP_B.key, scheme: 'Basic' });
+    expect(
+      (await admin<{ requests: Array<{ caller: string; scheme: string }> }>(simulator, 'GET', 'requests')).requests[0],
+    ).toMatchObject({ caller: APP_B.key, scheme: 'Basic' });
   });
 
   it('without credentials, fails with the configuration error before any API call', async () => {
     await configureWith({ 'sinch:baseUrl': simulator.url });
     for (const key of ENVIRONMENT_KEYS) delete process.env[key];
-    const error = await failureOf(dispatch('ApplicationCallbacks', 'read', [APP_A.key, { applicationKey: APP_A.key, primary: 'https://x.example' }]));
+    const error = await failureOf(
+      dispatch('ApplicationCallbacks', 'read', [
+        APP_A.key,
+        { applicationKey: APP_A.key, primary: 'https://x.example' },
+      ]),
+    );
     // The isolated module has its own class: compare by name.
     expect(error.constructor.name).toBe(SinchConfigurationError.name);
     expect(await requests()).toEqual([]);
@@ -104,13 +137,22 @@ describe('the retry budget', () => {
   it('sinch:operationTimeout and sinch:maxRetries are whole numbers, named when wrong', () => {
     const credentials = { applicationKey: APP_A.key, applicationSecret: APP_A.secret };
     expect(() => connect({ ...credentials, operationTimeout: '30', maxRetries: '0' })).not.toThrow();
-    expect(() => connect({ ...credentials, operationTimeout: '0' })).toThrow(/sinch:operationTimeout must be a whole number from 1 to 3600; got "0"/);
-    expect(() => connect({ ...credentials, maxRetries: 'many' })).toThrow(/sinch:maxRetries must be a whole number from 0 to 100; got "many"/);
+    expect(() => connect({ ...credentials, operationTimeout: '0' })).toThrow(
+      /sinch:operationTimeout must be a whole number from 1 to 3600; got "0"/,
+    );
+    expect(() => connect({ ...credentials, maxRetries: 'many' })).toThrow(
+      /sinch:maxRetries must be a whole number from 0 to 100; got "many"/,
+    );
   });
 
   it('maxRetries 0 from the environment: a 503 is not retried', async () => {
     await admin(simulator, 'POST', 'faults', { status: 503, count: 1 });
-    const client = connect({ ...resolveSettings(() => undefined, { SINCH_MAX_RETRIES: '0' }), applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: simulator.url });
+    const client = connect({
+      ...resolveSettings(() => undefined, { SINCH_MAX_RETRIES: '0' }),
+      applicationKey: APP_A.key,
+      applicationSecret: APP_A.secret,
+      baseUrl: simulator.url,
+    });
     await expect(client.listNumbers()).rejects.toThrow(/HTTP 503/);
     expect(await requests()).toHaveLength(1);
   });

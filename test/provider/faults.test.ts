@@ -2,7 +2,11 @@
  * The provider methods when answers are lost or writes do not apply: the live state, read back, decides. A write
  * that landed is a success whatever was answered; one that did not apply is not reported as done.
  */
-import { applicationCallbacksProvider, numberAssignmentProvider, type NumberAssignmentInputs } from '../../provider/implementation';
+import {
+  applicationCallbacksProvider,
+  numberAssignmentProvider,
+  type NumberAssignmentInputs,
+} from '../../provider/implementation';
 import { APP_A, APP_B, failureOf, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -17,9 +21,15 @@ function deployment() {
   const context = testContext(simulator, 'signed', APP_A, { maxRetries: '2' });
   return { context, numbers: numberAssignmentProvider(context), callbacks: applicationCallbacksProvider(context) };
 }
-const binding: NumberAssignmentInputs = { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice', allowReassign: false };
+const binding: NumberAssignmentInputs = {
+  number: VOICE_ONLY,
+  applicationKey: APP_A.key,
+  capability: 'voice',
+  allowReassign: false,
+};
 const bindingOf = async () => (await simulatorState(simulator)).bindings[`${VOICE_ONLY}/voice`];
-const routes = async () => (await admin<{ requests: Array<{ route: string; fault?: string }> }>(simulator, 'GET', 'requests')).requests;
+const routes = async () =>
+  (await admin<{ requests: Array<{ route: string; fault?: string }> }>(simulator, 'GET', 'requests')).requests;
 
 it('create: every assign answered 500 after it took effect; the read-back shows it landed, so create succeeds', async () => {
   await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
@@ -32,11 +42,13 @@ it('create: every assign answered 500 after it took effect; the read-back shows 
 it('create: the assignment is accepted but never applied; create fails saying so, and reports nothing assigned', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
   const error = await failureOf(deployment().numbers.create(binding));
-  expect(error.message).toBe(`Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 10 times, but the live state does not show it.`);
+  expect(error.message).toBe(
+    `Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 10 times, but the live state does not show it.`,
+  );
   expect(await bindingOf()).toBeUndefined();
 });
 
-it('create: three 503s use up the client\'s retries; the read-back shows nothing landed, and the next round does', async () => {
+it("create: three 503s use up the client's retries; the read-back shows nothing landed, and the next round does", async () => {
   await admin(simulator, 'POST', 'faults', { status: 503, count: 3, route: 'POST /v1/configuration/numbers' });
   await deployment().numbers.create(binding);
   expect(await bindingOf()).toBe(APP_A.key);
@@ -47,7 +59,8 @@ const loseNextWrite = (route: string) => admin(simulator, 'POST', 'faults', { ki
 const ASSIGN = 'POST /v1/configuration/numbers';
 const UNASSIGN = 'DELETE /v1/configuration/numbers';
 const UPDATE_CALLBACKS = 'POST /v1/configuration/callbacks/applications/{key}';
-const sent = async (route: string) => (await routes()).filter((entry) => entry.route === route).map((entry) => entry.fault ?? 'applied');
+const sent = async (route: string) =>
+  (await routes()).filter((entry) => entry.route === route).map((entry) => entry.fault ?? 'applied');
 
 describe('one write answered 204 but not applied: the read-back sees it did not land, and sends it again', () => {
   it('create (assign)', async () => {
@@ -65,13 +78,16 @@ describe('one write answered 204 but not applied: the read-back sees it did not 
     expect(await sent(ASSIGN)).toEqual(['applied', 'injected', 'applied']);
   });
 
-  it('delete (unassign): the exception, by design: Sinch\'s 204 to an unassign is taken at its word, so the number stays bound (the safe way to be wrong) and no list call is made', async () => {
+  it("delete (unassign): the exception, by design: Sinch's 204 to an unassign is taken at its word, so the number stays bound (the safe way to be wrong) and no list call is made", async () => {
     const { outs } = await deployment().numbers.create(binding);
     await loseNextWrite(UNASSIGN);
     await admin(simulator, 'DELETE', 'requests');
     await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
     expect(await bindingOf()).toBe(APP_A.key);
-    expect((await routes()).map((entry) => entry.route)).toEqual(['GET /v1/configuration/numbers', 'DELETE /v1/configuration/numbers']);
+    expect((await routes()).map((entry) => entry.route)).toEqual([
+      'GET /v1/configuration/numbers',
+      'DELETE /v1/configuration/numbers',
+    ]);
   });
 
   it('delete (giving the number back to the application it was taken from)', async () => {
@@ -86,10 +102,16 @@ describe('one write answered 204 but not applied: the read-back sees it did not 
   it('callbacks create, update and delete', async () => {
     const callbacksOf = async () => (await simulatorState(simulator)).callbacks[APP_B.key];
     await loseNextWrite(UPDATE_CALLBACKS);
-    const { outs } = await deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' });
+    const { outs } = await deployment().callbacks.create({
+      applicationKey: APP_B.key,
+      primary: 'https://voice.example.com/b',
+    });
     expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b' });
     await loseNextWrite(UPDATE_CALLBACKS);
-    const updated = await deployment().callbacks.update!(APP_B.key, outs!, { applicationKey: APP_B.key, primary: 'https://voice.example.com/b2' });
+    const updated = await deployment().callbacks.update!(APP_B.key, outs!, {
+      applicationKey: APP_B.key,
+      primary: 'https://voice.example.com/b2',
+    });
     expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b2' });
     await loseNextWrite(UPDATE_CALLBACKS);
     await deployment().callbacks.delete!(APP_B.key, updated.outs!);
@@ -120,9 +142,18 @@ it('update: moved elsewhere by someone while the move was under way: stops with 
   const mover = deployment();
   const applications = [APP_A.key, APP_B.key];
   // The read-back after the (lost) write finds the number on a third application.
-  await admin(simulator, 'PUT', 'applications', { key: '0c0c0c0c-1111-4222-8333-444444444444', secret: 'c2VjcmV0LWM=' });
-  const moving = mover.numbers.update!(`${VOICE_ONLY}/voice`, outs!, { ...binding, applicationKey: applications[1] as string });
-  await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: '0c0c0c0c-1111-4222-8333-444444444444' });
+  await admin(simulator, 'PUT', 'applications', {
+    key: '0c0c0c0c-1111-4222-8333-444444444444',
+    secret: 'c2VjcmV0LWM=',
+  });
+  const moving = mover.numbers.update!(`${VOICE_ONLY}/voice`, outs!, {
+    ...binding,
+    applicationKey: applications[1] as string,
+  });
+  await admin(simulator, 'PUT', 'bindings', {
+    number: VOICE_ONLY,
+    applicationKey: '0c0c0c0c-1111-4222-8333-444444444444',
+  });
   const error = await failureOf(moving);
   expect(error.message).toMatch(/someone else changed it|is bound to application 0c0c0c0c/);
   expect(await bindingOf()).toBe('0c0c0c0c-1111-4222-8333-444444444444');
@@ -136,5 +167,7 @@ it('callbacks: a write whose answer was lost after it took effect is a success',
 
 it('callbacks: accepted but not applied is not reported as done', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
-  await expect(deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' })).rejects.toThrow(/accepted the callback URLs .* 10 times/);
+  await expect(
+    deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' }),
+  ).rejects.toThrow(/accepted the callback URLs .* 10 times/);
 });

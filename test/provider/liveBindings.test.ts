@@ -2,7 +2,13 @@
  * One deployment's view of the bindings, against a scripted project: which list calls it sends, and that it never
  * answers from a list that could predate a write of its own.
  */
-import type { AssignNumbersRequest, Capability, NumberBinding, SinchConfigurationClient, UnassignNumberRequest } from '../../provider';
+import type {
+  AssignNumbersRequest,
+  Capability,
+  NumberBinding,
+  SinchConfigurationClient,
+  UnassignNumberRequest,
+} from '../../provider';
 import { EngineTraffic, LiveBindings, SharedAssignmentFailed, type Coalescing } from '../../provider/implementation';
 import { EngineModel } from '../support/engineModel';
 import { failureOf } from '../support/fixtures';
@@ -25,7 +31,11 @@ class ScriptedProject {
   failNextUnassign: { error: Error; applied: boolean } | undefined;
 
   constructor(size = 150) {
-    this.numbers = new Set<string>([X, Y, ...Array.from({ length: size }, (_, index) => `+1415555${String(index).padStart(4, '0')}`)]);
+    this.numbers = new Set<string>([
+      X,
+      Y,
+      ...Array.from({ length: size }, (_, index) => `+1415555${String(index).padStart(4, '0')}`),
+    ]);
   }
 
   readonly client = {
@@ -47,7 +57,8 @@ class ScriptedProject {
       const failure = this.failNextAssign;
       this.failNextAssign = undefined;
       if (failure) throw failure;
-      for (const number of request.numbers) this.bindings.set(`${number}/${request.capability ?? 'voice'}`, request.applicationKey as string);
+      for (const number of request.numbers)
+        this.bindings.set(`${number}/${request.capability ?? 'voice'}`, request.applicationKey as string);
     },
     unassignNumber: async (request: UnassignNumberRequest): Promise<void> => {
       this.calls.push('unassign');
@@ -205,11 +216,19 @@ describe('assignments coalesce', () => {
     const project = new ScriptedProject();
     const bindings = view(project);
     const numbers = [...project.numbers].slice(2, 14);
-    const targets = numbers.map((number, index) => ({ number, applicationKey: index % 2 === 0 ? A : B, capability: (index % 3 === 0 ? 'sms' : 'voice') as Capability }));
-    await Promise.all(targets.map((target) => bindings.assign(target.number, target.capability, target.applicationKey, true)));
+    const targets = numbers.map((number, index) => ({
+      number,
+      applicationKey: index % 2 === 0 ? A : B,
+      capability: (index % 3 === 0 ? 'sms' : 'voice') as Capability,
+    }));
+    await Promise.all(
+      targets.map((target) => bindings.assign(target.number, target.capability, target.applicationKey, true)),
+    );
     expect(project.assignCalls).toHaveLength(4);
     for (const call of project.assignCalls) {
-      const expected = targets.filter((target) => target.applicationKey === call.applicationKey && target.capability === call.capability).map((target) => target.number);
+      const expected = targets
+        .filter((target) => target.applicationKey === call.applicationKey && target.capability === call.capability)
+        .map((target) => target.number);
       expect([...call.numbers].sort()).toEqual(expected.sort());
     }
   });
@@ -245,7 +264,11 @@ describe('assignments coalesce', () => {
   it('the same number twice in one window is sent once', async () => {
     const project = new ScriptedProject();
     const bindings = view(project);
-    await Promise.all([bindings.assign(X, 'voice', A, true), bindings.assign(X, 'voice', A, true), bindings.assign(Y, 'voice', A, true)]);
+    await Promise.all([
+      bindings.assign(X, 'voice', A, true),
+      bindings.assign(X, 'voice', A, true),
+      bindings.assign(Y, 'voice', A, true),
+    ]);
     expect(project.assignCalls.map((call) => call.numbers)).toEqual([[X, Y]]);
   });
 
@@ -263,7 +286,10 @@ describe('assignments coalesce', () => {
   describe('the window', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
-    const WINDOW: Coalescing = { assignments: { quietMs: 8, stalledMs: 250, patienceMs: 2000, maxMs: 5000, limit: 100 }, readBacks: QUICK.readBacks };
+    const WINDOW: Coalescing = {
+      assignments: { quietMs: 8, stalledMs: 250, patienceMs: 2000, maxMs: 5000, limit: 100 },
+      readBacks: QUICK.readBacks,
+    };
 
     /** The engine's side: `announced` creates checked, and each create as it arrives at the provider. */
     function engine(announced: number, room = 8) {
@@ -272,7 +298,8 @@ describe('assignments coalesce', () => {
       const project = new ScriptedProject();
       const bindings = view(project, WINDOW, traffic);
       const creates: Array<Promise<void>> = [];
-      const arrive = (number: string) => creates.push(traffic.track(true, () => bindings.assign(number, 'voice', A, true)));
+      const arrive = (number: string) =>
+        creates.push(traffic.track(true, () => bindings.assign(number, 'voice', A, true)));
       return { project, traffic, arrive, creates, numbers: [...project.numbers] };
     }
 
@@ -300,7 +327,12 @@ describe('assignments coalesce', () => {
      * The engine as it runs an up (test/support/engineModel.ts), creating `count` bindings round-robin over five
      * applications; each create's assignment as the batches send it, and when each arrived and went out.
      */
-    async function up(count: number, parallel: number, checkpointMs: (index: number, moment: 'before' | 'after') => number, room = 8) {
+    async function up(
+      count: number,
+      parallel: number,
+      checkpointMs: (index: number, moment: 'before' | 'after') => number,
+      room = 8,
+    ) {
       const traffic = new EngineTraffic(room);
       const project = new ScriptedProject(count);
       const bindings = view(project, WINDOW, traffic);
@@ -326,8 +358,13 @@ describe('assignments coalesce', () => {
       const done = engine.up(count);
       await jest.runAllTimersAsync();
       await done;
-      const waited = numbers.slice(0, count).map((number, index) => (sentAt.get(number) as number) - (arrivedAt[index] as number));
-      if (process.env.DEBUG_WINDOW) console.log(JSON.stringify({ calls: project.assignCalls.map((call) => call.numbers.length), waited, arrivedAt }));
+      const waited = numbers
+        .slice(0, count)
+        .map((number, index) => (sentAt.get(number) as number) - (arrivedAt[index] as number));
+      if (process.env.DEBUG_WINDOW)
+        console.log(
+          JSON.stringify({ calls: project.assignCalls.map((call) => call.numbers.length), waited, arrivedAt }),
+        );
       return { calls: project.assignCalls.map((call) => call.numbers.length), waited, traffic };
     }
 
@@ -367,7 +404,8 @@ describe('assignments coalesce', () => {
     });
 
     it('--parallel N: one call per application, even when a checkpoint takes longer than the stall time (a loaded machine)', async () => {
-      const slow = (index: number, moment: 'before' | 'after') => (moment === 'before' && (index === 60 || index === 149) ? 600 : 10);
+      const slow = (index: number, moment: 'before' | 'after') =>
+        moment === 'before' && (index === 60 || index === 149) ? 600 : 10;
       const { calls } = await up(150, 150, slow);
       expect(calls).toEqual([30, 30, 30, 30, 30]);
     });
@@ -392,7 +430,10 @@ describe('assignments coalesce', () => {
     });
 
     it('the read-back goes out as soon as the last shared call is answered, without waiting out its quiet time', async () => {
-      const slowReadBacks: Coalescing = { ...WINDOW, readBacks: { quietMs: 1000, maxMs: 5000, limit: Number.POSITIVE_INFINITY } };
+      const slowReadBacks: Coalescing = {
+        ...WINDOW,
+        readBacks: { quietMs: 1000, maxMs: 5000, limit: Number.POSITIVE_INFINITY },
+      };
       const traffic = new EngineTraffic(8);
       const project = new ScriptedProject();
       const bindings = view(project, slowReadBacks, traffic);

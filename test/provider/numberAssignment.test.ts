@@ -1,5 +1,9 @@
 import type { AuthScheme } from '../../provider';
-import { numberAssignmentProvider, type NumberAssignmentInputs, type NumberAssignmentOutputs } from '../../provider/implementation';
+import {
+  numberAssignmentProvider,
+  type NumberAssignmentInputs,
+  type NumberAssignmentOutputs,
+} from '../../provider/implementation';
 import { APP_A, APP_B, failureOf, FOREIGN_NUMBER, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -7,9 +11,14 @@ import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 const simulator = sharedSimulator();
 
 const APP_C = { key: '0c0c0c0c-1111-2222-3333-444444444444', secret: 'c2VjcmV0LWM=' };
-const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
-const bind = (number: string, applicationKey: string, capability = 'voice') => admin(simulator, 'PUT', 'bindings', { number, applicationKey, capability });
-const bindingOf = async (number: string, capability = 'voice') => (await simulatorState(simulator)).bindings[`${number}/${capability}`];
+const requests = async () =>
+  (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map(
+    (entry) => entry.route,
+  );
+const bind = (number: string, applicationKey: string, capability = 'voice') =>
+  admin(simulator, 'PUT', 'bindings', { number, applicationKey, capability });
+const bindingOf = async (number: string, capability = 'voice') =>
+  (await simulatorState(simulator)).bindings[`${number}/${capability}`];
 
 function declared(overrides: Partial<NumberAssignmentInputs> = {}): NumberAssignmentInputs {
   return { number: VOICE_ONLY, applicationKey: APP_A.key, capability: 'voice', allowReassign: false, ...overrides };
@@ -32,7 +41,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
   describe('check', () => {
     it('fills every default so that diff compares complete values', async () => {
-      const result = await provider.check!({} as NumberAssignmentInputs, withProvider({ number: VOICE_ONLY }) as NumberAssignmentInputs);
+      const result = await provider.check!(
+        {} as NumberAssignmentInputs,
+        withProvider({ number: VOICE_ONLY }) as NumberAssignmentInputs,
+      );
       expect(result).toEqual({ inputs: declared(), failures: [] });
     });
 
@@ -53,19 +65,30 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     it('without an applicationKey and no configured one, fails naming the property and the configuration key', async () => {
       const bare = numberAssignmentProvider({ ...context, settings: () => ({}) });
       const result = await bare.check!({} as NumberAssignmentInputs, { number: VOICE_ONLY } as NumberAssignmentInputs);
-      expect(result.failures).toEqual([{ property: 'applicationKey', reason: expect.stringMatching(/sinch:applicationKey/) }]);
+      expect(result.failures).toEqual([
+        { property: 'applicationKey', reason: expect.stringMatching(/sinch:applicationKey/) },
+      ]);
     });
 
     it('leaves values that are not known yet (preview) for later', async () => {
       const unknown = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-      const result = await provider.check!({} as NumberAssignmentInputs, { number: unknown, applicationKey: unknown } as NumberAssignmentInputs);
+      const result = await provider.check!(
+        {} as NumberAssignmentInputs,
+        { number: unknown, applicationKey: unknown } as NumberAssignmentInputs,
+      );
       expect(result.failures).toEqual([]);
     });
   });
 
   describe('diff', () => {
     it('no change, even when __provider differs and olds come from an older state', async () => {
-      const olds = { ...SERIALIZED_PROVIDER, number: VOICE_ONLY, applicationKey: APP_A.key, assignedApplicationKey: APP_A.key, __provider: 'old code' };
+      const olds = {
+        ...SERIALIZED_PROVIDER,
+        number: VOICE_ONLY,
+        applicationKey: APP_A.key,
+        assignedApplicationKey: APP_A.key,
+        __provider: 'old code',
+      };
       const result = await provider.diff!('id', olds as unknown as NumberAssignmentOutputs, withProvider(declared()));
       expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     });
@@ -78,7 +101,11 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     });
 
     it('a new applicationKey is an in-place update', async () => {
-      expect(await provider.diff!('id', recorded(), declared({ applicationKey: APP_B.key }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff!('id', recorded(), declared({ applicationKey: APP_B.key }))).toEqual({
+        changes: true,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
     });
   });
 
@@ -94,7 +121,9 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       const result = await provider.create(withProvider(declared()));
       expect(result.outs).toEqual(recorded({ adopted: true, foundApplicationKey: APP_A.key }));
       expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
-      expect(context.logs).toEqual([`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}, nothing written; destroy leaves it bound`]);
+      expect(context.logs).toEqual([
+        `${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}, nothing written; destroy leaves it bound`,
+      ]);
     });
 
     it('refuses a number bound to another application, naming it and saying how to proceed, and leaves it', async () => {
@@ -128,7 +157,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       await bind(VOICE_AND_SMS, APP_B.key, 'voice');
       const result = await provider.create(withProvider(declared({ number: VOICE_AND_SMS, capability: 'sms' })));
       expect(result.id).toBe(`${VOICE_AND_SMS}/sms`);
-      expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_AND_SMS}/voice`]: APP_B.key, [`${VOICE_AND_SMS}/sms`]: APP_A.key });
+      expect((await simulatorState(simulator)).bindings).toEqual({
+        [`${VOICE_AND_SMS}/voice`]: APP_B.key,
+        [`${VOICE_AND_SMS}/sms`]: APP_A.key,
+      });
     });
   });
 
@@ -160,7 +192,11 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
   describe('update', () => {
     it('moves the number to the new application and answers complete outputs', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      const result = await provider.update!(`${VOICE_ONLY}/voice`, recorded(), withProvider(declared({ applicationKey: APP_B.key })));
+      const result = await provider.update!(
+        `${VOICE_ONLY}/voice`,
+        recorded(),
+        withProvider(declared({ applicationKey: APP_B.key })),
+      );
       expect(result).toEqual({ outs: recorded({ applicationKey: APP_B.key, assignedApplicationKey: APP_B.key }) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
     });
@@ -175,10 +211,16 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     it('refuses to take the number from an application this stack never saw, unless allowReassign', async () => {
       await admin(simulator, 'PUT', 'applications', APP_C);
       await bind(VOICE_ONLY, APP_C.key);
-      const error = await failureOf(provider.update!(`${VOICE_ONLY}/voice`, recorded(), declared({ applicationKey: APP_B.key })));
+      const error = await failureOf(
+        provider.update!(`${VOICE_ONLY}/voice`, recorded(), declared({ applicationKey: APP_B.key })),
+      );
       expect(error.message).toContain(`bound to application ${APP_C.key}`);
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_C.key);
-      await provider.update!(`${VOICE_ONLY}/voice`, recorded(), declared({ applicationKey: APP_B.key, allowReassign: true }));
+      await provider.update!(
+        `${VOICE_ONLY}/voice`,
+        recorded(),
+        declared({ applicationKey: APP_B.key, allowReassign: true }),
+      );
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
     });
 

@@ -17,14 +17,22 @@ import { admin, sharedSimulator, simulatorState } from '../support/simulator';
 
 const simulator = sharedSimulator();
 
-const requests = async () => (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map((entry) => entry.route);
+const requests = async () =>
+  (await admin<{ requests: Array<{ route: string }> }>(simulator, 'GET', 'requests')).requests.map(
+    (entry) => entry.route,
+  );
 const bindingOf = async (number: string) => (await simulatorState(simulator)).bindings[`${number}/voice`];
-const bind = (number: string, applicationKey: string) => admin(simulator, 'PUT', 'bindings', { number, applicationKey });
+const bind = (number: string, applicationKey: string) =>
+  admin(simulator, 'PUT', 'bindings', { number, applicationKey });
 const liveCallbacks = async (key: string) => (await simulatorState(simulator)).callbacks[key] ?? {};
 const setLive = (key: string, urls: object) => admin(simulator, 'PUT', `callbacks/${key}`, urls);
 
 /** One deployment: a provider context of its own, as one provider process of the engine. */
-function deployment(): { context: TestContext; numbers: ReturnType<typeof numberAssignmentProvider>; callbacks: ReturnType<typeof applicationCallbacksProvider> } {
+function deployment(): {
+  context: TestContext;
+  numbers: ReturnType<typeof numberAssignmentProvider>;
+  callbacks: ReturnType<typeof applicationCallbacksProvider>;
+} {
   const context = testContext(simulator, 'signed');
   return { context, numbers: numberAssignmentProvider(context), callbacks: applicationCallbacksProvider(context) };
 }
@@ -51,14 +59,18 @@ describe('NumberAssignment: delete puts back what create found', () => {
     const first = deployment();
     const { outs } = await first.numbers.create(binding());
     expect(outs).toMatchObject({ adopted: true, foundApplicationKey: APP_A.key });
-    expect(first.context.logs).toEqual([expect.stringContaining(`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}`)]);
+    expect(first.context.logs).toEqual([
+      expect.stringContaining(`${VOICE_ONLY} (voice) adopted: already bound to ${APP_A.key}`),
+    ]);
     await admin(simulator, 'DELETE', 'requests');
 
     const second = deployment();
     await second.numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
     expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
     expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
-    expect(second.context.logs).toEqual([`${VOICE_ONLY} (voice) stays bound to ${APP_A.key}: it was bound so before this stack adopted it`]);
+    expect(second.context.logs).toEqual([
+      `${VOICE_ONLY} (voice) stays bound to ${APP_A.key}: it was bound so before this stack adopted it`,
+    ]);
   });
 
   it('taken from another application (allowReassign): delete gives it back to that application', async () => {
@@ -70,14 +82,25 @@ describe('NumberAssignment: delete puts back what create found', () => {
     const later = deployment();
     await later.numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
     expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
-    expect(later.context.logs).toEqual([`${VOICE_ONLY} (voice) goes back to ${APP_B.key}, which held it before this stack took it`]);
+    expect(later.context.logs).toEqual([
+      `${VOICE_ONLY} (voice) goes back to ${APP_B.key}, which held it before this stack took it`,
+    ]);
   });
 
   it('adopted, then moved by an update: delete moves it back to the application it was found on', async () => {
     await bind(VOICE_ONLY, APP_A.key);
     const { outs } = await deployment().numbers.create(binding());
-    const { outs: updated } = await deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs!, binding({ applicationKey: APP_B.key }));
-    expect(updated).toMatchObject({ applicationKey: APP_B.key, assignedApplicationKey: APP_B.key, adopted: true, foundApplicationKey: APP_A.key });
+    const { outs: updated } = await deployment().numbers.update!(
+      `${VOICE_ONLY}/voice`,
+      outs!,
+      binding({ applicationKey: APP_B.key }),
+    );
+    expect(updated).toMatchObject({
+      applicationKey: APP_B.key,
+      assignedApplicationKey: APP_B.key,
+      adopted: true,
+      foundApplicationKey: APP_A.key,
+    });
     await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, updated!);
     expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
   });
@@ -98,7 +121,7 @@ describe('NumberAssignment: delete puts back what create found', () => {
 });
 
 describe('NumberAssignment: hand-over inside one deployment', () => {
-  it('a create claimed the binding earlier in the deployment: the old resource\'s delete leaves it, and says so', async () => {
+  it("a create claimed the binding earlier in the deployment: the old resource's delete leaves it, and says so", async () => {
     const before = deployment();
     const { outs: old } = await before.numbers.create(binding());
 
@@ -125,7 +148,9 @@ describe('NumberAssignment: hand-over inside one deployment', () => {
     const { outs } = await deployment().numbers.create(binding());
     const now = deployment();
     await now.numbers.read!(`${VOICE_ONLY}/voice`, outs!);
-    await expect(now.numbers.create(binding({ number: '+14155550123' }))).rejects.toThrow(/not a number of this Sinch project/);
+    await expect(now.numbers.create(binding({ number: '+14155550123' }))).rejects.toThrow(
+      /not a number of this Sinch project/,
+    );
     await admin(simulator, 'PUT', 'numbers', { number: '+12019999999', capabilities: ['voice', 'sms'] });
     await now.numbers.create(binding({ number: '+12019999999', capability: 'sms' }));
     await now.numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
@@ -138,7 +163,10 @@ const callbacks = (overrides: Partial<ApplicationCallbacksInputs> = {}): Applica
   primary: 'https://ours.example.com/voice',
   ...overrides,
 });
-const DASHBOARD = { primary: 'https://dashboard.example.com/voice', fallback: 'https://dashboard-backup.example.com/voice' };
+const DASHBOARD = {
+  primary: 'https://dashboard.example.com/voice',
+  fallback: 'https://dashboard-backup.example.com/voice',
+};
 
 describe('ApplicationCallbacks: delete puts back what create found', () => {
   it('URLs set in the dashboard before the first up: overwritten by up, put back by destroy', async () => {
@@ -150,11 +178,15 @@ describe('ApplicationCallbacks: delete puts back what create found', () => {
     const later = deployment();
     await later.callbacks.delete!(APP_B.key, outs!);
     expect(await liveCallbacks(APP_B.key)).toEqual(DASHBOARD);
-    expect(later.context.logs).toEqual([expect.stringContaining(`callbacks of ${APP_B.key} put back as found before this stack`)]);
+    expect(later.context.logs).toEqual([
+      expect.stringContaining(`callbacks of ${APP_B.key} put back as found before this stack`),
+    ]);
   });
 
   it('none set before: destroy clears them', async () => {
-    const { outs } = await deployment().callbacks.create(callbacks({ fallback: 'https://ours-backup.example.com/voice' }));
+    const { outs } = await deployment().callbacks.create(
+      callbacks({ fallback: 'https://ours-backup.example.com/voice' }),
+    );
     expect(outs).toMatchObject({ adopted: false });
     expect(outs).not.toHaveProperty('foundPrimary');
     await deployment().callbacks.delete!(APP_B.key, outs!);
@@ -174,28 +206,47 @@ describe('ApplicationCallbacks: delete puts back what create found', () => {
 
   it('a URL someone changed since is kept; the other goes back to what was found', async () => {
     await setLive(APP_B.key, DASHBOARD);
-    const { outs } = await deployment().callbacks.create(callbacks({ fallback: 'https://ours-backup.example.com/voice' }));
+    const { outs } = await deployment().callbacks.create(
+      callbacks({ fallback: 'https://ours-backup.example.com/voice' }),
+    );
     await setLive(APP_B.key, { primary: 'https://someone-else.example.com/voice' });
     const later = deployment();
     await later.callbacks.delete!(APP_B.key, outs!);
-    expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://someone-else.example.com/voice', fallback: DASHBOARD.fallback });
-    expect(later.context.logs).toContain(`callbacks of ${APP_B.key}: left alone primary (https://someone-else.example.com/voice): changed since this stack set it`);
+    expect(await liveCallbacks(APP_B.key)).toEqual({
+      primary: 'https://someone-else.example.com/voice',
+      fallback: DASHBOARD.fallback,
+    });
+    expect(later.context.logs).toContain(
+      `callbacks of ${APP_B.key}: left alone primary (https://someone-else.example.com/voice): changed since this stack set it`,
+    );
   });
 
   it('refresh and update keep what create found', async () => {
     await setLive(APP_B.key, DASHBOARD);
     const { outs } = await deployment().callbacks.create(callbacks());
     const refreshed = await deployment().callbacks.read!(APP_B.key, outs!);
-    expect(refreshed.props).toMatchObject({ foundPrimary: DASHBOARD.primary, foundFallback: DASHBOARD.fallback, adopted: false });
-    const { outs: updated } = await deployment().callbacks.update!(APP_B.key, refreshed.props as ApplicationCallbacksOutputs, callbacks({ primary: 'https://v2.example.com/voice' }));
-    expect(updated).toMatchObject({ foundPrimary: DASHBOARD.primary, foundFallback: DASHBOARD.fallback, appliedPrimary: 'https://v2.example.com/voice' });
+    expect(refreshed.props).toMatchObject({
+      foundPrimary: DASHBOARD.primary,
+      foundFallback: DASHBOARD.fallback,
+      adopted: false,
+    });
+    const { outs: updated } = await deployment().callbacks.update!(
+      APP_B.key,
+      refreshed.props as ApplicationCallbacksOutputs,
+      callbacks({ primary: 'https://v2.example.com/voice' }),
+    );
+    expect(updated).toMatchObject({
+      foundPrimary: DASHBOARD.primary,
+      foundFallback: DASHBOARD.fallback,
+      appliedPrimary: 'https://v2.example.com/voice',
+    });
     await deployment().callbacks.delete!(APP_B.key, updated!);
     expect(await liveCallbacks(APP_B.key)).toEqual(DASHBOARD);
   });
 });
 
 describe('ApplicationCallbacks: hand-over inside one deployment', () => {
-  it('replaced or renamed in one deployment: the old resource\'s delete leaves the URLs', async () => {
+  it("replaced or renamed in one deployment: the old resource's delete leaves the URLs", async () => {
     const { outs: old } = await deployment().callbacks.create(callbacks());
     const rename = deployment();
     await rename.callbacks.create(callbacks());

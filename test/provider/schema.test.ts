@@ -15,10 +15,16 @@ it('NumberAssignment: inputs with their defaults, the replacing ones marked, out
   const resource = schema.resources['sinch:voice:NumberAssignment'] as (typeof schema.resources)[string];
   expect(Object.keys(resource.inputProperties)).toEqual(['number', 'applicationKey', 'capability', 'allowReassign']);
   expect(resource.requiredInputs).toEqual(['number']);
-  expect(resource.inputProperties.capability).toMatchObject({ type: 'string', default: 'voice', willReplaceOnChanges: true });
+  expect(resource.inputProperties.capability).toMatchObject({
+    type: 'string',
+    default: 'voice',
+    willReplaceOnChanges: true,
+  });
   expect(resource.inputProperties.number).toMatchObject({ willReplaceOnChanges: true });
   expect(resource.inputProperties.applicationKey).not.toHaveProperty('willReplaceOnChanges');
-  expect(resource.inputProperties.applicationKey?.description).toContain("Defaults to the provider's `sinch:applicationKey`.");
+  expect(resource.inputProperties.applicationKey?.description).toContain(
+    "Defaults to the provider's `sinch:applicationKey`.",
+  );
   expect(resource.inputProperties.allowReassign).toMatchObject({ type: 'boolean', default: false });
   expect(Object.keys(resource.properties)).toEqual([
     'number',
@@ -29,7 +35,13 @@ it('NumberAssignment: inputs with their defaults, the replacing ones marked, out
     'adopted',
     'foundApplicationKey',
   ]);
-  expect(resource.required).toEqual(['number', 'applicationKey', 'capability', 'allowReassign', 'assignedApplicationKey']);
+  expect(resource.required).toEqual([
+    'number',
+    'applicationKey',
+    'capability',
+    'allowReassign',
+    'assignedApplicationKey',
+  ]);
   expect(resource.description).toContain('The id is `<number>/<capability>`');
 });
 
@@ -43,7 +55,10 @@ it('ApplicationCallbacks: a changed application replaces it; the primary URL is 
 it('configuration: every setting, the secret marked secret, each with its environment variable', () => {
   for (const block of [schema.config.variables, schema.provider.inputProperties]) {
     expect(Object.keys(block)).toEqual(Object.keys(SETTINGS));
-    expect(block.applicationSecret).toMatchObject({ secret: true, defaultInfo: { environment: ['SINCH_APPLICATION_SECRET'] } });
+    expect(block.applicationSecret).toMatchObject({
+      secret: true,
+      defaultInfo: { environment: ['SINCH_APPLICATION_SECRET'] },
+    });
     expect(block.applicationKey).not.toHaveProperty('secret');
     expect(block.operationTimeout).toMatchObject({ type: 'integer', default: 60 });
     expect(block.auth?.description).toContain('One of: `signed`, `basic`.');
@@ -53,8 +68,14 @@ it('configuration: every setting, the secret marked secret, each with its enviro
 it('functions: nested objects are types of the package, referenced', () => {
   const getNumbers = schema.functions['sinch:voice:getNumbers'] as (typeof schema.functions)[string];
   expect(getNumbers.inputs.required).toEqual([]);
-  expect(getNumbers.outputs.properties.numbers).toMatchObject({ type: 'array', items: { $ref: '#/types/sinch:voice:NumberBinding' } });
-  expect(schema.types['sinch:voice:NumberBinding']).toMatchObject({ type: 'object', required: ['number', 'capability'] });
+  expect(getNumbers.outputs.properties.numbers).toMatchObject({
+    type: 'array',
+    items: { $ref: '#/types/sinch:voice:NumberBinding' },
+  });
+  expect(schema.types['sinch:voice:NumberBinding']).toMatchObject({
+    type: 'object',
+    required: ['number', 'capability'],
+  });
   const queryNumber = schema.functions['sinch:voice:queryNumber'] as (typeof schema.functions)[string];
   expect(queryNumber.inputs.required).toEqual(['number']);
   expect(queryNumber.outputs.properties.rate).toMatchObject({ $ref: '#/types/sinch:voice:Rate' });

@@ -71,7 +71,10 @@ const outputOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resol
 
 describe('constructing the resources under Pulumi mocks', () => {
   it('serializes a tiny __provider that holds no secret and no implementation', async () => {
-    const numbers = [new NumberAssignment('one', { number: VOICE_ONLY }), new NumberAssignment('two', { number: VOICE_ONLY_2, applicationKey: APP_B.key })];
+    const numbers = [
+      new NumberAssignment('one', { number: VOICE_ONLY }),
+      new NumberAssignment('two', { number: VOICE_ONLY_2, applicationKey: APP_B.key }),
+    ];
     const callbacks = new ApplicationCallbacks('callbacks', { primary: 'https://example.com/voice' });
     await Promise.all([...numbers.map((resource) => outputOf(resource.urn)), outputOf(callbacks.urn)]);
 
@@ -92,18 +95,34 @@ describe('constructing the resources under Pulumi mocks', () => {
   });
 
   it.each([
-    ['NumberAssignment', NUMBER_ASSIGNMENT_OUTPUTS, NUMBER_OUTPUTS, () => new NumberAssignment('fields', { number: VOICE_ONLY })],
-    ['ApplicationCallbacks', APPLICATION_CALLBACKS_OUTPUTS, CALLBACKS_OUTPUTS, () => new ApplicationCallbacks('fields', { primary: 'https://example.com/voice' })],
-  ] as const)('%s: every declared output is a property holding what the engine answered', async (_kind, declared, answered, construct) => {
-    // The declared list and the outputs type name the same fields.
-    expect([...declared].sort()).toEqual(Object.keys(answered).sort());
-    const resource = construct() as unknown as Record<string, unknown>;
-    for (const field of declared) {
-      const output = resource[field];
-      expect({ field, isOutput: pulumi.Output.isInstance(output) }).toEqual({ field, isOutput: true });
-      expect({ field, value: await outputOf(output as pulumi.Output<unknown>) }).toEqual({ field, value: answered[field as keyof typeof answered] });
-    }
-  });
+    [
+      'NumberAssignment',
+      NUMBER_ASSIGNMENT_OUTPUTS,
+      NUMBER_OUTPUTS,
+      () => new NumberAssignment('fields', { number: VOICE_ONLY }),
+    ],
+    [
+      'ApplicationCallbacks',
+      APPLICATION_CALLBACKS_OUTPUTS,
+      CALLBACKS_OUTPUTS,
+      () => new ApplicationCallbacks('fields', { primary: 'https://example.com/voice' }),
+    ],
+  ] as const)(
+    '%s: every declared output is a property holding what the engine answered',
+    async (_kind, declared, answered, construct) => {
+      // The declared list and the outputs type name the same fields.
+      expect([...declared].sort()).toEqual(Object.keys(answered).sort());
+      const resource = construct() as unknown as Record<string, unknown>;
+      for (const field of declared) {
+        const output = resource[field];
+        expect({ field, isOutput: pulumi.Output.isInstance(output) }).toEqual({ field, isOutput: true });
+        expect({ field, value: await outputOf(output as pulumi.Output<unknown>) }).toEqual({
+          field,
+          value: answered[field as keyof typeof answered],
+        });
+      }
+    },
+  );
 });
 
 describe('functions read live through the program configuration', () => {
@@ -115,6 +134,8 @@ describe('functions read live through the program configuration', () => {
 
   it('queryNumber answers, and refuses a malformed number before any call', async () => {
     expect(await queryNumber('+46701234567')).toMatchObject({ countryId: 'SE', numberType: 'Mobile' });
-    await expect(queryNumber('46 70 123 45 67')).rejects.toThrow(/queryNumber: number "46 70 123 45 67" is not in E\.164 form/);
+    await expect(queryNumber('46 70 123 45 67')).rejects.toThrow(
+      /queryNumber: number "46 70 123 45 67" is not in E\.164 form/,
+    );
   });
 });

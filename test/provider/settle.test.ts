@@ -1,6 +1,11 @@
 /** writeUntilLanded: the live state, not the answer, decides whether a write happened and whether to send it again. */
 import { SinchApiError } from '../../provider';
-import { ROUNDS, writeUntilLanded as writeWithBackoff, type CheckedWrite, type Outcome } from '../../provider/implementation/settle';
+import {
+  ROUNDS,
+  writeUntilLanded as writeWithBackoff,
+  type CheckedWrite,
+  type Outcome,
+} from '../../provider/implementation/settle';
 import { failureOf } from '../support/fixtures';
 
 /** Without the waits between rounds, which only space them out. */
@@ -23,7 +28,8 @@ function scripted(answers: Array<Error | undefined>, outcomes: Outcome[]): Check
 }
 
 const lostAnswer = () => Object.assign(new Error('socket hang up'), { name: 'SinchConnectionError' });
-const notAssigned = () => new SinchApiError('unassignNumber', 400, { errorCode: 40001, message: 'Unable to update numbers: not assigned' });
+const notAssigned = () =>
+  new SinchApiError('unassignNumber', 400, { errorCode: 40001, message: 'Unable to update numbers: not assigned' });
 
 it('an answer lost after the write took effect: the read-back shows it landed, so it is a success, sent once', async () => {
   const change = scripted([lostAnswer()], ['landed']);
@@ -45,7 +51,9 @@ it('an ambiguous failure that did not land is sent again, and the second landing
 
 it('accepted but not applied: sent again; ten rounds without effect fail saying so', async () => {
   const change = scripted([], Array(ROUNDS).fill('unchanged'));
-  expect((await failureOf(writeUntilLanded(change))).message).toBe('Sinch accepted the test write 10 times, but the live state does not show it.');
+  expect((await failureOf(writeUntilLanded(change))).message).toBe(
+    'Sinch accepted the test write 10 times, but the live state does not show it.',
+  );
   expect(change.writes).toBe(10);
 });
 
@@ -57,7 +65,7 @@ it('rounds are spaced out by the backoff', async () => {
   expect(Date.now() - started).toBeGreaterThanOrEqual(70);
 });
 
-it('a refusal (4xx) that did not land fails at once with Sinch\'s error, sent once', async () => {
+it("a refusal (4xx) that did not land fails at once with Sinch's error, sent once", async () => {
   const refusal = notAssigned();
   const change = scripted([refusal], ['unchanged']);
   expect(await failureOf(writeUntilLanded(change))).toBe(refusal);

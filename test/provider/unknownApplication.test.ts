@@ -24,8 +24,14 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
     const context = testContext(simulator, 'signed');
     return { context, numbers: numberAssignmentProvider(context), callbacks: applicationCallbacksProvider(context) };
   };
-  const routes = async () => (await admin<{ requests: Array<{ route: string; status: number }> }>(simulator, 'GET', 'requests')).requests;
-  const binding = (applicationKey: string): NumberAssignmentInputs => ({ number: VOICE_ONLY, applicationKey, capability: 'voice', allowReassign: false });
+  const routes = async () =>
+    (await admin<{ requests: Array<{ route: string; status: number }> }>(simulator, 'GET', 'requests')).requests;
+  const binding = (applicationKey: string): NumberAssignmentInputs => ({
+    number: VOICE_ONLY,
+    applicationKey,
+    capability: 'voice',
+    allowReassign: false,
+  });
   const expectNamed = (error: Error) => {
     expect(error.message).toContain(`HTTP ${status}`);
     expect(error.message).toContain(`Sinch does not know application ${GONE}`);
@@ -41,23 +47,38 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
 
   it('NumberAssignment update (a move to it) fails naming it; the number stays where it was', async () => {
     const { outs } = await deployment().numbers.create(binding(APP_A.key));
-    expectNamed(await failureOf(deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs as NumberAssignmentOutputs, binding(GONE))));
+    expectNamed(
+      await failureOf(
+        deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs as NumberAssignmentOutputs, binding(GONE)),
+      ),
+    );
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_A.key });
   });
 
   it('ApplicationCallbacks create fails naming it, and writes nothing', async () => {
     expectNamed(await failureOf(deployment().callbacks.create({ applicationKey: GONE, primary: PRIMARY })));
-    expect((await routes()).map((entry) => entry.route)).toEqual(['GET /v1/configuration/callbacks/applications/{key}']);
+    expect((await routes()).map((entry) => entry.route)).toEqual([
+      'GET /v1/configuration/callbacks/applications/{key}',
+    ]);
   });
 
   it('ApplicationCallbacks update fails naming it', async () => {
     const olds: ApplicationCallbacksOutputs = { applicationKey: GONE, primary: PRIMARY, appliedPrimary: PRIMARY };
-    expectNamed(await failureOf(deployment().callbacks.update!(GONE, olds, { applicationKey: GONE, primary: 'https://voice.example.com/v2' })));
+    expectNamed(
+      await failureOf(
+        deployment().callbacks.update!(GONE, olds, { applicationKey: GONE, primary: 'https://voice.example.com/v2' }),
+      ),
+    );
     expect((await simulatorState(simulator)).callbacks[GONE]).toBeUndefined();
   });
 
   it('ApplicationCallbacks refresh drops the resource, and delete has nothing to undo', async () => {
-    const recorded: ApplicationCallbacksOutputs = { applicationKey: GONE, primary: PRIMARY, appliedPrimary: PRIMARY, adopted: false };
+    const recorded: ApplicationCallbacksOutputs = {
+      applicationKey: GONE,
+      primary: PRIMARY,
+      appliedPrimary: PRIMARY,
+      adopted: false,
+    };
     expect(await deployment().callbacks.read!(GONE, recorded)).toEqual({});
     await deployment().callbacks.delete!(GONE, recorded);
     expect((await routes()).every((entry) => entry.route.startsWith('GET '))).toBe(true);
@@ -66,9 +87,19 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
   it('NumberAssignment delete: the application to give the number back to is gone; it stays bound, and a line says so', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
     const { context, numbers } = deployment();
-    const recorded: NumberAssignmentOutputs = { ...binding(APP_B.key), allowReassign: true, assignedApplicationKey: APP_B.key, adopted: false, foundApplicationKey: GONE };
+    const recorded: NumberAssignmentOutputs = {
+      ...binding(APP_B.key),
+      allowReassign: true,
+      assignedApplicationKey: APP_B.key,
+      adopted: false,
+      foundApplicationKey: GONE,
+    };
     await numbers.delete!(`${VOICE_ONLY}/voice`, recorded);
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
-    expect(context.logs).toContainEqual(expect.stringContaining(`stays bound to ${APP_B.key}: ${GONE}, which held it before this stack took it, no longer exists`));
+    expect(context.logs).toContainEqual(
+      expect.stringContaining(
+        `stays bound to ${APP_B.key}: ${GONE}, which held it before this stack took it, no longer exists`,
+      ),
+    );
   });
 });

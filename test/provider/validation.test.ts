@@ -48,13 +48,33 @@ describe.each([
   ['checkCallbackUrl', checkCallbackUrl, badCallbackUrls],
 ] as Array<[string, (value: unknown) => Checked<unknown>, fc.Arbitrary<unknown>]>)('%s', (_name, check, bad) => {
   it(`refuses ${RUNS} generated bad values, each with a short reason, and never throws`, () => {
-    fc.assert(fc.property(bad, (value) => expectRefused(check(value))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(bad, (value) => expectRefused(check(value))),
+      { numRuns: RUNS },
+    );
   });
 
   it('refuses every kind of non-string without throwing', () => {
-    const cases: unknown[] = [undefined, null, Number.NaN, 0, -0, 12015550100, 10n ** 400n, Symbol('s'), () => 1, [], [1], {}, new Proxy({}, {})];
+    const cases: unknown[] = [
+      undefined,
+      null,
+      Number.NaN,
+      0,
+      -0,
+      12015550100,
+      10n ** 400n,
+      Symbol('s'),
+      () => 1,
+      [],
+      [1],
+      {},
+      new Proxy({}, {}),
+    ];
     for (const value of cases) expectRefused(check(value));
-    fc.assert(fc.property(nonStrings, (value) => expectRefused(check(value))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(nonStrings, (value) => expectRefused(check(value))),
+      { numRuns: RUNS },
+    );
   });
 
   it('gives a short reason for a 10 MB value', () => {
@@ -64,25 +84,43 @@ describe.each([
 });
 
 describe('good values pass', () => {
-  it('libphonenumber\'s example number of every country', () => {
-    fc.assert(fc.property(goodNumbers, (number) => expect(checkNumber(number)).toEqual({ ok: true, value: number })), { numRuns: RUNS });
+  it("libphonenumber's example number of every country", () => {
+    fc.assert(
+      fc.property(goodNumbers, (number) => expect(checkNumber(number)).toEqual({ ok: true, value: number })),
+      { numRuns: RUNS },
+    );
   });
 
   it('application keys as Sinch issues them: UUIDs with and without hyphens, any case', () => {
-    fc.assert(fc.property(goodApplicationKeys, (key) => expect(checkApplicationKey(key)).toEqual({ ok: true, value: key })), { numRuns: RUNS });
-    for (const key of ['5f5c418a-0f91-4bbc-8234-a9bf5eddad97', '5F5C418A0F914BBC8234A9BF5EDDAD97', 'ba5eba11-1dea-1337-babe-5a1ad00d1eaf']) {
+    fc.assert(
+      fc.property(goodApplicationKeys, (key) => expect(checkApplicationKey(key)).toEqual({ ok: true, value: key })),
+      { numRuns: RUNS },
+    );
+    for (const key of [
+      '5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
+      '5F5C418A0F914BBC8234A9BF5EDDAD97',
+      'ba5eba11-1dea-1337-babe-5a1ad00d1eaf',
+    ]) {
       expect(checkApplicationKey(key)).toEqual({ ok: true, value: key });
     }
   });
 
   it('callback URLs answer their normalized form', () => {
     fc.assert(
-      fc.property(goodCallbackUrls, (url) => expect(checkCallbackUrl(url)).toEqual({ ok: true, value: new URL(url).href })),
+      fc.property(goodCallbackUrls, (url) =>
+        expect(checkCallbackUrl(url)).toEqual({ ok: true, value: new URL(url).href }),
+      ),
       { numRuns: RUNS },
     );
-    expect(checkCallbackUrl('HTTPS://Voice.Example.COM:443/sinch?a=1#x')).toEqual({ ok: true, value: 'https://voice.example.com/sinch?a=1#x' });
+    expect(checkCallbackUrl('HTTPS://Voice.Example.COM:443/sinch?a=1#x')).toEqual({
+      ok: true,
+      value: 'https://voice.example.com/sinch?a=1#x',
+    });
     expect(checkCallbackUrl('https://example.com')).toEqual({ ok: true, value: 'https://example.com/' });
-    expect(checkCallbackUrl('https://bücher.example/voice')).toEqual({ ok: true, value: 'https://xn--bcher-kva.example/voice' });
+    expect(checkCallbackUrl('https://bücher.example/voice')).toEqual({
+      ok: true,
+      value: 'https://xn--bcher-kva.example/voice',
+    });
   });
 
   it('capabilities and booleans', () => {
@@ -95,8 +133,14 @@ describe('good values pass', () => {
 
 describe('reasons', () => {
   it('a number written another way gets a suggestion', () => {
-    expect(checkNumber('+1 201 555 0100')).toEqual({ ok: false, reason: expect.stringContaining('write it as "+12015550100"') });
-    expect(checkNumber('12015550100')).toEqual({ ok: false, reason: expect.stringContaining('write it as "+12015550100"') });
+    expect(checkNumber('+1 201 555 0100')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('write it as "+12015550100"'),
+    });
+    expect(checkNumber('12015550100')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('write it as "+12015550100"'),
+    });
     expect(checkNumber('+١٢٠١٥٥٥٠١٠٠')).toMatchObject({ ok: false });
   });
 
@@ -111,10 +155,14 @@ describe('reasons', () => {
       ['https://example.com/a\\b', /contains a backslash/],
       ['https://example.com/\r\nX-Injected: 1', /control or invisible character/],
       [' https://example.com/', /contains spaces/],
-      [`https://example.com/${'a'.repeat(MAX_CALLBACK_URL_LENGTH)}`, new RegExp(`longer than ${MAX_CALLBACK_URL_LENGTH} characters`)],
+      [
+        `https://example.com/${'a'.repeat(MAX_CALLBACK_URL_LENGTH)}`,
+        new RegExp(`longer than ${MAX_CALLBACK_URL_LENGTH} characters`),
+      ],
       [`https://example.com/${'é'.repeat(400)}`, /longer than 2048 characters once normalized/],
     ];
-    for (const [url, reason] of reasons) expect(checkCallbackUrl(url)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    for (const [url, reason] of reasons)
+      expect(checkCallbackUrl(url)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
   });
 
   it('the length cap is inclusive', () => {
@@ -124,7 +172,11 @@ describe('reasons', () => {
   });
 
   it('a password in a refused URL is not repeated', () => {
-    for (const url of ['https://user:hunter2@example.com/\n', 'http://user:hunter2@example.com/', 'https://user:hunter2@example.com/']) {
+    for (const url of [
+      'https://user:hunter2@example.com/\n',
+      'http://user:hunter2@example.com/',
+      'https://user:hunter2@example.com/',
+    ]) {
       const checked = checkCallbackUrl(url);
       expect(checked.ok).toBe(false);
       expect(JSON.stringify(checked)).not.toContain('hunter2');

@@ -22,10 +22,20 @@ interface Shape {
 }
 
 const SDK_SHAPES: Shape[] = [
-  { sdk: 'Node', getContentType: 'application/json', bodyContentType: 'application/json', timestamp: timestampFormats.node },
+  {
+    sdk: 'Node',
+    getContentType: 'application/json',
+    bodyContentType: 'application/json',
+    timestamp: timestampFormats.node,
+  },
   { sdk: 'Java', bodyContentType: 'application/json', timestamp: timestampFormats.java },
   { sdk: '.NET', bodyContentType: 'application/json; charset=utf-8', timestamp: timestampFormats.dotnet },
-  { sdk: 'Python', getContentType: 'application/json; charset=UTF-8', bodyContentType: 'application/json; charset=UTF-8', timestamp: timestampFormats.python },
+  {
+    sdk: 'Python',
+    getContentType: 'application/json; charset=UTF-8',
+    bodyContentType: 'application/json; charset=UTF-8',
+    timestamp: timestampFormats.python,
+  },
 ];
 
 function signedRequest(
@@ -51,7 +61,11 @@ function signedRequest(
 
 describe.each(SDK_SHAPES)('requests shaped like the $sdk SDK', (shape) => {
   it('GET list numbers is accepted', async () => {
-    const response = await signedRequest({ ...shape, contentType: shape.getContentType }, 'GET', '/v1/configuration/numbers');
+    const response = await signedRequest(
+      { ...shape, contentType: shape.getContentType },
+      'GET',
+      '/v1/configuration/numbers',
+    );
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/json');
     expect(response.json).toEqual({ numbers: expect.arrayContaining([{ number: VOICE_ONLY, capability: 'voice' }]) });
@@ -59,7 +73,12 @@ describe.each(SDK_SHAPES)('requests shaped like the $sdk SDK', (shape) => {
 
   it('POST assign with a body is accepted and answers 204 with no body', async () => {
     const body = JSON.stringify({ numbers: [VOICE_ONLY], applicationkey: APP_B.key, capability: 'voice' });
-    const response = await signedRequest({ ...shape, contentType: shape.bodyContentType }, 'POST', '/v1/configuration/numbers', body);
+    const response = await signedRequest(
+      { ...shape, contentType: shape.bodyContentType },
+      'POST',
+      '/v1/configuration/numbers',
+      body,
+    );
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
   });
@@ -67,7 +86,12 @@ describe.each(SDK_SHAPES)('requests shaped like the $sdk SDK', (shape) => {
   it('DELETE unassign with a body is accepted', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
     const body = JSON.stringify({ number: VOICE_ONLY, applicationkey: APP_B.key });
-    const response = await signedRequest({ ...shape, contentType: shape.bodyContentType }, 'DELETE', '/v1/configuration/numbers', body);
+    const response = await signedRequest(
+      { ...shape, contentType: shape.bodyContentType },
+      'DELETE',
+      '/v1/configuration/numbers',
+      body,
+    );
     expect(response.text).toBe('');
     expect(response.status).toBe(204);
   });
@@ -77,14 +101,26 @@ describe('signed requests that must be refused', () => {
   const node = { timestamp: timestampFormats.node, contentType: 'application/json' };
 
   it('a forged signature: 401/40102', async () => {
-    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, { signedPath: '/v1/configuration/other' });
+    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, {
+      signedPath: '/v1/configuration/other',
+    });
     expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({ errorCode: 40102, status: expect.stringMatching(/^401 /), message: expect.any(String), reference: expect.any(String) });
+    expect(response.json).toMatchObject({
+      errorCode: 40102,
+      status: expect.stringMatching(/^401 /),
+      message: expect.any(String),
+      reference: expect.any(String),
+    });
   });
 
   it('signed with another application secret: 401/40102', async () => {
     const timestamp = new Date().toISOString();
-    const authorization = applicationAuthorization(APP_A.key, APP_B.secret, { method: 'GET', path: '/v1/configuration/numbers', contentType: '', timestamp });
+    const authorization = applicationAuthorization(APP_A.key, APP_B.secret, {
+      method: 'GET',
+      path: '/v1/configuration/numbers',
+      contentType: '',
+      timestamp,
+    });
     const response = await rawRequest(simulator.url, {
       method: 'GET',
       path: '/v1/configuration/numbers',
@@ -124,24 +160,34 @@ describe('signed requests that must be refused', () => {
     const response = await rawRequest(simulator.url, {
       method: 'GET',
       path: '/v1/configuration/numbers',
-      headers: { 'x-timestamp': timestamp, Authorization: authorization, 'Content-Type': 'application/json; charset=utf-8' },
+      headers: {
+        'x-timestamp': timestamp,
+        Authorization: authorization,
+        'Content-Type': 'application/json; charset=utf-8',
+      },
     });
     expect(response.json).toMatchObject({ errorCode: 40102 });
   });
 
   it('a stale timestamp, 16 minutes old: 401/40101', async () => {
-    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, { at: new Date(Date.now() - 16 * 60_000) });
+    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, {
+      at: new Date(Date.now() - 16 * 60_000),
+    });
     expect(response.status).toBe(401);
     expect(response.json).toMatchObject({ errorCode: 40101 });
   });
 
   it('a timestamp from the future beyond the skew: 401/40101', async () => {
-    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, { at: new Date(Date.now() + 16 * 60_000) });
+    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, {
+      at: new Date(Date.now() + 16 * 60_000),
+    });
     expect(response.json).toMatchObject({ errorCode: 40101 });
   });
 
   it('a timestamp 14 minutes old is inside the default window', async () => {
-    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, { at: new Date(Date.now() - 14 * 60_000) });
+    const response = await signedRequest(node, 'GET', '/v1/configuration/numbers', undefined, {
+      at: new Date(Date.now() - 14 * 60_000),
+    });
     expect(response.status).toBe(200);
   });
 
@@ -179,10 +225,19 @@ describe('the clock-skew window is configurable', () => {
       const timestamp = new Date(Date.now() - 3 * 60_000).toISOString();
       const headers = {
         'x-timestamp': timestamp,
-        Authorization: applicationAuthorization(APP_A.key, APP_A.secret, { method: 'GET', path: '/v1/configuration/numbers', contentType: '', timestamp }),
+        Authorization: applicationAuthorization(APP_A.key, APP_A.secret, {
+          method: 'GET',
+          path: '/v1/configuration/numbers',
+          contentType: '',
+          timestamp,
+        }),
       };
-      expect((await rawRequest(strict.url, { method: 'GET', path: '/v1/configuration/numbers', headers })).json).toMatchObject({ errorCode: 40101 });
-      expect((await rawRequest(simulator.url, { method: 'GET', path: '/v1/configuration/numbers', headers })).status).toBe(200);
+      expect(
+        (await rawRequest(strict.url, { method: 'GET', path: '/v1/configuration/numbers', headers })).json,
+      ).toMatchObject({ errorCode: 40101 });
+      expect(
+        (await rawRequest(simulator.url, { method: 'GET', path: '/v1/configuration/numbers', headers })).status,
+      ).toBe(200);
     } finally {
       await strict.close();
     }
@@ -190,7 +245,8 @@ describe('the clock-skew window is configurable', () => {
 });
 
 describe('unsigned, wrongly-schemed and Basic requests', () => {
-  const list = (headers: Record<string, string>) => rawRequest(simulator.url, { method: 'GET', path: '/v1/configuration/numbers', headers });
+  const list = (headers: Record<string, string>) =>
+    rawRequest(simulator.url, { method: 'GET', path: '/v1/configuration/numbers', headers });
 
   it('no Authorization header: 401/40100', async () => {
     const response = await list({});
@@ -213,7 +269,9 @@ describe('unsigned, wrongly-schemed and Basic requests', () => {
   });
 
   it('Basic with the legacy application\\ user-name prefix is accepted', async () => {
-    expect((await list({ Authorization: basicAuthorization(`application\\${APP_A.key}`, APP_A.secret) })).status).toBe(200);
+    expect((await list({ Authorization: basicAuthorization(`application\\${APP_A.key}`, APP_A.secret) })).status).toBe(
+      200,
+    );
   });
 
   it('Basic with a wrong secret: 401/40108', async () => {
@@ -223,6 +281,8 @@ describe('unsigned, wrongly-schemed and Basic requests', () => {
   });
 
   it('Basic with an unknown key: 401/40108', async () => {
-    expect((await list({ Authorization: basicAuthorization('nobody', APP_A.secret) })).json).toMatchObject({ errorCode: 40108 });
+    expect((await list({ Authorization: basicAuthorization('nobody', APP_A.secret) })).json).toMatchObject({
+      errorCode: 40108,
+    });
   });
 });

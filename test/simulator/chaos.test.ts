@@ -22,23 +22,36 @@ afterEach(async () => {
 });
 
 const list = () => signedCall(simulator, 'GET', '/v1/configuration/numbers');
-const assign = (applicationKey = APP_B.key) => signedCall(simulator, 'POST', '/v1/configuration/numbers', { numbers: [VOICE_ONLY], applicationkey: applicationKey });
-const counters = () => admin<{ counters: Record<string, number>; faults: Record<string, number> }>(simulator, 'GET', 'counters');
-const logged = async () => (await admin<{ requests: Array<{ status: number; fault?: string }> }>(simulator, 'GET', 'requests')).requests;
+const assign = (applicationKey = APP_B.key) =>
+  signedCall(simulator, 'POST', '/v1/configuration/numbers', { numbers: [VOICE_ONLY], applicationkey: applicationKey });
+const counters = () =>
+  admin<{ counters: Record<string, number>; faults: Record<string, number> }>(simulator, 'GET', 'counters');
+const logged = async () =>
+  (await admin<{ requests: Array<{ status: number; fault?: string }> }>(simulator, 'GET', 'requests')).requests;
 
 /** Status of each of `count` list calls; 0 when the connection was dropped. */
 async function statuses(count: number): Promise<number[]> {
   const answers: number[] = [];
-  for (let index = 0; index < count; index += 1) answers.push(await list().then((answer) => answer.status, () => 0));
+  for (let index = 0; index < count; index += 1)
+    answers.push(
+      await list().then(
+        (answer) => answer.status,
+        () => 0,
+      ),
+    );
   return answers;
 }
 
-it('fail rate 1: every API request answers 500 or 503 with Sinch\'s body, the admin surface none', async () => {
+it("fail rate 1: every API request answers 500 or 503 with Sinch's body, the admin surface none", async () => {
   await start({ chaos: { failRate: 1, seed: 5 } });
   const answers = await Promise.all([list(), list(), list(), list(), list(), list()]);
   for (const answer of answers) {
     expect([500, 503]).toContain(answer.status);
-    expect(answer.json).toMatchObject({ errorCode: answer.status * 100, message: expect.any(String), reference: expect.any(String) });
+    expect(answer.json).toMatchObject({
+      errorCode: answer.status * 100,
+      message: expect.any(String),
+      reference: expect.any(String),
+    });
   }
   expect(new Set(answers.map((answer) => answer.status)).size).toBe(2);
   expect((await simulatorState(simulator)).bindings).toEqual({});
@@ -76,9 +89,18 @@ it('reset: the connection drops without an answer, and the write does not take e
 
 it('hang: no answer until the client gives up; closing the simulator ends it', async () => {
   await start({ chaos: { hangRate: 1 } });
-  const outcome = await Promise.race([list().then(() => 'answered', () => 'dropped'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500))]);
+  const outcome = await Promise.race([
+    list().then(
+      () => 'answered',
+      () => 'dropped',
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500)),
+  ]);
   expect(outcome).toBe('still waiting');
-  const pending = list().then(() => 'answered', () => 'dropped');
+  const pending = list().then(
+    () => 'answered',
+    () => 'dropped',
+  );
   await new Promise((resolve) => setTimeout(resolve, 100));
   await simulator.close();
   closed = true;
@@ -99,10 +121,17 @@ it('lost write: a good write is answered 204 and not applied, a bad one gets its
   expect((await assign()).status).toBe(204);
   expect((await simulatorState(simulator)).bindings).toEqual({});
   expect((await assign('nobody')).json).toMatchObject({ errorCode: 40003 });
-  expect((await signedCall(simulator, 'POST', '/v1/configuration/numbers', { numbers: [FOREIGN_NUMBER] })).json).toMatchObject({ errorCode: 40001 });
+  expect(
+    (await signedCall(simulator, 'POST', '/v1/configuration/numbers', { numbers: [FOREIGN_NUMBER] })).json,
+  ).toMatchObject({ errorCode: 40001 });
   expect((await list()).status).toBe(200);
   expect((await counters()).faults).toEqual({ 'lost-write': 1 });
-  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[204, 'lost-write'], [400, undefined], [400, undefined], [200, undefined]]);
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([
+    [204, 'lost-write'],
+    [400, undefined],
+    [400, undefined],
+    [200, undefined],
+  ]);
 });
 
 it('one-shot lost write: the next write only is answered 204 and dropped; reads pass it by; a bad write still gets its error', async () => {
@@ -114,14 +143,24 @@ it('one-shot lost write: the next write only is answered 204 and dropped; reads 
   expect((await assign('nobody')).json).toMatchObject({ errorCode: 40003 });
   expect((await assign()).status).toBe(204);
   expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
-  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[200, undefined], [204, 'injected'], [400, undefined], [204, undefined]]);
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([
+    [200, undefined],
+    [204, 'injected'],
+    [400, undefined],
+    [204, undefined],
+  ]);
 });
 
-it('one-shot lost write on a route: only that route\'s writes are dropped', async () => {
+it("one-shot lost write on a route: only that route's writes are dropped", async () => {
   await start();
-  await admin(simulator, 'POST', 'faults', { kind: 'lost-write', route: 'POST /v1/configuration/callbacks/applications/{key}' });
+  await admin(simulator, 'POST', 'faults', {
+    kind: 'lost-write',
+    route: 'POST /v1/configuration/callbacks/applications/{key}',
+  });
   expect((await assign()).status).toBe(204);
-  const update = await signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: 'https://example.com/a' } });
+  const update = await signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, {
+    url: { primary: 'https://example.com/a' },
+  });
   expect(update.status).toBe(204);
   const state = await simulatorState(simulator);
   expect(state.bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
@@ -135,7 +174,12 @@ it.each([
   [{ kind: 'lost', status: 500 }, /kind must be/],
 ])('POST /_sim/faults %p is refused, naming the problem', async (body, message) => {
   await start();
-  const answer = await rawRequest(simulator.url, { method: 'POST', path: '/_sim/faults', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await rawRequest(simulator.url, {
+    method: 'POST',
+    path: '/_sim/faults',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(answer.status).toBe(400);
   expect((answer.json as { message: string }).message).toMatch(message);
 });
@@ -167,7 +211,12 @@ it('chaos is settable at run time, shown, validated field by field, and cleared'
     [{ failRate: 0.6, hangRate: 0.5 }, 'failRate + throttleRate + resetRate + hangRate + lostWriteRate add up to 1.1'],
     [{ explode: 1 }, 'explode'],
   ] as const) {
-    const answer = await rawRequest(simulator.url, { method: 'PUT', path: '/_sim/chaos', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await rawRequest(simulator.url, {
+      method: 'PUT',
+      path: '/_sim/chaos',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(answer.status).toBe(400);
     expect((answer.json as { message: string }).message).toContain(field);
   }
@@ -175,17 +224,34 @@ it('chaos is settable at run time, shown, validated field by field, and cleared'
   expect((await list()).status).toBe(200);
 });
 
-it.each([99, 1000, -1, 1.5, '500', null])('POST /_sim/faults with status %p is refused, and the simulator stays up', async (status) => {
-  await start();
-  const answer = await rawRequest(simulator.url, { method: 'POST', path: '/_sim/faults', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) });
-  expect(answer.status).toBe(400);
-  expect((answer.json as { message: string }).message).toMatch(/status must be/);
-  expect((await list()).status).toBe(200);
-});
+it.each([99, 1000, -1, 1.5, '500', null])(
+  'POST /_sim/faults with status %p is refused, and the simulator stays up',
+  async (status) => {
+    await start();
+    const answer = await rawRequest(simulator.url, {
+      method: 'POST',
+      path: '/_sim/faults',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status }),
+    });
+    expect(answer.status).toBe(400);
+    expect((answer.json as { message: string }).message).toMatch(/status must be/);
+    expect((await list()).status).toBe(200);
+  },
+);
 
 describe('sinch-voice-sim chaos flags', () => {
   it('--fail-rate 1 --seed 7 fails every API request', async () => {
-    const running = await spawnSimulator(['--app', `${APP_A.key}:${APP_A.secret}`, '--number', VOICE_ONLY, '--fail-rate', '1', '--seed', '7']);
+    const running = await spawnSimulator([
+      '--app',
+      `${APP_A.key}:${APP_A.secret}`,
+      '--number',
+      VOICE_ONLY,
+      '--fail-rate',
+      '1',
+      '--seed',
+      '7',
+    ]);
     try {
       const answer = await rawRequest(running.url, { method: 'GET', path: '/v1/configuration/numbers' });
       expect([500, 503]).toContain(answer.status);
@@ -241,7 +307,10 @@ it('every fault is in the log entry of its request and in the counters', async (
   await start({ chaos: { throttleRate: 1 } });
   await list();
   await list();
-  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([[429, 'throttle'], [429, 'throttle']]);
+  expect((await logged()).map((entry) => [entry.status, entry.fault])).toEqual([
+    [429, 'throttle'],
+    [429, 'throttle'],
+  ]);
   expect(await counters()).toEqual({ counters: { 'GET /v1/configuration/numbers': 2 }, faults: { throttle: 2 } });
 });
 
@@ -269,12 +338,16 @@ describe('closing the simulator', () => {
     try {
       const file = join(directory, 'state.json');
       await start({ stateFile: file, chaos: { latencyMs: 300 } });
-      await admin(simulator, 'POST', 'faults', { status: 0, delayMs: 600, route: 'POST /v1/configuration/callbacks/applications/{key}' });
+      await admin(simulator, 'POST', 'faults', {
+        status: 0,
+        delayMs: 600,
+        route: 'POST /v1/configuration/callbacks/applications/{key}',
+      });
       const written = readFileSync(file, 'utf8');
       const delayedByLatency = assign().catch(() => 'dropped');
-      const delayedByFault = signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: 'https://late.example.com' } }).catch(
-        () => 'dropped',
-      );
+      const delayedByFault = signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, {
+        url: { primary: 'https://late.example.com' },
+      }).catch(() => 'dropped');
       await new Promise((resolve) => setTimeout(resolve, 100));
       await simulator.close();
       closed = true;
@@ -292,7 +365,8 @@ describe('closing the simulator', () => {
 /** TCP sockets of this process, once no more of them are closing (up to a second). */
 async function settledSockets(): Promise<number> {
   const count = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
-  for (let waited = 0; waited < 1_000 && count() > 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let waited = 0; waited < 1_000 && count() > 0; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return count();
 }
 
@@ -302,7 +376,9 @@ it('hang: when the client gives up, its connection goes; nothing is kept for it'
   const before = await settledSockets();
   const { hostname, port } = new URL(simulator.url);
   const gaveUp = new Promise((resolve) => {
-    const outgoing = request({ hostname, port, path: '/v1/configuration/numbers', agent: false }, () => resolve('answered'));
+    const outgoing = request({ hostname, port, path: '/v1/configuration/numbers', agent: false }, () =>
+      resolve('answered'),
+    );
     outgoing.setTimeout(200, () => outgoing.destroy());
     outgoing.on('error', () => resolve('gave up'));
     outgoing.end();

@@ -6,7 +6,20 @@ import { SAMPLE_APPLICATIONS } from '../../simulator';
 import { APP_A, APP_B, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { runSimulatorToExit, spawnSimulator, type SimulatorProcess } from '../support/processes';
 
-const ARGS = ['--port', '0', '--app', `${APP_A.key}:${APP_A.secret}`, '--app', `${APP_B.key}:${APP_B.secret}`, '--number', VOICE_ONLY, '--number', VOICE_ONLY_2, '--number', `${VOICE_AND_SMS}:voice,sms`];
+const ARGS = [
+  '--port',
+  '0',
+  '--app',
+  `${APP_A.key}:${APP_A.secret}`,
+  '--app',
+  `${APP_B.key}:${APP_B.secret}`,
+  '--number',
+  VOICE_ONLY,
+  '--number',
+  VOICE_ONLY_2,
+  '--number',
+  `${VOICE_AND_SMS}:voice,sms`,
+];
 
 let directory: string;
 let running: SimulatorProcess | undefined;
@@ -19,7 +32,13 @@ afterEach(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-const client = (url: string) => new SinchConfigurationClient({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: url, maxRetries: 0 });
+const client = (url: string) =>
+  new SinchConfigurationClient({
+    applicationKey: APP_A.key,
+    applicationSecret: APP_A.secret,
+    baseUrl: url,
+    maxRetries: 0,
+  });
 
 describe('sinch-voice-sim', () => {
   it('prints exactly "listening on http://HOST:PORT" first, and serves the numbers it was given', async () => {
@@ -38,20 +57,35 @@ describe('sinch-voice-sim', () => {
     running = await spawnSimulator([...ARGS, '--state', stateFile]);
     await client(running.url).assignNumbers({ numbers: [VOICE_ONLY, VOICE_ONLY_2], applicationKey: APP_B.key });
     await client(running.url).assignNumbers({ numbers: [VOICE_AND_SMS], capability: 'sms' });
-    await client(running.url).updateCallbacks(APP_B.key, { primary: 'https://example.com/a', fallback: 'https://example.com/b' });
+    await client(running.url).updateCallbacks(APP_B.key, {
+      primary: 'https://example.com/a',
+      fallback: 'https://example.com/b',
+    });
     const before = await client(running.url).listNumbers();
     await running.stop();
 
     running = await spawnSimulator([...ARGS, '--state', stateFile]);
     expect(await client(running.url).listNumbers()).toEqual(before);
-    expect(await client(running.url).getCallbacks(APP_B.key)).toEqual({ primary: 'https://example.com/a', fallback: 'https://example.com/b' });
+    expect(await client(running.url).getCallbacks(APP_B.key)).toEqual({
+      primary: 'https://example.com/a',
+      fallback: 'https://example.com/b',
+    });
   });
 
   it('a SIGKILL in the middle of a state write leaves a file that loads, with every answered write in it', async () => {
     const stateFile = join(directory, 'state.json');
     // Tens of megabytes of state, so that each write lasts long enough for a kill to land inside it.
     const bulk = `https://example.com/${'x'.repeat(16 << 20)}`;
-    writeFileSync(stateFile, JSON.stringify({ version: 1, applications: [APP_A, APP_B], numbers: [], bindings: {}, callbacks: { [APP_B.key]: { primary: bulk } } }));
+    writeFileSync(
+      stateFile,
+      JSON.stringify({
+        version: 1,
+        applications: [APP_A, APP_B],
+        numbers: [],
+        bindings: {},
+        callbacks: { [APP_B.key]: { primary: bulk } },
+      }),
+    );
     let sent = 0;
     for (let round = 0; round < 3; round += 1) {
       const simulator = await spawnSimulator([...ARGS, '--state', stateFile]);
@@ -67,7 +101,10 @@ describe('sinch-voice-sim', () => {
         for (let writes = 0; writes < 20; writes += 1) {
           armed = writes >= 2;
           sent += 1;
-          const ok = await api.updateCallbacks(APP_A.key, { primary: `https://example.com/${sent}` }).then(() => true, () => false);
+          const ok = await api.updateCallbacks(APP_A.key, { primary: `https://example.com/${sent}` }).then(
+            () => true,
+            () => false,
+          );
           if (!ok) break;
           answered = sent;
         }
@@ -87,13 +124,22 @@ describe('sinch-voice-sim', () => {
   it('with no applications or numbers it loads the sample data', async () => {
     running = await spawnSimulator(['--port', '0']);
     const [sample] = SAMPLE_APPLICATIONS;
-    const sampleClient = new SinchConfigurationClient({ applicationKey: sample!.key, applicationSecret: sample!.secret, baseUrl: running.url });
+    const sampleClient = new SinchConfigurationClient({
+      applicationKey: sample!.key,
+      applicationSecret: sample!.secret,
+      baseUrl: running.url,
+    });
     expect((await sampleClient.listNumbers()).length).toBeGreaterThanOrEqual(4);
   });
 
   it('--unknown-application-status 404 answers an unknown application 404/40400', async () => {
     running = await spawnSimulator([...ARGS, '--unknown-application-status', '404']);
-    const error = await client(running.url).getCallbacks('0c0c0c0c-1111-4222-8333-444444444444').then(() => undefined, (failure: unknown) => failure);
+    const error = await client(running.url)
+      .getCallbacks('0c0c0c0c-1111-4222-8333-444444444444')
+      .then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
     expect(error).toMatchObject({ status: 404, errorCode: 40400 });
   });
 

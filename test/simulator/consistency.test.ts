@@ -51,9 +51,18 @@ it('whatever the simulator accepted, it loads again after a restart (long URLs a
   const longUrl = `https://voice.example.com/${'p'.repeat(5_000)}`;
   await admin(simulator, 'PUT', 'applications', { key: longKey, secret: 'c2VjcmV0'.repeat(200) });
   await admin(simulator, 'PUT', `callbacks/${longKey}`, { primary: longUrl });
-  expect((await signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, { url: { primary: longUrl } })).status).toBe(204);
+  expect(
+    (
+      await signedCall(simulator, 'POST', `/v1/configuration/callbacks/applications/${APP_A.key}`, {
+        url: { primary: longUrl },
+      })
+    ).status,
+  ).toBe(204);
   await simulator.close();
   running.splice(0);
   const restarted = await start(file);
-  expect((await admin<PublicState>(restarted, 'GET', 'state')).callbacks).toMatchObject({ [longKey]: { primary: longUrl }, [APP_A.key]: { primary: longUrl } });
+  expect((await admin<PublicState>(restarted, 'GET', 'state')).callbacks).toMatchObject({
+    [longKey]: { primary: longUrl },
+    [APP_A.key]: { primary: longUrl },
+  });
 });

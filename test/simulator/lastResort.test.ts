@@ -37,13 +37,19 @@ function outcome(url: string): Promise<string> {
 describe('the last-resort guard', () => {
   it.each([
     ['rejects', async () => Promise.reject(new TypeError('a bug'))],
-    ['throws before its first await', (() => {
-      throw new Error('a bug');
-    }) as RequestHandler],
-    ['answers with an invalid status (ERR_HTTP_INVALID_STATUS_CODE)', async (_request, response) => {
-      response.writeHead(99).end();
-    }],
-  ] as Array<[string, RequestHandler]>)('a handler that %s: 500 with Sinch\'s body', async (_case, handler) => {
+    [
+      'throws before its first await',
+      (() => {
+        throw new Error('a bug');
+      }) as RequestHandler,
+    ],
+    [
+      'answers with an invalid status (ERR_HTTP_INVALID_STATUS_CODE)',
+      async (_request, response) => {
+        response.writeHead(99).end();
+      },
+    ],
+  ] as Array<[string, RequestHandler]>)("a handler that %s: 500 with Sinch's body", async (_case, handler) => {
     const answer = await get(await serve(handler));
     expect(answer.status).toBe(500);
     expect(answer.json).toMatchObject({ status: '500 InternalError', errorCode: 50000, reference: expect.any(String) });
@@ -80,11 +86,14 @@ describe('requests the HTTP parser refuses', () => {
     ['ERR_HTTP_REQUEST_TIMEOUT', 408, 40800],
     ['HPE_INVALID_METHOD', 400, 40000],
     [undefined, 400, 40000],
-  ])('%s: %i with errorCode %i in Sinch\'s body, and the connection closes', (code, status, errorCode) => {
+  ])("%s: %i with errorCode %i in Sinch's body, and the connection closes", (code, status, errorCode) => {
     const written = answerTo(code);
     expect(written).toMatch(new RegExp(`^HTTP/1\\.1 ${status} [A-Za-z]+\\r\\n`));
     expect(written).toContain('Connection: close\r\n');
-    expect(JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: expect.stringMatching(new RegExp(`^${status} `)), errorCode });
+    expect(JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: expect.stringMatching(new RegExp(`^${status} `)),
+      errorCode,
+    });
   });
 
   it('a connection the client already reset gets no answer', () => {

@@ -30,7 +30,12 @@ function residentMegabytes(pid: number | undefined): number | undefined {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(status, 'utf8'))?.[1]) / 1024;
 }
 
-function send(url: string, path: string, headers: Record<string, string>, agent: Agent | false): Promise<{ status: number; bytes: number }> {
+function send(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  agent: Agent | false,
+): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     request(`${url}${path}`, { headers, agent }, (response) => {
       let bytes = 0;
@@ -53,7 +58,9 @@ it('10,000 requests with 15 KB paths or 15 KB Authorization schemes: the log ans
   const worker = async () => {
     while (sent < 10_000) {
       sent += 1;
-      await (sent % 2 === 0 ? send(url, longPath, {}, agent) : send(url, '/v1/configuration/numbers', longScheme, agent));
+      await (sent % 2 === 0
+        ? send(url, longPath, {}, agent)
+        : send(url, '/v1/configuration/numbers', longScheme, agent));
     }
   };
   await Promise.all(Array.from({ length: 50 }, worker));
@@ -68,7 +75,9 @@ it('10,000 requests with 15 KB paths or 15 KB Authorization schemes: the log ans
 it('500 connections at once are each answered, and the simulator stays up and bounded', async () => {
   running = await spawnSimulator(['--port', '0']);
   const { url } = running;
-  const answers = await Promise.all(Array.from({ length: 500 }, () => send(url, '/v1/configuration/numbers', { Authorization: BASIC }, false)));
+  const answers = await Promise.all(
+    Array.from({ length: 500 }, () => send(url, '/v1/configuration/numbers', { Authorization: BASIC }, false)),
+  );
   expect(answers.map(({ status }) => status)).toEqual(Array.from({ length: 500 }, () => 200));
   expect((await send(url, '/v1/configuration/numbers', { Authorization: BASIC }, false)).status).toBe(200);
   const resident = residentMegabytes(running.child.pid);

@@ -29,7 +29,8 @@ it('cuts long paths and Authorization schemes, saying how long they were', () =>
 
 it('a full log of hostile requests answers in a bounded size', () => {
   const traffic = new Traffic();
-  for (let index = 0; index < LOG_LIMIT; index += 1) traffic.record(entry(index, { path: `/v1/${'x'.repeat(15_000)}`, scheme: 'S'.repeat(15_000) }));
+  for (let index = 0; index < LOG_LIMIT; index += 1)
+    traffic.record(entry(index, { path: `/v1/${'x'.repeat(15_000)}`, scheme: 'S'.repeat(15_000) }));
   expect(JSON.stringify({ requests: traffic.requests() }).length).toBeLessThan(LOG_LIMIT * 1_000);
 });
 

@@ -1,8 +1,14 @@
 import type { SimulatedApplication, SimulatedNumber } from '../../simulator';
 
 /** Two applications of one project, with real base64 secrets as the dashboard shows them. */
-export const APP_A: SimulatedApplication = { key: '5f5c418a-0f91-4bbc-8234-a9bf5eddad97', secret: 'JViE5vDor0Sw3WllZka15Q==' };
-export const APP_B: SimulatedApplication = { key: '669e367e-6bba-48ab-af15-266871c28135', secret: 'BeIukql3pTKJ8RGL5zo0DA==' };
+export const APP_A: SimulatedApplication = {
+  key: '5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
+  secret: 'JViE5vDor0Sw3WllZka15Q==',
+};
+export const APP_B: SimulatedApplication = {
+  key: '669e367e-6bba-48ab-af15-266871c28135',
+  secret: 'BeIukql3pTKJ8RGL5zo0DA==',
+};
 
 export const VOICE_ONLY = '+12012222222';
 export const VOICE_ONLY_2 = '+12013333333';

@@ -24,10 +24,19 @@ export interface CommandOptions {
 function startCommand(args: string[], options: CommandOptions): { child: ChildProcess; description: string } {
   const command = options.obeyingFileModes
     ? nodeObeyingFileModes(SIMULATOR_CLI, args, REPOSITORY)
-    : { command: process.execPath, args: [SIMULATOR_CLI, ...args], fds: [], release: () => undefined, description: 'node' };
+    : {
+        command: process.execPath,
+        args: [SIMULATOR_CLI, ...args],
+        fds: [],
+        release: () => undefined,
+        description: 'node',
+      };
   try {
     // spawn has forked and exec'd (or failed to) when it returns: the child holds its own copies of the descriptors.
-    const child = spawn(command.command, command.args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe', ...command.fds] });
+    const child = spawn(command.command, command.args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe', ...command.fds],
+    });
     return { child, description: command.description };
   } finally {
     command.release();
@@ -95,13 +104,19 @@ export async function runSimulator(args: string[], options: CommandOptions = {})
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('close', (code, signal) => resolve({ ...(listening === undefined ? {} : { listening }), code, signal, stderr }));
+    child.once('close', (code, signal) =>
+      resolve({ ...(listening === undefined ? {} : { listening }), code, signal, stderr }),
+    );
   });
 }
 
 /** Runs the command to its end: for arguments and files it must refuse. One that starts instead fails the caller. */
-export async function runSimulatorToExit(args: string[], options: CommandOptions = {}): Promise<{ code: number | null; stderr: string }> {
+export async function runSimulatorToExit(
+  args: string[],
+  options: CommandOptions = {},
+): Promise<{ code: number | null; stderr: string }> {
   const { listening, code, stderr } = await runSimulator(args, options);
-  if (listening !== undefined) throw new Error(`the simulator started (listening on ${listening}) instead of stopping; stderr: ${stderr}`);
+  if (listening !== undefined)
+    throw new Error(`the simulator started (listening on ${listening}) instead of stopping; stderr: ${stderr}`);
   return { code, stderr };
 }

@@ -17,8 +17,21 @@ export function testContext(
   coalescing?: Coalescing,
 ): TestContext {
   const logs: string[] = [];
-  const settings: SinchProviderSettings = { applicationKey: application.key, applicationSecret: application.secret, baseUrl: simulator.url, auth, ...extra };
-  return { logs, ...deploymentContext(() => settings, (message) => logs.push(message), coalescing) };
+  const settings: SinchProviderSettings = {
+    applicationKey: application.key,
+    applicationSecret: application.secret,
+    baseUrl: simulator.url,
+    auth,
+    ...extra,
+  };
+  return {
+    logs,
+    ...deploymentContext(
+      () => settings,
+      (message) => logs.push(message),
+      coalescing,
+    ),
+  };
 }
 
 /** Pulumi adds this to every input and output of a dynamic resource; providers must ignore it. */

@@ -1,6 +1,11 @@
 import { request } from 'node:http';
 import { applicationAuthorization, SinchConfigurationClient, type AuthScheme } from '../../provider';
-import { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatedApplication } from '../../simulator';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+  type SimulatedApplication,
+} from '../../simulator';
 import { APP_A, APP_B, NUMBERS } from './fixtures';
 
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -37,7 +42,8 @@ export function rawRequest(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     // Node sends a DELETE body with no framing unless told its length.
-    const length: Record<string, string> = options.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(options.body)) };
+    const length: Record<string, string> =
+      options.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(options.body)) };
     const headers = { ...length, ...options.headers };
     const outgoing = request(`${url}${options.path}`, { method: options.method, headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -60,7 +66,12 @@ export function rawRequest(
 }
 
 /** A call to the simulator's admin surface. */
-export async function admin<T = unknown>(simulator: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
+export async function admin<T = unknown>(
+  simulator: RunningSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await rawRequest(simulator.url, {
     method,
     path: `/_sim/${path}`,
@@ -78,7 +89,8 @@ export interface PublicState {
   callbacks: Record<string, { primary?: string; fallback?: string }>;
 }
 
-export const simulatorState = (simulator: RunningSimulator): Promise<PublicState> => admin<PublicState>(simulator, 'GET', 'state');
+export const simulatorState = (simulator: RunningSimulator): Promise<PublicState> =>
+  admin<PublicState>(simulator, 'GET', 'state');
 
 /** A request signed as the Node SDK signs it (Content-Type only with a body), sent byte for byte. */
 export function signedCall(
@@ -93,7 +105,13 @@ export function signedCall(
   const contentType = text === undefined ? '' : 'application/json';
   const headers: Record<string, string> = {
     'x-timestamp': timestamp,
-    Authorization: applicationAuthorization(application.key, application.secret, { method, path: path.split('?')[0] ?? path, contentType, timestamp, body: text }),
+    Authorization: applicationAuthorization(application.key, application.secret, {
+      method,
+      path: path.split('?')[0] ?? path,
+      contentType,
+      timestamp,
+      body: text,
+    }),
   };
   if (contentType) headers['Content-Type'] = contentType;
   return rawRequest(simulator.url, { method, path, headers, body: text });
