@@ -15,6 +15,17 @@ import {
 import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName, type ResourceKind } from '../implementation/kinds';
 
 export const PACKAGE_NAME = 'sinch';
+
+/**
+ * Where the plugin's SDKs are published, named as Pulumi users look for a package: a Go module under the repository
+ * (`…/sdk/go/sinch`), a Python distribution `pulumi_sinch_voice`, an npm package in the project's scope.
+ */
+export const REPOSITORY = 'https://github.com/pulumi-sinch-voice/pulumi-sinch-voice';
+export const SDK_NAMES = {
+  go: 'github.com/pulumi-sinch-voice/pulumi-sinch-voice/sdk/go/sinch',
+  python: 'pulumi_sinch_voice',
+  nodejs: '@pulumi-sinch-voice/sinch',
+} as const;
 export const MODULE = 'voice';
 
 /** `sinch:voice:<name>`: the type token of a resource, function or object type. */
@@ -142,7 +153,19 @@ export function packageSchema(version: string) {
     description:
       "Sinch Voice as infrastructure: which phone number belongs to which Voice application, and where each application's callbacks go.",
     keywords: ['pulumi', 'sinch', 'voice', 'telephony', 'category/utility', 'kind/native'],
+    homepage: REPOSITORY,
+    repository: REPOSITORY,
+    publisher: 'pulumi-sinch-voice',
     license: 'Apache-2.0',
+    language: {
+      go: { importBasePath: SDK_NAMES.go, generateResourceContainerTypes: true },
+      nodejs: {
+        packageName: SDK_NAMES.nodejs,
+        packageDescription: 'Sinch Voice number bindings and callback URLs, through the pulumi-resource-sinch plugin.',
+        dependencies: { '@pulumi/pulumi': '^3.139.0' },
+      },
+      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.139.0,<4.0.0' } },
+    },
     config: { variables: settings },
     provider: {
       description:
