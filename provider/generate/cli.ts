@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * `pulumi-sinch-voice generate`: prints TypeScript declarations for the bindings and callback URLs that exist, read
- * with the user's credentials, as `pulumi import --generate-code` does for native providers (the engine cannot
- * import dynamic resources). Exit codes: 0 done; 1 the API could not be read or the output not written; 2 nothing
+ * `pulumi-sinch-voice generate`: prints declarations (TypeScript, a YAML program, or an import file) for the bindings
+ * and callback URLs that exist, read with the user's credentials: TypeScript because the engine cannot import
+ * dynamic resources, the import file for `pulumi import --file` with the plugin, which writes any language. Exit codes: 0 done; 1 the API could not be read or the output not written; 2 nothing
  * was read because the command line or the settings are wrong.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   CONFIG_KEYS,
   ENVIRONMENT_VARIABLES,
@@ -14,7 +14,8 @@ import {
   SinchConfigurationError,
   type SinchProviderSettings,
 } from '../configuration';
-import { generateDeclarations } from './generate';
+import { FORMATS, type Format } from './formats';
+import { generateAs } from './generate';
 
 const PROGRAM = 'pulumi-sinch-voice';
 
@@ -27,6 +28,7 @@ interface GenerateOptions {
   maxRetries?: string;
   output?: string;
   force?: boolean;
+  format: Format;
 }
 
 type SettingOption = Exclude<keyof SinchProviderSettings, 'applicationSecret'>;
@@ -63,7 +65,9 @@ async function generate(options: GenerateOptions): Promise<void> {
   }
   let text: string;
   try {
-    text = await generateDeclarations(settingsFrom(options, process.env));
+    const rendered = await generateAs(options.format, settingsFrom(options, process.env));
+    text = rendered.text;
+    for (const note of rendered.notes) process.stderr.write(`${PROGRAM} generate: ${note}\n`);
   } catch (error) {
     if (error instanceof SinchConfigurationError) {
       throw new CommandFailure(
@@ -97,7 +101,7 @@ function command(): Command {
   program
     .command('generate')
     .description(
-      'Print TypeScript declarations (NumberAssignment, ApplicationCallbacks) for the number bindings and callback URLs that exist now.',
+      'Print declarations (NumberAssignment, ApplicationCallbacks) for the number bindings and callback URLs that exist now: TypeScript, a YAML program, or an import file.',
     )
     .option(
       '--application-key <key>',
@@ -119,6 +123,14 @@ function command(): Command {
       '--max-retries <n>',
       `retries of one request after a transient failure (default: $${ENVIRONMENT_VARIABLES.maxRetries}, else 8)`,
       nonEmpty,
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'typescript (the dynamic resources), yaml (a Pulumi YAML program for the plugin), or import-file (for `pulumi import --file`, which writes the program in its own language)',
+      )
+        .choices(FORMATS)
+        .default('typescript'),
     )
     .option('-o, --output <file>', 'write the declarations to this file instead of standard output')
     .option('--force', 'with --output, replace the file when it exists')

@@ -1,4 +1,5 @@
-export { generateDeclarations } from './generate';
+export { generateAs, generateDeclarations } from './generate';
+export { FORMATS, render, type Format, type Rendered } from './formats';
 export {
   readLiveConfiguration,
   type LiveBinding,

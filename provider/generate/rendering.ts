@@ -2,7 +2,7 @@ import { checkApplicationKey, checkCallbackUrl, checkNumber, type CallbackUrls, 
 import type { LiveConfiguration } from './reading';
 
 /** A NumberAssignment to declare, named as the top-level stack names it. */
-interface DeclaredNumber {
+export interface DeclaredNumber {
   name: string;
   number: string;
   applicationKey: string;
@@ -10,7 +10,7 @@ interface DeclaredNumber {
 }
 
 /** An ApplicationCallbacks to declare, with the URLs as the resources' `check` stores them (normalized). */
-interface DeclaredCallbacks {
+export interface DeclaredCallbacks {
   name: string;
   applicationKey: string;
   primary: string;
@@ -20,7 +20,7 @@ interface DeclaredCallbacks {
 }
 
 /** What will be declared, and why anything that exists is not. */
-interface Declarations {
+export interface Declarations {
   numbers: DeclaredNumber[];
   callbacks: DeclaredCallbacks[];
   notDeclared: string[];
@@ -31,7 +31,7 @@ export const numberResourceName = (number: string, capability: Capability): stri
 export const callbacksResourceName = (applicationKey: string): string => `callbacks-${applicationKey}`;
 
 /** A value from the API named in a comment: at most 60 characters (comment lines are cleaned once more when rendered). */
-const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 60)}…` : value);
+export const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 60)}…` : value);
 
 /** Problems of the values the resources' `check` would refuse: such a binding or application is not declared. */
 function refusal(checks: Array<[string, { ok: true } | { ok: false; reason: string }]>): string | undefined {
@@ -48,7 +48,7 @@ const byApplication = (a: { applicationKey: string }, b: { applicationKey: strin
   byText(a.applicationKey, b.applicationKey);
 
 /** Sorted here, whatever order the API listed things in: the same state always renders the same text. */
-function declarationsOf(live: LiveConfiguration): Declarations {
+export function declarationsOf(live: LiveConfiguration): Declarations {
   const notDeclared: string[] = [];
   const numbers: DeclaredNumber[] = [];
   for (const { number, applicationKey, capability } of [...live.bindings].sort(byNumberThenCapability)) {
@@ -119,13 +119,13 @@ function literal(value: string): string {
 }
 
 /** Text from the API inside a `//` comment: one line, no control characters, so it cannot end the comment. */
-function commentText(text: string): string {
+export function commentText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
 /** Where the declarations were read, without any user:password@ a base URL may carry. */
-function sourceOf(baseUrl: string): string {
+export function sourceOf(baseUrl: string): string {
   try {
     const url = new URL(baseUrl);
     url.username = '';
@@ -136,7 +136,7 @@ function sourceOf(baseUrl: string): string {
   }
 }
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 function header(live: LiveConfiguration, declarations: Declarations): string[] {
   const rewrites = declarations.callbacks.some((callbacks) => callbacks.rewritten.length > 0);
