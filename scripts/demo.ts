@@ -1,7 +1,9 @@
 /**
  * `npm run demo`: the top-level stack against the simulator, through the real Pulumi engine.
  * Starts the simulator with the sample project, runs `up`, prints what the API now says, runs `up` again to show
- * that nothing changes, and stops everything it started.
+ * that nothing changes; then changes a binding and a callback URL as a person in the Sinch dashboard would, and shows
+ * `refresh` finding both and `up` putting them back, with the live tables after each step. Stops everything it
+ * started.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,16 @@ const DECLARATION = {
     { applicationKey: APP_TWO.key, primary: 'https://voice.example.com/sinch/two' },
   ],
 };
+
+/** What the demo's person in the dashboard changes. */
+const MOVED = '+12013333333';
+const HAND_EDITED = 'https://hand-edited.example.com/sinch';
+
+/** A change made as a person in the Sinch dashboard makes it: through the simulator's admin surface. */
+async function dashboard(url: string, method: string, path: string, body: object): Promise<void> {
+  const response = await fetch(`${url}/_sim/${path}`, { method, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`the simulator refused ${method} /_sim/${path}: ${response.status}`);
+}
 
 async function main(): Promise<void> {
   console.log('pulumi CLI: npm run pulumi:ensure (builds it from the Go module proxy on the first run: a few minutes)');
@@ -63,18 +75,34 @@ async function main(): Promise<void> {
 
     console.log('\n$ pulumi up');
     const first = await stack.up({ onOutput: (text) => process.stdout.write(text) });
-    await printLiveState(
-      new SinchConfigurationClient({
-        applicationKey: APP_ONE.key,
-        applicationSecret: APP_ONE.secret,
-        baseUrl: simulator.url,
-      }),
-    );
+    const client = new SinchConfigurationClient({
+      applicationKey: APP_ONE.key,
+      applicationSecret: APP_ONE.secret,
+      baseUrl: simulator.url,
+    });
+    await printLiveState(client);
 
     console.log('\n$ pulumi up   # again: the declared state is already the live state');
     const second = await stack.up();
     console.log(`first up:  ${describe(first.summary.resourceChanges)}`);
     console.log(`second up: ${describe(second.summary.resourceChanges)}`);
+
+    console.log(
+      `\n# Meanwhile, in the Sinch dashboard: ${MOVED} is moved to ${APP_ONE.key}, and the primary callback URL of ` +
+        `${APP_TWO.key} is changed to ${HAND_EDITED}.`,
+    );
+    await dashboard(simulator.url, 'PUT', 'bindings', { number: MOVED, applicationKey: APP_ONE.key });
+    await dashboard(simulator.url, 'PUT', `callbacks/${APP_TWO.key}`, { primary: HAND_EDITED });
+    await printLiveState(client);
+
+    console.log('\n$ pulumi refresh   # finds what changed outside the stack');
+    const refresh = await stack.refresh({ onOutput: (text) => process.stdout.write(text) });
+    console.log(`refresh: ${describe(refresh.summary.resourceChanges)}`);
+
+    console.log('\n$ pulumi up   # puts the declared state back');
+    const third = await stack.up({ onOutput: (text) => process.stdout.write(text) });
+    console.log(`third up:  ${describe(third.summary.resourceChanges)}`);
+    await printLiveState(client);
     await stack.destroy();
   } finally {
     await simulator.close();
