@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench/results/', 'tools/', '**/*.cjs'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench/results/', 'tools/', 'sdk/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
