@@ -2,8 +2,17 @@
  * `bench/results/engine.svg`: API calls and seconds against N, drawn by hand as plain SVG (line panels with axes,
  * ticks and a legend) so that the README shows it without any tool. Three panels: API calls per step (solid at the
  * default parallelism, dashed at --parallel N), then seconds at each parallelism, provider solid and floor dotted.
+ * One row of the three per front end the run measured (dynamic resources, then the plugin), each column on one
+ * scale, so that the rows compare at a glance.
  */
-import type { EngineFigures, StepFigures } from './figures';
+import {
+  FRONT_ENDS,
+  frontEndsOf,
+  type EngineFigures,
+  type FrontEnd,
+  type LifecycleFigures,
+  type StepFigures,
+} from './figures';
 
 interface Series {
   label: string;
@@ -27,18 +36,28 @@ const FLOOR_DASH = '2 3';
 
 const PANEL = { width: 320, height: 262, left: 58, right: 14, top: 34, bottom: 60 };
 const LEGEND_HEIGHT = 34;
+/** The heading above each front end's row, when there are two. */
+const ROW_HEADING = 22;
 
-export function engineChart(results: EngineFigures[], subtitle: string): string {
-  const sizes = results.map((result) => result.n);
-  const at = (pick: (result: EngineFigures) => StepFigures | undefined, value: (step: StepFigures) => number) =>
+const ROW_TITLES: Record<FrontEnd, string> = {
+  dynamic: 'Dynamic resources (TypeScript program, Automation API); floor: a do-nothing dynamic provider',
+  plugin: 'Native plugin pulumi-resource-sinch (YAML program, plain CLI); floor: a do-nothing native plugin',
+};
+
+/** The three panels of one front end, from each size's figures of it (a size without them is left out). */
+function panelsOf(results: EngineFigures[], frontEnd: FrontEnd): Panel[] {
+  const figuresOf = (result: EngineFigures): LifecycleFigures | undefined =>
+    frontEndsOf(result).find((each) => each.frontEnd === frontEnd)?.figures;
+  const at = (pick: (figures: LifecycleFigures) => StepFigures, value: (step: StepFigures) => number) =>
     results.flatMap((result) => {
-      const step = pick(result);
-      return step ? [{ x: result.n, y: value(step) }] : [];
+      const figures = figuresOf(result);
+      return figures ? [{ x: result.n, y: value(pick(figures)) }] : [];
     });
+  const provider = frontEnd === 'plugin' ? 'plugin' : 'provider';
   const defaultSteps: Step[] = ['up', 'preview', 'refresh', 'destroy'];
   const wideSteps: Array<Exclude<Step, 'preview'>> = ['up', 'refresh', 'destroy'];
   const calls = (step: StepFigures) => step.totalCalls.median;
-  const panels: Panel[] = [
+  return [
     {
       title: 'API calls per step',
       yLabel: 'API calls',
@@ -46,13 +65,13 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
         ...defaultSteps.map((step) => ({
           label: step,
           color: STEP_COLORS[step],
-          points: at((result) => result[step], calls),
+          points: at((figures) => figures[step], calls),
         })),
         ...wideSteps.map((step) => ({
           label: `${step} wide`,
           color: STEP_COLORS[step],
           dash: WIDE_DASH,
-          points: at((result) => result.wide[step], calls),
+          points: at((figures) => figures.wide[step], calls),
         })),
       ],
       styles: [{ label: 'default parallelism' }, { label: '--parallel N', dash: WIDE_DASH }],
@@ -65,8 +84,8 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
           label: step,
           color: STEP_COLORS[step],
           points: at(
-            (result) => result[step],
-            (figures) => figures.seconds.median,
+            (figures) => figures[step],
+            (each) => each.seconds.median,
           ),
         },
         {
@@ -74,12 +93,12 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
           color: STEP_COLORS[step],
           dash: FLOOR_DASH,
           points: at(
-            (result) => result[step],
-            (figures) => figures.floorSeconds.median,
+            (figures) => figures[step],
+            (each) => each.floorSeconds.median,
           ),
         },
       ]),
-      styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
+      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }],
     },
     {
       title: 'Seconds, --parallel N',
@@ -89,8 +108,8 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
           label: step,
           color: STEP_COLORS[step],
           points: at(
-            (result) => result.wide[step],
-            (figures) => figures.seconds.median,
+            (figures) => figures.wide[step],
+            (each) => each.seconds.median,
           ),
         },
         {
@@ -98,16 +117,36 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
           color: STEP_COLORS[step],
           dash: FLOOR_DASH,
           points: at(
-            (result) => result.wide[step],
-            (figures) => figures.floorSeconds.median,
+            (figures) => figures.wide[step],
+            (each) => each.floorSeconds.median,
           ),
         },
       ]),
-      styles: [{ label: 'provider' }, { label: 'floor', dash: FLOOR_DASH }],
+      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }],
     },
   ];
-  const width = PANEL.width * panels.length;
-  const height = 40 + PANEL.height + LEGEND_HEIGHT;
+}
+
+export function engineChart(results: EngineFigures[], subtitle: string): string {
+  const sizes = results.map((result) => result.n);
+  const measured = FRONT_ENDS.filter((frontEnd) =>
+    results.some((result) => frontEndsOf(result).some((each) => each.frontEnd === frontEnd)),
+  );
+  const rows = measured.map((frontEnd) => ({ frontEnd, panels: panelsOf(results, frontEnd) }));
+  const headed = rows.length > 1 || measured.includes('plugin');
+  const columns = Math.max(0, ...rows.map((row) => row.panels.length));
+  // One scale per column: the largest value of the column in any row.
+  const largest = Array.from({ length: columns }, (_, column) =>
+    Math.max(
+      1,
+      ...rows.flatMap(
+        (row) => row.panels[column]?.series.flatMap((series) => series.points.map((point) => point.y)) ?? [],
+      ),
+    ),
+  );
+  const rowHeight = PANEL.height + (headed ? ROW_HEADING : 0);
+  const width = PANEL.width * Math.max(1, columns);
+  const height = 40 + rowHeight * rows.length + LEGEND_HEIGHT;
   const legend = (Object.entries(STEP_COLORS) as Array<[Step, string]>)
     .map(([step, color], index) => {
       const x = 60 + index * 110;
@@ -119,14 +158,29 @@ export function engineChart(results: EngineFigures[], subtitle: string): string 
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="12" y="18" font-size="13" font-weight="bold">pulumi-sinch-voice through the Pulumi engine: API calls and seconds against N bindings</text>`,
     `<text x="12" y="33" fill="#555555">${escape(subtitle)}</text>`,
-    ...panels.map((panel, index) => drawPanel(panel, sizes, index * PANEL.width, 40)),
+    ...rows.flatMap((row, rowIndex) => {
+      const top = 40 + rowIndex * rowHeight;
+      const heading = headed
+        ? [
+            `<text x="12" y="${top + 16}" font-size="12" font-weight="bold" fill="#333333">${escape(ROW_TITLES[row.frontEnd])}</text>`,
+          ]
+        : [];
+      const panelTop = top + (headed ? ROW_HEADING : 0);
+      return [
+        ...heading,
+        ...row.panels.map((panel, index) =>
+          drawPanel(panel, sizes, index * PANEL.width, panelTop, largest[index] as number),
+        ),
+      ];
+    }),
     legend,
     `</svg>`,
     '',
   ].join('\n');
 }
 
-function drawPanel(panel: Panel, sizes: number[], left: number, top: number): string {
+/** A panel whose y axis reaches at least `largest` (the largest value of its column). */
+function drawPanel(panel: Panel, sizes: number[], left: number, top: number, largest: number): string {
   const plot = {
     x: left + PANEL.left,
     y: top + PANEL.top,
@@ -134,7 +188,7 @@ function drawPanel(panel: Panel, sizes: number[], left: number, top: number): st
     height: PANEL.height - PANEL.top - PANEL.bottom,
   };
   const xMax = Math.max(...sizes, 1);
-  const step = tickStep(Math.max(1, ...panel.series.flatMap((series) => series.points.map((point) => point.y))));
+  const step = tickStep(largest);
   const yMax = step * 4;
   const sx = (x: number) => plot.x + (x / xMax) * plot.width;
   const sy = (y: number) => plot.y + plot.height - (y / yMax) * plot.height;

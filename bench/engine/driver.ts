@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type * as Pulumi from '@pulumi/pulumi';
 import type * as Automation from '@pulumi/pulumi/automation';
 import type * as Sinch from '../../provider';
+import { cpuSeconds } from './cpu';
 import { FLOOR_MODULE } from './floor';
 import type {
   DriverAnswer,
@@ -96,16 +97,6 @@ async function main(): Promise<DriverAnswer> {
     changes,
     cpu: { program: after.self - before.self, engine: after.children - before.children },
   };
-}
-
-/**
- * This process's CPU seconds, and those of its reaped children (the CLI, and through it the plugins it reaped), from
- * /proc/self/stat: utime, stime, cutime, cstime, in clock ticks (100 a second on Linux).
- */
-function cpuSeconds(): { self: number; children: number } {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const tick = (index: number) => Number(fields[index - 3]) / 100;
-  return { self: tick(14) + tick(15), children: tick(16) + tick(17) };
 }
 
 main().then(

@@ -4,15 +4,25 @@ import type { CallsByRoute } from './world';
 
 export type { CallsByRoute };
 
+/** The two ways into the one implementation: dynamic resources in a TypeScript program, the native plugin. */
+export type FrontEnd = 'dynamic' | 'plugin';
+export const FRONT_ENDS: readonly FrontEnd[] = ['dynamic', 'plugin'];
+
 /** One run of one step. */
 export interface RunFigures {
   /** API requests per route, as the simulator counted them during the step. */
   calls: CallsByRoute;
-  /** Wall time of the operation (the Automation API call), in seconds. */
+  /** Wall time of the operation (the Automation API call; for the plugin, the CLI process), in seconds. */
   seconds: number;
-  /** The same operation on as many do-nothing dynamic resources, at the same parallelism, right after. */
+  /**
+   * The same operation on as many do-nothing resources, at the same parallelism, right after: resources of a
+   * do-nothing dynamic provider, or for the plugin, of the do-nothing plugin (bench/floorPlugin).
+   */
   floorSeconds: number;
-  /** CPU seconds of the inline program and of the engine's processes, for the step and for its floor. */
+  /**
+   * CPU seconds of the inline program and of the engine's processes, for the step and for its floor. For the plugin,
+   * `program` is 0: the YAML program runs in the language host, one of the engine's processes.
+   */
   cpu: { provider: CpuSeconds; floor: CpuSeconds };
 }
 
@@ -42,19 +52,41 @@ export interface WideFigures {
   destroy: StepFigures;
 }
 
-/** One line of `npm run bench`, in the shape issue 9 gives. */
-export interface EngineFigures {
-  /** Bindings (NumberAssignments); the stack also has one ApplicationCallbacks per application. */
-  n: number;
-  /** Bytes of the `__provider` string of a NumberAssignment in the exported state (the largest, if they differ). */
-  providerBytesPerResource: number;
-  /** The same of the floor's do-nothing resource: both are a require of a module by name. */
-  floorProviderBytesPerResource: number;
+/** The steps of one front end at one size. */
+export interface LifecycleFigures {
   up: StepFigures;
   preview: StepFigures;
   refresh: StepFigures;
   destroy: StepFigures;
   wide: WideFigures;
+}
+
+/** The dynamic resources' figures, and the size of what they store per resource. */
+export interface DynamicFigures extends LifecycleFigures {
+  /** Bytes of the `__provider` string of a NumberAssignment in the exported state (the largest, if they differ). */
+  providerBytesPerResource: number;
+  /** The same of the floor's do-nothing resource: both are a require of a module by name. */
+  floorProviderBytesPerResource: number;
+}
+
+/**
+ * The native plugin `pulumi-resource-sinch`: the same declarations as a generated Pulumi YAML program, run through
+ * the plain CLI; its floor, as many `nothing:index:Nothing` resources of the do-nothing plugin with the same names
+ * and properties.
+ */
+export interface PluginFigures extends LifecycleFigures {
+  /** Resources of the floor's program (as many as the Sinch program declares). */
+  floorResources: number;
+}
+
+/**
+ * One line of `npm run bench`, in the shape issue 9 gives: the dynamic resources' figures at the top level (absent
+ * when the run left that front end out, `--front-ends plugin`), and the plugin's under `plugin` (absent when left out).
+ */
+export interface EngineFigures extends Partial<DynamicFigures> {
+  /** Bindings (NumberAssignments); the stack also has one ApplicationCallbacks per application. */
+  n: number;
+  plugin?: PluginFigures;
 }
 
 /** `bench/results/engine.json`. */
@@ -71,9 +103,35 @@ export interface EngineRun {
   applications: number;
   /** How many times each size's lifecycle ran. */
   runs: number;
+  /** The front ends measured, in the order each run ran them; absent in runs before the plugin: dynamic only. */
+  frontEnds?: FrontEnd[];
   /** The machine's 1-minute load average, sampled every 5 seconds of the run: other work on it skews the seconds. */
   loadAverage: { mean: number; max: number };
   results: EngineFigures[];
+}
+
+/** The dynamic resources' figures of a size, if the run measured them. */
+export function dynamicOf(result: EngineFigures): DynamicFigures | undefined {
+  const { up, preview, refresh, destroy, wide } = result;
+  if (!up || !preview || !refresh || !destroy || !wide) return undefined;
+  return {
+    up,
+    preview,
+    refresh,
+    destroy,
+    wide,
+    providerBytesPerResource: result.providerBytesPerResource ?? 0,
+    floorProviderBytesPerResource: result.floorProviderBytesPerResource ?? 0,
+  };
+}
+
+/** A size's figures per front end, in the order of FRONT_ENDS, those the run measured only. */
+export function frontEndsOf(result: EngineFigures): Array<{ frontEnd: FrontEnd; figures: LifecycleFigures }> {
+  const dynamic = dynamicOf(result);
+  return [
+    ...(dynamic ? [{ frontEnd: 'dynamic' as const, figures: dynamic }] : []),
+    ...(result.plugin ? [{ frontEnd: 'plugin' as const, figures: result.plugin }] : []),
+  ];
 }
 
 export const totalCalls = (calls: CallsByRoute): number => Object.values(calls).reduce((sum, count) => sum + count, 0);

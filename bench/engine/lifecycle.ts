@@ -2,13 +2,27 @@
  * The lifecycle of one size: `up`, `preview`, `refresh`, `destroy` on a stack at the CLI's default parallelism, then
  * `up`, `refresh`, `destroy` on a new stack at `--parallel N`. Each step runs on the provider's stack, then on a
  * stack of as many do-nothing resources at the same parallelism (the floor), so both see the same machine.
+ *
+ * It runs once per front end in each run, against the same simulator: the dynamic resources (a TypeScript program
+ * through the Automation API, floor: a do-nothing dynamic provider) and the native plugin (a generated YAML program
+ * through the plain CLI, floor: the do-nothing plugin of bench/floorPlugin).
  */
 import { join } from 'node:path';
 import { FLOOR_MODULE } from './floor';
-import { stepFigures, totalCalls, type EngineFigures, type RunFigures, type StepFigures } from './figures';
-import type { DriverOperation, FloorProgram, ResourceChanges } from './protocol';
+import {
+  stepFigures,
+  totalCalls,
+  type EngineFigures,
+  type FrontEnd,
+  type LifecycleFigures,
+  type RunFigures,
+  type StepFigures,
+} from './figures';
+import type { CpuSeconds, DriverOperation, FloorProgram, ResourceChanges } from './protocol';
 import type { ScratchProject } from './scratch';
 import { SinchWorld } from './world';
+import { floorYamlProgram, sinchYamlProgram } from './yaml';
+import { YamlProject } from './yamlProject';
 
 export interface SizeSettings {
   bindings: number;
@@ -16,6 +30,8 @@ export interface SizeSettings {
   latencyMs: number;
   /** How many times the whole lifecycle runs; each step reports the spread over them. */
   runs: number;
+  /** The front ends to measure, each in turn in each run. */
+  frontEnds: readonly FrontEnd[];
   /** A directory for the provider's trace of each step (PULUMI_SINCH_VOICE_TRACE), or none. */
   traceDirectory?: string;
   /** Progress, one line per step (stderr). */
@@ -23,7 +39,7 @@ export interface SizeSettings {
 }
 
 /** What the engine summarizes after each step of a stack of `resources` resources (the stack itself is one more). */
-const EXPECTED: Record<DriverOperation, (resources: number) => ResourceChanges> = {
+export const EXPECTED: Record<DriverOperation, (resources: number) => ResourceChanges> = {
   up: (resources) => ({ create: resources + 1 }),
   preview: (resources) => ({ same: resources + 1 }),
   refresh: (resources) => ({ same: resources + 1 }),
@@ -32,92 +48,188 @@ const EXPECTED: Record<DriverOperation, (resources: number) => ResourceChanges> 
 
 type StepName = 'up' | 'preview' | 'refresh' | 'destroy' | 'wide up' | 'wide refresh' | 'wide destroy';
 
+interface Operated {
+  seconds: number;
+  changes: ResourceChanges;
+  cpu: CpuSeconds;
+}
+
+/** How one front end runs a step of the provider's program and of its floor, on stacks named by the lifecycle. */
+interface FrontEndSteps {
+  frontEnd: FrontEnd;
+  /** Resources of the floor's program (the engine's summary counts these, and the stack). */
+  floorResources: number;
+  provider(stack: string, operation: DriverOperation, parallel?: number, traceFile?: string): Promise<Operated>;
+  floor(stack: string, operation: DriverOperation, parallel?: number): Promise<Operated>;
+  /** After each `up` and its floor: what the stored state says (the dynamic resources' `__provider`). */
+  afterUp?(stack: string): Promise<void>;
+}
+
 export async function measureSize(project: ScratchProject, settings: SizeSettings): Promise<EngineFigures> {
   const { bindings: n, log } = settings;
   const world = await SinchWorld.start(n, settings.applications, settings.latencyMs);
   try {
-    const floor: FloorProgram = { kind: 'floor', count: world.resourceCount };
-    const config = world.credentials();
-    const runs = new Map<StepName, RunFigures[]>();
-    let providerBytesPerResource = 0;
-    let floorProviderBytesPerResource = 0;
+    const dynamic = settings.frontEnds.includes('dynamic') ? dynamicSteps(project, world) : undefined;
+    const plugin = settings.frontEnds.includes('plugin') ? pluginSteps(project, world, n) : undefined;
+    const frontEnds = [dynamic?.steps, plugin].filter((steps): steps is FrontEndSteps => steps !== undefined);
+    const runs = new Map<FrontEnd, Map<StepName, RunFigures[]>>(frontEnds.map((steps) => [steps.frontEnd, new Map()]));
 
     for (let run = 1; run <= settings.runs; run += 1) {
-      const step = async (
-        name: StepName,
-        operation: DriverOperation,
-        stackName: string,
-        parallel?: number,
-      ): Promise<void> => {
-        const label = `n=${n} run ${run}/${settings.runs} ${operation}${parallel === undefined ? '' : ` --parallel ${parallel}`}`;
-        const trace =
-          settings.traceDirectory && join(settings.traceDirectory, `n${n}-run${run}-${name.replace(' ', '-')}.jsonl`);
-        await world.clearTraffic();
-        const provider = await project.operate(
-          { stackName, operation, program: world.program, config, parallel },
-          trace || undefined,
-        );
-        expectChanges(label, provider.changes, EXPECTED[operation](world.resourceCount));
-        const { calls, refused } = await world.traffic();
-        if (refused) log(`${label}: warning: ${refused}`);
-        const nothing = await project.operate({
-          stackName: `${stackName}-floor`,
-          operation,
-          program: floor,
-          config: {},
-          parallel,
+      for (const steps of frontEnds) {
+        await lifecycle(world, steps, runs.get(steps.frontEnd) as Map<StepName, RunFigures[]>, {
+          n,
+          run,
+          runs: settings.runs,
+          traceDirectory: settings.traceDirectory,
+          log,
         });
-        expectChanges(`${label} (floor)`, nothing.changes, EXPECTED[operation](floor.count));
-        const figures: RunFigures = {
-          calls,
-          seconds: round(provider.seconds),
-          floorSeconds: round(nothing.seconds),
-          cpu: { provider: provider.cpu, floor: nothing.cpu },
-        };
-        log(
-          `${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`,
-        );
-        runs.set(name, [...(runs.get(name) ?? []), figures]);
-      };
-
-      const stack = `n${n}`;
-      await step('up', 'up', stack);
-      await world.expectState('declared');
-      providerBytesPerResource = Math.max(
-        providerBytesPerResource,
-        providerBytes(await project.exportState(stack), SINCH_TYPE),
-      );
-      floorProviderBytesPerResource = Math.max(
-        floorProviderBytesPerResource,
-        providerBytes(await project.exportState(`${stack}-floor`), FLOOR_TYPE),
-      );
-      await step('preview', 'preview', stack);
-      await step('refresh', 'refresh', stack);
-      await step('destroy', 'destroy', stack);
-      await world.expectState('empty');
-
-      const wideStack = `n${n}-wide`;
-      await step('wide up', 'up', wideStack, n);
-      await world.expectState('declared');
-      await step('wide refresh', 'refresh', wideStack, n);
-      await step('wide destroy', 'destroy', wideStack, n);
-      await world.expectState('empty');
+      }
     }
 
-    const figures = (name: StepName): StepFigures => stepFigures(runs.get(name) ?? []);
+    const collected = (frontEnd: FrontEnd): LifecycleFigures => {
+      const steps = runs.get(frontEnd) as Map<StepName, RunFigures[]>;
+      const figures = (name: StepName): StepFigures => stepFigures(steps.get(name) ?? []);
+      return {
+        up: figures('up'),
+        preview: figures('preview'),
+        refresh: figures('refresh'),
+        destroy: figures('destroy'),
+        wide: {
+          parallel: n,
+          up: figures('wide up'),
+          refresh: figures('wide refresh'),
+          destroy: figures('wide destroy'),
+        },
+      };
+    };
     return {
       n,
-      providerBytesPerResource,
-      floorProviderBytesPerResource,
-      up: figures('up'),
-      preview: figures('preview'),
-      refresh: figures('refresh'),
-      destroy: figures('destroy'),
-      wide: { parallel: n, up: figures('wide up'), refresh: figures('wide refresh'), destroy: figures('wide destroy') },
+      ...(dynamic ? { ...dynamic.bytes, ...collected('dynamic') } : {}),
+      ...(plugin ? { plugin: { ...collected('plugin'), floorResources: plugin.floorResources } } : {}),
     };
   } finally {
     await world.close();
   }
+}
+
+interface RunSettings {
+  n: number;
+  run: number;
+  runs: number;
+  traceDirectory?: string;
+  log: (line: string) => void;
+}
+
+/** One run of the lifecycle of one front end; each step's figures are added to `runs`. */
+async function lifecycle(
+  world: SinchWorld,
+  steps: FrontEndSteps,
+  runs: Map<StepName, RunFigures[]>,
+  { n, run, runs: runCount, traceDirectory, log }: RunSettings,
+): Promise<void> {
+  const prefix = steps.frontEnd === 'plugin' ? 'plugin ' : '';
+  const step = async (name: StepName, operation: DriverOperation, stack: string, parallel?: number): Promise<void> => {
+    const label = `n=${n} run ${run}/${runCount} ${prefix}${operation}${parallel === undefined ? '' : ` --parallel ${parallel}`}`;
+    const trace =
+      traceDirectory &&
+      join(traceDirectory, `n${n}-run${run}-${prefix.replace(' ', '-')}${name.replace(' ', '-')}.jsonl`);
+    await world.clearTraffic();
+    const provider = await steps.provider(stack, operation, parallel, trace || undefined);
+    expectChanges(label, provider.changes, EXPECTED[operation](world.resourceCount));
+    const { calls, refused } = await world.traffic();
+    if (refused) log(`${label}: warning: ${refused}`);
+    const nothing = await steps.floor(stack, operation, parallel);
+    expectChanges(`${label} (floor)`, nothing.changes, EXPECTED[operation](steps.floorResources));
+    const figures: RunFigures = {
+      calls,
+      seconds: round(provider.seconds),
+      floorSeconds: round(nothing.seconds),
+      cpu: { provider: provider.cpu, floor: nothing.cpu },
+    };
+    log(
+      `${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`,
+    );
+    runs.set(name, [...(runs.get(name) ?? []), figures]);
+  };
+
+  const stack = `n${n}`;
+  await step('up', 'up', stack);
+  await world.expectState('declared');
+  await steps.afterUp?.(stack);
+  await step('preview', 'preview', stack);
+  await step('refresh', 'refresh', stack);
+  await step('destroy', 'destroy', stack);
+  await world.expectState('empty');
+
+  const wideStack = `n${n}-wide`;
+  await step('wide up', 'up', wideStack, n);
+  await world.expectState('declared');
+  await step('wide refresh', 'refresh', wideStack, n);
+  await step('wide destroy', 'destroy', wideStack, n);
+  await world.expectState('empty');
+}
+
+/** The dynamic resources, through the driver (Automation API); the floor stack of `<stack>` is `<stack>-floor`. */
+function dynamicSteps(
+  project: ScratchProject,
+  world: SinchWorld,
+): {
+  steps: FrontEndSteps;
+  bytes: { providerBytesPerResource: number; floorProviderBytesPerResource: number };
+} {
+  const floor: FloorProgram = { kind: 'floor', count: world.resourceCount };
+  const config = world.credentials();
+  const bytes = { providerBytesPerResource: 0, floorProviderBytesPerResource: 0 };
+  const steps: FrontEndSteps = {
+    frontEnd: 'dynamic',
+    floorResources: floor.count,
+    provider: (stackName, operation, parallel, traceFile) =>
+      project.operate({ stackName, operation, program: world.program, config, parallel }, traceFile),
+    floor: (stackName, operation, parallel) =>
+      project.operate({ stackName: `${stackName}-floor`, operation, program: floor, config: {}, parallel }),
+    async afterUp(stackName) {
+      bytes.providerBytesPerResource = Math.max(
+        bytes.providerBytesPerResource,
+        providerBytes(await project.exportState(stackName), SINCH_TYPE),
+      );
+      bytes.floorProviderBytesPerResource = Math.max(
+        bytes.floorProviderBytesPerResource,
+        providerBytes(await project.exportState(`${stackName}-floor`), FLOOR_TYPE),
+      );
+    },
+  };
+  return { steps, bytes };
+}
+
+/**
+ * The native plugin: the world's program as a YAML project through `pulumi-resource-sinch` from the installed
+ * package, the credentials as stack configuration; the floor, a YAML project of as many Nothings through the
+ * do-nothing plugin. Both projects are this size's own, each with stacks of the lifecycle's names.
+ */
+function pluginSteps(project: ScratchProject, world: SinchWorld, n: number): FrontEndSteps {
+  const sinch = YamlProject.write(
+    project,
+    `plugin-n${n}`,
+    sinchYamlProgram(`bench-plugin-n${n}`, world.program, project.sinchPluginDirectory),
+  );
+  const floor = YamlProject.write(
+    project,
+    `plugin-n${n}-floor`,
+    floorYamlProgram(`bench-plugin-n${n}-floor`, world.program, project.floorPluginDirectory),
+  );
+  const config = world.credentials();
+  return {
+    frontEnd: 'plugin',
+    floorResources: world.resourceCount,
+    async provider(stack, operation, parallel, traceFile) {
+      await sinch.ensureStack(stack, config);
+      return sinch.operate(stack, operation, parallel, traceFile);
+    },
+    async floor(stack, operation, parallel) {
+      await floor.ensureStack(stack, {});
+      return floor.operate(stack, operation, parallel);
+    },
+  };
 }
 
 /** A step that did something else than expected measured something else: stop, and say what the engine did. */

@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: the engine benchmark of issue 9. The repository as built is packed and installed in a scratch
- * Pulumi project; for each N, the lifecycle runs through the real engine against the simulator (see lifecycle.ts).
- * Prints one JSON line per N on stdout, progress on stderr, and writes engine.json, engine.svg and engine.md.
+ * `npm run bench`: the engine benchmark of issues 9 and 14. The repository as built is packed and installed in a
+ * scratch Pulumi project; for each N, the lifecycle runs through the real engine against the simulator (see
+ * lifecycle.ts), once per front end (`--front-ends dynamic,plugin`, both by default): the dynamic resources from a
+ * TypeScript program, and the native plugin from a generated YAML program through the plain CLI. Prints one JSON line
+ * per N on stdout, progress on stderr, and writes engine.json, engine.svg and engine.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -11,12 +13,26 @@ import type { EngineFigures, EngineRun } from './figures';
 import { measureSize } from './lifecycle';
 import { engineTable } from './markdown';
 import { readOptions } from './options';
+import type { SinchProgram } from './protocol';
 import { ScratchProject } from './scratch';
+import { floorYamlProgram } from './yaml';
+import { YamlProject } from './yamlProject';
 
 const REPOSITORY = join(__dirname, '..', '..', '..');
 const APPLICATIONS = 5;
 /** Resources of the warm-up stack, which loads the engine, the plugin and the disk cache once before any figure. */
 const WARM_UP_RESOURCES = 20;
+
+/** A small program of the floor's shape for the warm-up: numbers no size uses, none of the world's keys. */
+const warmUpProgram = (): SinchProgram => ({
+  kind: 'sinch',
+  bindings: Array.from({ length: WARM_UP_RESOURCES }, (_, index) => ({
+    name: `number-${index}`,
+    number: `+1415556${String(index).padStart(4, '0')}`,
+    applicationKey: 'warm-up',
+  })),
+  callbacks: [],
+});
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
@@ -40,13 +56,25 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   try {
     const pulumi = await project.pulumiVersion();
-    for (const operation of ['up', 'destroy'] as const) {
-      await project.operate({
-        stackName: 'warm-up',
-        operation,
-        program: { kind: 'floor', count: WARM_UP_RESOURCES },
-        config: {},
-      });
+    if (options.frontEnds.includes('dynamic')) {
+      for (const operation of ['up', 'destroy'] as const) {
+        await project.operate({
+          stackName: 'warm-up',
+          operation,
+          program: { kind: 'floor', count: WARM_UP_RESOURCES },
+          config: {},
+        });
+      }
+    }
+    if (options.frontEnds.includes('plugin')) {
+      // The YAML host and the floor plugin, loaded once, as the dynamic warm-up loads the Node.js host.
+      const warmUp = YamlProject.write(
+        project,
+        'plugin-warm-up',
+        floorYamlProgram('bench-plugin-warm-up', warmUpProgram(), project.floorPluginDirectory),
+      );
+      await warmUp.ensureStack('warm-up', {});
+      for (const operation of ['up', 'destroy'] as const) await warmUp.operate('warm-up', operation);
     }
     if (options.trace) mkdirSync(options.trace, { recursive: true });
     const results: EngineFigures[] = [];
@@ -56,6 +84,7 @@ async function main(): Promise<void> {
         applications: APPLICATIONS,
         latencyMs: options.latencyMs,
         runs: options.runs,
+        frontEnds: options.frontEnds,
         traceDirectory: options.trace === undefined ? undefined : resolve(options.trace),
         log,
       });
@@ -73,6 +102,7 @@ async function main(): Promise<void> {
       latencyMs: options.latencyMs,
       applications: APPLICATIONS,
       runs: options.runs,
+      frontEnds: options.frontEnds,
       loadAverage: {
         mean: round(loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)),
         max: round(Math.max(0, ...loads)),

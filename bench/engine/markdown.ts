@@ -1,5 +1,15 @@
 /** `bench/results/engine.md`: the figures as a Markdown table that the README can show as it is. */
-import type { CallsByRoute, EngineFigures, EngineRun, Spread, StepFigures } from './figures';
+import {
+  dynamicOf,
+  frontEndsOf,
+  type CallsByRoute,
+  type EngineFigures,
+  type EngineRun,
+  type FrontEnd,
+  type LifecycleFigures,
+  type Spread,
+  type StepFigures,
+} from './figures';
 
 /** Routes by what they do, for the table; any other route is shown as the simulator names it. */
 const ROUTE_NAMES: Record<string, string> = {
@@ -34,9 +44,13 @@ function ranged(spread: Spread, format: (value: number) => string): string {
 const seconds = (value: number): string => value.toFixed(1);
 const ratio = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
 
-function row(n: number, step: string, parallel: string, figures: StepFigures): string {
+const FRONT_END_NAMES: Record<FrontEnd, string> = { dynamic: 'dynamic', plugin: 'plugin' };
+
+/** A row; with `frontEnd`, a cell naming it after N (tables of runs that measured the plugin). */
+function row(n: number, step: string, parallel: string, figures: StepFigures, frontEnd?: FrontEnd): string {
   const cells = [
     count(n),
+    ...(frontEnd === undefined ? [] : [FRONT_END_NAMES[frontEnd]]),
     step,
     parallel,
     ranged(figures.totalCalls, count),
@@ -48,66 +62,119 @@ function row(n: number, step: string, parallel: string, figures: StepFigures): s
   return `| ${cells.join(' | ')} |`;
 }
 
-function rows(result: EngineFigures, defaultParallel: number): string[] {
-  const standard = String(defaultParallel);
-  const wide = String(result.wide.parallel);
-  return [
-    row(result.n, '`up`', standard, result.up),
-    row(result.n, '`preview`', standard, result.preview),
-    row(result.n, '`refresh`', standard, result.refresh),
-    row(result.n, '`destroy`', standard, result.destroy),
-    row(result.n, '`up`', wide, result.wide.up),
-    row(result.n, '`refresh`', wide, result.wide.refresh),
-    row(result.n, '`destroy`', wide, result.wide.destroy),
-  ];
+/** The steps in the table's order: the default parallelism's four, then the wide three. */
+const STEPS: Array<{ step: string; wide: boolean; pick: (figures: LifecycleFigures) => StepFigures }> = [
+  { step: '`up`', wide: false, pick: (figures) => figures.up },
+  { step: '`preview`', wide: false, pick: (figures) => figures.preview },
+  { step: '`refresh`', wide: false, pick: (figures) => figures.refresh },
+  { step: '`destroy`', wide: false, pick: (figures) => figures.destroy },
+  { step: '`up`', wide: true, pick: (figures) => figures.wide.up },
+  { step: '`refresh`', wide: true, pick: (figures) => figures.wide.refresh },
+  { step: '`destroy`', wide: true, pick: (figures) => figures.wide.destroy },
+];
+
+/** A size's rows: each step, and with `named`, the front ends' rows of each step one under the other. */
+function rows(result: EngineFigures, defaultParallel: number, named: boolean): string[] {
+  const frontEnds = frontEndsOf(result);
+  return STEPS.flatMap(({ step, wide, pick }) =>
+    frontEnds.map(({ frontEnd, figures }) =>
+      row(
+        result.n,
+        step,
+        String(wide ? figures.wide.parallel : defaultParallel),
+        pick(figures),
+        named ? frontEnd : undefined,
+      ),
+    ),
+  );
 }
 
 const ASSIGN = 'POST /v1/configuration/numbers';
 const LIST = 'GET /v1/configuration/numbers';
 const perRun = (figures: StepFigures, route: string): number[] => figures.runs.map((each) => each.calls[route] ?? 0);
+const callsPerRun = (figures: StepFigures): number[] =>
+  figures.runs.map((each) => Object.values(each.calls).reduce((sum, value) => sum + value, 0));
 const listed = (values: number[]): string => values.join(', ');
 
 /**
- * The call budgets, run by run (issue 9's, which the plugin keeps): a wide `up` makes one assign call per
+ * The call budgets, run by run (issue 9's, which the plugin keeps, issue 14): a wide `up` makes one assign call per
  * application (each carries up to 100 numbers) and at most 2 list calls; `up` at the default parallelism at most
- * N + 2 calls; `refresh` at most 2 list calls. And the wall time against the floor, whose target is 1.25.
+ * N + 2 calls; `refresh` at most 2 list calls; `preview` none. And the wall time against the floor, whose target is
+ * 1.25. `who` names the front end, when the table has more than one.
  */
-function budgets(run: EngineRun, result: EngineFigures): string[] {
-  const assignLimit = run.applications * Math.ceil(result.n / run.applications / 100);
+function budgets(run: EngineRun, n: number, figures: LifecycleFigures, who?: string): string {
+  const assignLimit = run.applications * Math.ceil(n / run.applications / 100);
   const all = (values: number[], limit: number) =>
     values.every((value) => value <= limit) ? `all within ${limit}` : `**over ${limit}**`;
-  const wideAssign = perRun(result.wide.up, ASSIGN);
-  const wideList = perRun(result.wide.up, LIST);
-  const upCalls = result.up.runs.map((each) => Object.values(each.calls).reduce((sum, value) => sum + value, 0));
-  const refreshLists = [...perRun(result.refresh, LIST), ...perRun(result.wide.refresh, LIST)];
+  const wideAssign = perRun(figures.wide.up, ASSIGN);
+  const wideList = perRun(figures.wide.up, LIST);
+  const upCalls = callsPerRun(figures.up);
+  const refreshLists = [...perRun(figures.refresh, LIST), ...perRun(figures.wide.refresh, LIST)];
+  const previewCalls = callsPerRun(figures.preview);
   const ratios = (['up', 'refresh', 'destroy'] as const).map(
-    (step) => `\`${step}\` ${ratio(result[step].ratio.median)} and ${ratio(result.wide[step].ratio.median)}`,
+    (step) => `\`${step}\` ${ratio(figures[step].ratio.median)} and ${ratio(figures.wide[step].ratio.median)}`,
   );
-  return [
-    `- N = ${count(result.n)}: the wide \`up\` made ${listed(wideAssign)} assign calls (${all(wideAssign, assignLimit)}) and ${listed(wideList)} list calls (${all(wideList, 2)}); ` +
-      `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, result.n + 2)}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
-      `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).`,
-  ];
+  return (
+    `- N = ${count(n)}${who === undefined ? '' : `, ${who}`}: the wide \`up\` made ${listed(wideAssign)} assign calls (${all(wideAssign, assignLimit)}) and ${listed(wideList)} list calls (${all(wideList, 2)}); ` +
+    `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, n + 2)}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
+    `\`preview\` ${listed(previewCalls)} calls (${all(previewCalls, 0)}); ` +
+    `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).`
+  );
 }
+
+const WHO: Record<FrontEnd, string> = { dynamic: 'dynamic resources', plugin: 'plugin' };
+
+/** What each front end ran, and what its floor was. */
+const DESCRIPTIONS: Record<FrontEnd, string> = {
+  dynamic:
+    '**dynamic**: the dynamic resources in a TypeScript program, through the Automation API; floor: the same operation on as many resources of a do-nothing dynamic provider, ' +
+    "a module required by name as the package's shims are, at the same parallelism, right after the provider's step",
+  plugin:
+    '**plugin**: the same declarations as a generated Pulumi YAML program through the native plugin `pulumi-resource-sinch` of the installed package, run with the plain CLI ' +
+    '(`pulumi up --yes --skip-preview`, `preview`, `refresh --yes --skip-preview`, `destroy --yes --skip-preview`, as the Automation API runs them, with `--json`) and the credentials as stack configuration; ' +
+    "floor: as many `nothing:index:Nothing` resources, with the same names and properties, through a do-nothing native plugin of the benchmark's own (bench/floorPlugin: Node, @grpc/grpc-js and the same protocol stubs, every method answered at once), " +
+    "at the same parallelism, right after the plugin's step; the seconds are those of the CLI process",
+};
 
 export function engineTable(run: EngineRun): string {
   const minutes = (run.durationSeconds / 60).toFixed(1);
+  const measured = [...new Set(run.results.flatMap((result) => frontEndsOf(result).map(({ frontEnd }) => frontEnd)))];
+  const named = measured.includes('plugin');
+  const dynamic = run.results.flatMap((result) => {
+    const figures = dynamicOf(result);
+    return figures ? [{ n: result.n, figures }] : [];
+  });
+  const what = named
+    ? `the rows of each step by front end, ${measured.map((frontEnd) => DESCRIPTIONS[frontEnd]).join('; ')}. × floor: the ratio of each run's pair.`
+    : `floor: the same operation on as many resources of a do-nothing dynamic provider, ` +
+      `a module required by name as the package's shims are, at the same parallelism, right after the provider's step; × floor: the ratio of each run's pair.`;
   return [
     `N bindings round-robin over ${run.applications} applications, plus one \`ApplicationCallbacks\` per application; the simulator adds ${run.latencyMs} ms to every API answer. ` +
       `Pulumi ${run.pulumi}, Node ${run.node}, ${run.cpus} CPUs (the CLI's default parallelism: ${run.defaultParallel}); run of ${run.startedAt.slice(0, 10)}, the whole run ${minutes} minutes (1-minute load average ${run.loadAverage.mean} on average, ${run.loadAverage.max} at most). ` +
       `Each size ran ${run.runs} times; each figure is the median over the runs, with the least and the largest in brackets where they differ. ` +
-      `API calls as the simulator counted them (by route: the run with the median count); seconds of wall time of the operation; floor: the same operation on as many resources of a do-nothing dynamic provider, ` +
-      `a module required by name as the package's shims are, at the same parallelism, right after the provider's step; × floor: the ratio of each run's pair.`,
+      `API calls as the simulator counted them (by route: the run with the median count); seconds of wall time of the operation; ${what}`,
     '',
-    '| N | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
-    '| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |',
-    ...run.results.flatMap((result) => rows(result, run.defaultParallel)),
+    named
+      ? '| N | front end | step | parallel | API calls | by route | seconds | floor (s) | × floor |'
+      : '| N | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
+    named
+      ? '| ---: | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |'
+      : '| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |',
+    ...run.results.flatMap((result) => rows(result, run.defaultParallel, named)),
     '',
     'Budgets, run by run:',
     '',
-    ...run.results.flatMap((result) => budgets(run, result)),
-    '',
-    `\`__provider\` as stored in the state, per resource: ${run.results.map((result) => `${count(result.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(result.floorProviderBytesPerResource)} for the floor's resource (N = ${count(result.n)})`).join('; ')}.`,
+    ...run.results.flatMap((result) =>
+      frontEndsOf(result).map(({ frontEnd, figures }) =>
+        budgets(run, result.n, figures, named ? WHO[frontEnd] : undefined),
+      ),
+    ),
+    ...(dynamic.length === 0
+      ? []
+      : [
+          '',
+          `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource (N = ${count(n)})`).join('; ')}.`,
+        ]),
     '',
   ].join('\n');
 }

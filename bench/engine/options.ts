@@ -1,5 +1,6 @@
 /** The command line of `npm run bench`, read with commander so that a bad value stops it with a message naming it. */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { FRONT_ENDS, type FrontEnd } from './figures';
 import { MAX_BINDINGS } from './world';
 
 export interface EngineBenchOptions {
@@ -12,6 +13,8 @@ export interface EngineBenchOptions {
   out: string;
   /** A directory for the provider's trace of every step, or none. */
   trace?: string;
+  /** The front ends measured, each in turn in each run, in the order of FRONT_ENDS. */
+  frontEnds: FrontEnd[];
 }
 
 export const DEFAULT_SIZES = [50, 200, 500];
@@ -29,6 +32,17 @@ export function parseSizes(text: string): number[] {
     throw new InvalidArgumentError(`Give numbers of bindings separated by commas, such as 50,200,500 (${what}).`);
   }
   return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
+
+/** `dynamic,plugin` → the front ends named, duplicates dropped, in the order of FRONT_ENDS. */
+export function parseFrontEnds(text: string): FrontEnd[] {
+  const parts = text.split(',').map((part) => part.trim());
+  const wrong = parts.filter((part) => !(FRONT_ENDS as readonly string[]).includes(part));
+  if (wrong.length > 0 || parts.length === 0)
+    throw new InvalidArgumentError(
+      `Give front ends separated by commas, of ${FRONT_ENDS.join(', ')} (not one: ${wrong.map((part) => JSON.stringify(part.slice(0, 20))).join(', ')}).`,
+    );
+  return FRONT_ENDS.filter((frontEnd) => parts.includes(frontEnd));
 }
 
 function parseRuns(text: string): number {
@@ -69,6 +83,14 @@ export function readOptions(argv: string[], defaultOut: string): EngineBenchOpti
         defaultOut,
         'bench/results',
       ),
+    )
+    .addOption(
+      new Option(
+        '--front-ends <list>',
+        'front ends to measure, separated by commas: dynamic (a TypeScript program), plugin (a YAML program)',
+      )
+        .argParser(parseFrontEnds)
+        .default([...FRONT_ENDS], FRONT_ENDS.join(',')),
     )
     .addOption(
       new Option('--trace <directory>', "a directory for the provider's trace of each step (PULUMI_SINCH_VOICE_TRACE)"),

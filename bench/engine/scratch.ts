@@ -3,18 +3,37 @@
  * backend, a private PULUMI_HOME and a passphrase; and its driver processes, one per operation.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ensurePulumi, isolatedPulumiEnvironment } from '../../scripts/pulumiEnvironment';
+import { FLOOR_PLUGIN_SERVER, installFloorPlugin } from '../floorPlugin/install';
+import { cpuSeconds } from './cpu';
 import { installFloorProvider } from './floor';
-import type { DriverAnswer, DriverRequest } from './protocol';
+import type { CpuSeconds, DriverAnswer, DriverRequest } from './protocol';
 
 const run = promisify(execFile);
-const DRIVER = join(__dirname, 'driver.js');
+/**
+ * The driver and the modules it loads, and the floor plugin's server, copied into the scratch directory before
+ * anything else: a run then needs nothing more of dist/, which another `npm run build` in the same checkout removes
+ * and rewrites meanwhile.
+ */
+const DRIVER_FILES = ['driver.js', 'cpu.js', 'floor.js'];
 /** No single step of the largest run comes near this; a step that does is stuck, and the benchmark says so. */
 const STEP_TIMEOUT_MS = 30 * 60_000;
+
+/** A run of the plain CLI: how it ended, what it printed, its wall time and the CPU of it and all it reaped. */
+export interface CliOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  /** `program` is 0: a YAML program runs in the language host, one of the engine's processes. */
+  cpu: CpuSeconds;
+}
 
 export class ScratchProject {
   private constructor(
@@ -23,7 +42,19 @@ export class ScratchProject {
     readonly directory: string,
     readonly cli: string,
     private readonly environment: NodeJS.ProcessEnv,
+    /** The directory of the do-nothing plugin `pulumi-resource-nothing` (bench/floorPlugin), the plugin floor. */
+    readonly floorPluginDirectory: string,
   ) {}
+
+  /** The driver's copy (see DRIVER_FILES). */
+  private get driver(): string {
+    return join(this.root, 'driver', 'driver.js');
+  }
+
+  /** The directory of `pulumi-resource-sinch` as the packed package installed it, as a YAML project names it. */
+  get sinchPluginDirectory(): string {
+    return join(this.directory, 'node_modules', 'pulumi-sinch-voice', 'bin');
+  }
 
   /** The driver processes under way. */
   private readonly running = new Set<number>();
@@ -33,6 +64,13 @@ export class ScratchProject {
     const cli = await ensurePulumi(repository);
     const root = mkdtempSync(join(tmpdir(), 'sinch-bench-'));
     try {
+      // First, while dist/ is as this process found it: what the run needs of it after the pack.
+      mkdirSync(join(root, 'driver'));
+      for (const file of DRIVER_FILES) copyFileSync(join(__dirname, file), join(root, 'driver', file));
+      copyFileSync(
+        join(__dirname, '..', 'floorPlugin', FLOOR_PLUGIN_SERVER),
+        join(root, 'driver', FLOOR_PLUGIN_SERVER),
+      );
       const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', root], {
         cwd: repository,
       });
@@ -54,9 +92,15 @@ export class ScratchProject {
         cwd: directory,
         maxBuffer: 16 * 1024 * 1024,
       });
+      const installed = join(directory, 'node_modules', 'pulumi-sinch-voice', 'dist', 'provider', 'plugin', 'main.js');
+      if (!existsSync(installed))
+        throw new Error(
+          `the packed package has no dist/provider/plugin/main.js: dist/ changed while it was packed (another build in this checkout?); run again`,
+        );
       installFloorProvider(directory);
+      const floorPlugin = installFloorPlugin(directory, join(root, 'driver', FLOOR_PLUGIN_SERVER));
       const environment = { ...ambientEnvironment(), ...isolatedPulumiEnvironment(cli, root, 'bench-passphrase') };
-      return new ScratchProject(root, directory, cli, environment);
+      return new ScratchProject(root, directory, cli, environment, floorPlugin);
     } catch (error) {
       rmSync(root, { recursive: true, force: true });
       throw error;
@@ -90,6 +134,53 @@ export class ScratchProject {
     return stdout;
   }
 
+  /**
+   * `pulumi <args>` in `cwd` (no colours, no prompts), with this project's engine; with PULUMI_SINCH_VOICE_TRACE set
+   * to `traceFile`, if given. The clock runs from the spawn to the exit, and the CPU seconds are those of the CLI and
+   * every process it reaped: nothing else of this process's children runs meanwhile (one operation at a time).
+   */
+  runCli(args: string[], cwd: string, traceFile?: string): Promise<CliOutcome> {
+    const env =
+      traceFile === undefined ? this.environment : { ...this.environment, PULUMI_SINCH_VOICE_TRACE: traceFile };
+    const before = cpuSeconds();
+    const start = performance.now();
+    const child = spawn(this.cli, ['--color=never', '--non-interactive', ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.running.add(child.pid as number);
+    return new Promise<CliOutcome>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      const timer = setTimeout(() => {
+        killTree(child.pid as number);
+        reject(new Error(`pulumi ${args.join(' ')} took more than ${STEP_TIMEOUT_MS / 60_000} minutes; stopped`));
+      }, STEP_TIMEOUT_MS);
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        this.running.delete(child.pid as number);
+        reject(error);
+      });
+      child.once('close', (code, signal) => {
+        const seconds = (performance.now() - start) / 1000;
+        clearTimeout(timer);
+        this.running.delete(child.pid as number);
+        const after = cpuSeconds();
+        resolve({
+          code,
+          signal,
+          stdout: Buffer.concat(chunks).toString(),
+          stderr,
+          seconds,
+          cpu: { program: 0, engine: round(after.children - before.children) },
+        });
+      });
+    });
+  }
+
   /** Ends the operations under way, with the CLI and the provider each started, and removes the directory. */
   remove(): void {
     for (const pid of this.running) killTree(pid);
@@ -100,7 +191,7 @@ export class ScratchProject {
     // The CLI passes its environment on to the provider plugin, which writes the trace.
     const env =
       traceFile === undefined ? this.environment : { ...this.environment, PULUMI_SINCH_VOICE_TRACE: traceFile };
-    const child = spawn(process.execPath, [DRIVER], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [this.driver], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.running.add(child.pid as number);
     return new Promise<DriverAnswer>((resolve, reject) => {
       let stdout = '';
@@ -137,6 +228,8 @@ export class ScratchProject {
     });
   }
 }
+
+const round = (seconds: number): number => Math.round(seconds * 100) / 100;
 
 /** The engine's diagnostics from a failed operation's output (what the CLI printed is long at N = 500). */
 function engineWords(message: string): string {
