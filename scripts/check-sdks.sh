@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the generated SDKs and the example programs that use them; exits non-zero at the first that fails.
-#   bash scripts/check-sdks.sh [sdk-go] [sdk-python] [sdk-nodejs] [go-basic] [python-basic]    (none: all five)
+#   bash scripts/check-sdks.sh [sdk-go] [sdk-python] [sdk-nodejs] [go-basic] [python-basic] [docs-go] [docs-python]
+#   (none: all seven)
 # Compiling is all CI can do with them: running a Go or Python program needs that language's host,
 # pulumi-language-go or -python, which the Go module proxy refuses. Whether sdk/ is what the schema generates is
 # test/sdk/current.test.ts's question, not this script's.
@@ -38,12 +39,15 @@ sdk_python() { step "sdk/python: py_compile" py_compile_all "$root/sdk/python"; 
 sdk_nodejs() { step "sdk/nodejs: tsc --noEmit" node "$root/node_modules/typescript/bin/tsc" -p "$root/sdk/nodejs" --noEmit; }
 go_basic() { step "examples/go-basic: go vet, go build (not run: no Go language host)" go_module "$root/examples/go-basic"; }
 python_basic() { step "examples/python-basic: py_compile (not run: no Python language host)" py_compile_all "$root/examples/python-basic"; }
+# The examples docs/ embeds (examples/docs/<page>/): one Go module with a main package per page, and a Python program each.
+docs_go() { step "examples/docs: go vet, go build (not run: no Go language host)" go_module "$root/examples/docs"; }
+docs_python() { step "examples/docs: py_compile (not run: no Python language host)" py_compile_all "$root/examples/docs"; }
 
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(sdk-go sdk-python sdk-nodejs go-basic python-basic)
+[ "${#targets[@]}" -gt 0 ] || targets=(sdk-go sdk-python sdk-nodejs go-basic python-basic docs-go docs-python)
 for target in "${targets[@]}"; do
   case "$target" in
-    sdk-go | sdk-python | sdk-nodejs | go-basic | python-basic) "${target//-/_}" ;;
+    sdk-go | sdk-python | sdk-nodejs | go-basic | python-basic | docs-go | docs-python) "${target//-/_}" ;;
     *) echo "check-sdks: unknown target '$target'" >&2; exit 2 ;;
   esac
 done

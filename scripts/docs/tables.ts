@@ -5,11 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { packageVersion } from '../../provider/plugin/version';
+import { packageSchema } from '../../provider/schema/packageSchema';
 import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, SETTINGS, type ResourceShape } from '../../provider/shapes';
 
 const code = (text: string | boolean) => `\`${String(text)}\``;
 /** A table cell: one line, pipes escaped. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function inputs(shape: ResourceShape): string {
   const rows = Object.entries(shape.properties)
@@ -60,12 +62,25 @@ function settings(): string {
   ].join('\n');
 }
 
+/** The SDKs' names, as the package schema's language sections give them. */
+function sdks(): string {
+  const { language } = packageSchema(packageVersion(REPOSITORY));
+  const goModule = language.go.importBasePath.replace(/\/sinch$/, '');
+  return [
+    '| SDK | Package | In this repository |',
+    '| --- | --- | --- |',
+    `| Go | module ${code(goModule)}; import ${code(`${language.go.importBasePath}/voice`)} | \`sdk/go\` |`,
+    `| Python | distribution ${code(language.python.packageName)} | \`sdk/python\` |`,
+    `| TypeScript, JavaScript | npm ${code(language.nodejs.packageName)} | \`sdk/nodejs\` |`,
+  ].join('\n');
+}
+
 /** The repository: the nearest folder above this file with package.json (this file runs from scripts/ and dist/scripts/). */
 function repository(from = __dirname): string {
   return existsSync(join(from, 'package.json')) ? from : repository(dirname(from));
 }
 
-const REPOSITORY = repository();
+export const REPOSITORY = repository();
 
 /** An example program as the README shows it: the file itself, so that the README's copy is the one the tests run. */
 function example(path: string, language: string): string {
@@ -77,6 +92,7 @@ export function readmeBlocks(): Record<string, string> {
   return {
     'examples/yaml-basic/Pulumi.yaml': example('examples/yaml-basic/Pulumi.yaml', 'yaml'),
     settings: settings(),
+    sdks: sdks(),
     'NumberAssignment inputs': inputs(NUMBER_ASSIGNMENT),
     'NumberAssignment outputs': outputs(NUMBER_ASSIGNMENT),
     'ApplicationCallbacks inputs': inputs(APPLICATION_CALLBACKS),
