@@ -162,9 +162,12 @@ export function packageSchema(version: string) {
       nodejs: {
         packageName: SDK_NAMES.nodejs,
         packageDescription: 'Sinch Voice number bindings and callback URLs, through the pulumi-resource-sinch plugin.',
-        dependencies: { '@pulumi/pulumi': '^3.139.0' },
+        // The generated code calls pulumi.runtime.existsResource, which @pulumi/pulumi has since 3.269.0.
+        dependencies: { '@pulumi/pulumi': '^3.269.0' },
+        typescriptVersion: '~5.9.3',
       },
-      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.139.0,<4.0.0' } },
+      // The release of the code generators that wrote it; older ones were not tried.
+      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.274.0,<4.0.0' } },
     },
     config: { variables: settings },
     provider: {

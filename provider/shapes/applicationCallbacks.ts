@@ -18,8 +18,7 @@ export const APPLICATION_CALLBACKS = {
       input: true,
       defaultSetting: 'applicationKey',
       replaces: true,
-      description:
-        'The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.',
+      description: 'The Voice application. Changing it replaces the resource.',
     },
     primary: {
       type: 'string',

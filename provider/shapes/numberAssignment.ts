@@ -23,8 +23,7 @@ export const NUMBER_ASSIGNMENT = {
       type: 'string',
       input: true,
       defaultSetting: 'applicationKey',
-      description:
-        'The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place).',
+      description: 'The Voice application to bind the number to. Changing it moves the number (an update in place).',
     },
     capability: {
       type: 'string',

@@ -51,7 +51,7 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean | undefined>;
     /**
-     * The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.
+     * The Voice application. Changing it replaces the resource.
      */
     declare public readonly applicationKey: pulumi.Output<string>;
     /**
@@ -121,7 +121,7 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
  */
 export interface ApplicationCallbacksArgs {
     /**
-     * The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+     * The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**

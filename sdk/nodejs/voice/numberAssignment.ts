@@ -55,7 +55,7 @@ export class NumberAssignment extends pulumi.CustomResource {
      */
     declare public readonly allowReassign: pulumi.Output<boolean>;
     /**
-     * The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place).
+     * The Voice application to bind the number to. Changing it moves the number (an update in place).
      */
     declare public readonly applicationKey: pulumi.Output<string>;
     /**
@@ -119,7 +119,7 @@ export interface NumberAssignmentArgs {
      */
     allowReassign?: pulumi.Input<boolean | undefined>;
     /**
-     * The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+     * The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**

@@ -20,7 +20,7 @@ type ApplicationCallbacks struct {
 
 	// `true` when create (or an import) found the declared URLs already set and wrote nothing.
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
-	// The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.
+	// The Voice application. Changing it replaces the resource.
 	ApplicationKey pulumi.StringOutput `pulumi:"applicationKey"`
 	// The fallback URL this resource last wrote, if any.
 	AppliedFallback pulumi.StringPtrOutput `pulumi:"appliedFallback"`
@@ -85,7 +85,7 @@ func ApplicationCallbacksExists(ctx *pulumi.Context,
 }
 
 type applicationCallbacksArgs struct {
-	// The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey *string `pulumi:"applicationKey"`
 	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
 	Fallback *string `pulumi:"fallback"`
@@ -95,7 +95,7 @@ type applicationCallbacksArgs struct {
 
 // The set of arguments for constructing a ApplicationCallbacks resource.
 type ApplicationCallbacksArgs struct {
-	// The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey pulumi.StringPtrInput
 	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
 	Fallback pulumi.StringPtrInput
@@ -195,7 +195,7 @@ func (o ApplicationCallbacksOutput) Adopted() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.BoolPtrOutput { return v.Adopted }).(pulumi.BoolPtrOutput)
 }
 
-// The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.
+// The Voice application. Changing it replaces the resource.
 func (o ApplicationCallbacksOutput) ApplicationKey() pulumi.StringOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringOutput { return v.ApplicationKey }).(pulumi.StringOutput)
 }

@@ -22,7 +22,7 @@ type NumberAssignment struct {
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign pulumi.BoolOutput `pulumi:"allowReassign"`
-	// The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place).
+	// The Voice application to bind the number to. Changing it moves the number (an update in place).
 	ApplicationKey pulumi.StringOutput `pulumi:"applicationKey"`
 	// The application this resource last bound the number to. A refresh may show the number bound elsewhere in `applicationKey`; delete unassigns only from this one.
 	AssignedApplicationKey pulumi.StringOutput `pulumi:"assignedApplicationKey"`
@@ -91,7 +91,7 @@ func NumberAssignmentExists(ctx *pulumi.Context,
 type numberAssignmentArgs struct {
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign *bool `pulumi:"allowReassign"`
-	// The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey *string `pulumi:"applicationKey"`
 	// `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
 	Capability *string `pulumi:"capability"`
@@ -103,7 +103,7 @@ type numberAssignmentArgs struct {
 type NumberAssignmentArgs struct {
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign pulumi.BoolPtrInput
-	// The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey pulumi.StringPtrInput
 	// `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
 	Capability pulumi.StringPtrInput
@@ -208,7 +208,7 @@ func (o NumberAssignmentOutput) AllowReassign() pulumi.BoolOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.BoolOutput { return v.AllowReassign }).(pulumi.BoolOutput)
 }
 
-// The Voice application to bind the number to; by default the configured `sinch:applicationKey`. Changing it moves the number (an update in place).
+// The Voice application to bind the number to. Changing it moves the number (an update in place).
 func (o NumberAssignmentOutput) ApplicationKey() pulumi.StringOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.StringOutput { return v.ApplicationKey }).(pulumi.StringOutput)
 }

@@ -26,7 +26,7 @@ class ApplicationCallbacksArgs:
         The set of arguments for constructing a ApplicationCallbacks resource.
 
         :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
         :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
         """
         pulumi.set(__self__, "primary", primary)
@@ -51,7 +51,7 @@ class ApplicationCallbacksArgs:
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
         """
         return pulumi.get(self, "application_key")
 
@@ -89,7 +89,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
         :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
         :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
         """
@@ -191,7 +191,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Output[_builtins.str]:
         """
-        The Voice application; by default the configured `sinch:applicationKey`. Changing it replaces the resource.
+        The Voice application. Changing it replaces the resource.
         """
         return pulumi.get(self, "application_key")
 
