@@ -1,11 +1,12 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunningSimulator } from '../../simulator';
 import { ensurePulumi, isolatedPulumiEnvironment } from '../../scripts/pulumiEnvironment';
 import { startTestSimulator } from '../support/simulator';
+import type { FrontEndName } from './frontEnds';
 
 const run = promisify(execFile);
 const REPOSITORY = join(__dirname, '..', '..');
@@ -18,6 +19,8 @@ export interface DeclaredOptions {
   aliases?: string[];
   /** Pulumi's `import` resource option. */
   importId?: string;
+  /** The name of one of the program's explicit providers (plugin only). */
+  provider?: string;
 }
 
 export interface DeclaredNumber extends DeclaredOptions {
@@ -35,14 +38,31 @@ export interface DeclaredCallbacks extends DeclaredOptions {
   fallback?: string;
 }
 
+/** An explicit provider `pulumi:providers:sinch` (plugin only): its settings, the secret marked secret. */
+export interface DeclaredProvider {
+  name: string;
+  applicationKey?: string;
+  applicationSecret?: string;
+  baseUrl?: string;
+  auth?: 'signed' | 'basic';
+}
+
 /** Resources declared as data. */
 export interface DeclaredProgram {
   numbers: DeclaredNumber[];
   callbacks: DeclaredCallbacks[];
+  /** Which front end's resources the program declares (see frontEnds.ts); the dynamic resources by default. */
+  frontEnd?: FrontEndName;
+  providers?: DeclaredProvider[];
+  /** Every output of every resource becomes a stack output `<name>.<property>`, answered as `outputs` by an up. */
+  exportOutputs?: boolean;
 }
 
-/** Resources declared as data, or a compiled program file inside the project (see useExample). */
-export type Program = DeclaredProgram | { programFile: string };
+/**
+ * Resources declared as data, or a compiled program file inside the project (see useExample); a program file that
+ * declares the plugin's resources says so, and the project then names the plugin's folder.
+ */
+export type Program = DeclaredProgram | { programFile: string; frontEnd?: FrontEndName };
 
 export type StackConfig = Record<string, { value: string; secret?: boolean }>;
 
@@ -66,6 +86,8 @@ export interface OperationResult {
   /** What the CLI printed on stderr (with `logToStdErr`, the engine's own log). */
   stderr?: string;
   message?: string;
+  /** The stack's outputs after an up of a program with `exportOutputs`, as the Automation API answers them. */
+  outputs?: Record<string, { value: unknown; secret: boolean }>;
 }
 
 /**
@@ -77,6 +99,8 @@ export class ScratchProject {
     readonly directory: string,
     readonly cli: string,
     private readonly environment: NodeJS.ProcessEnv,
+    /** The properties of each resource of the plugin's package schema, which a generated SDK registers. */
+    private readonly schema: Record<string, string[]>,
   ) {}
 
   static async create(): Promise<ScratchProject> {
@@ -110,7 +134,7 @@ export class ScratchProject {
       ...withoutSinchVariables(process.env),
       ...isolatedPulumiEnvironment(cli, directory, 'e2e-passphrase'),
     };
-    return new ScratchProject(project, cli, environment);
+    return new ScratchProject(project, cli, environment, await resourceProperties(cli, project, environment));
   }
 
   /** Replaces the installed package with another tarball, as `npm install` of a new release would. */
@@ -135,6 +159,23 @@ export class ScratchProject {
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(REPOSITORY, 'dist', 'examples', name, 'index.js'), target);
     return { programFile: target };
+  }
+
+  /**
+   * A TypeScript program (a file that `export =`s its program function), compiled into the project as `tsc` would
+   * compile it for a user, where it finds the installed package.
+   */
+  async useTypeScriptProgram(source: string, frontEnd: FrontEndName): Promise<Program> {
+    // Loaded here: the other users of this module (every end-to-end suite, test/plugin's) need no compiler.
+    const { ModuleKind, ScriptTarget, transpileModule } = await import('typescript');
+    const target = join(this.directory, 'programs', basename(source).replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(target), { recursive: true });
+    const { outputText } = transpileModule(readFileSync(source, 'utf8'), {
+      compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: basename(source),
+    });
+    writeFileSync(target, outputText);
+    return { programFile: target, frontEnd };
   }
 
   /** The top-level stack's program (dist/index.js), which imports the package by name, copied into the project. */
@@ -166,7 +207,15 @@ export class ScratchProject {
     extraEnvironment: NodeJS.ProcessEnv = {},
     options: OperationOptions = {},
   ): RunningOperation {
-    const request = JSON.stringify({ workDir: this.directory, stackName, operation, config, options, ...program });
+    const request = JSON.stringify({
+      workDir: this.directory,
+      stackName,
+      operation,
+      config,
+      options,
+      schema: this.schema,
+      ...program,
+    });
     const child = spawn(process.execPath, [DRIVER], {
       env: { ...this.environment, ...extraEnvironment },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -230,6 +279,32 @@ function killTree(root: number): void {
       // Already gone.
     }
   }
+}
+
+/**
+ * Each resource's properties in the plugin's package schema (`pulumi package get-schema` of the installed plugin):
+ * what a generated SDK registers, the inputs given and the outputs as undefined.
+ */
+async function resourceProperties(
+  cli: string,
+  project: string,
+  environment: NodeJS.ProcessEnv,
+): Promise<Record<string, string[]>> {
+  const plugin = join(project, 'node_modules', 'pulumi-sinch-voice', 'bin', 'pulumi-resource-sinch');
+  const { stdout } = await run(cli, ['package', 'get-schema', plugin], {
+    cwd: project,
+    env: environment,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const schema = JSON.parse(stdout) as {
+    resources: Record<string, { properties: Record<string, unknown>; inputProperties: Record<string, unknown> }>;
+  };
+  return Object.fromEntries(
+    Object.entries(schema.resources).map(([token, resource]) => [
+      token,
+      [...new Set([...Object.keys(resource.inputProperties), ...Object.keys(resource.properties)])],
+    ]),
+  );
 }
 
 /** `npm pack` of a package directory into a destination; answers the tarball's path. */

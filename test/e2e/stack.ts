@@ -2,11 +2,24 @@
 import { APP_A } from '../support/fixtures';
 import { admin, simulatorState, type PublicState } from '../support/simulator';
 import type { SimulatedApplication } from '../../simulator';
-import type { Operation, OperationOptions, OperationResult, Program, Scenario, StackConfig } from './engine';
+import type {
+  Operation,
+  OperationOptions,
+  OperationResult,
+  Program,
+  RunningOperation,
+  Scenario,
+  StackConfig,
+} from './engine';
+import { DYNAMIC, type FrontEnd } from './frontEnds';
 
 export type Summary = Record<string, unknown>;
 
 export interface StackOperations {
+  /** The front end whose resources the declared programs of these operations declare. */
+  frontEnd: FrontEnd;
+  /** A declared program as this front end declares it (program files say for themselves). */
+  declared(program: Program): Program;
   /** The provider settings as stack configuration, signing as `application` against the scenario's simulator. */
   credentials(auth?: 'signed' | 'basic', application?: SimulatedApplication): StackConfig;
   operate(
@@ -16,6 +29,15 @@ export interface StackOperations {
     options?: OperationOptions,
     stack?: string,
   ): Promise<OperationResult>;
+  /** Starts the operation, in a process group that the test can kill (see ScratchProject.start). */
+  start(
+    operation: Operation,
+    program: Program,
+    config?: StackConfig,
+    environment?: NodeJS.ProcessEnv,
+    options?: OperationOptions,
+    stack?: string,
+  ): RunningOperation;
   /** Runs the operation and fails the test with the engine's own words when it fails. */
   succeed(
     operation: Operation,
@@ -33,8 +55,13 @@ export interface StackOperations {
 /** The resource changes of an `up`, `refresh` or `destroy` summary. */
 export const changes = (summary: Summary): Record<string, number> => summary.resourceChanges as Record<string, number>;
 
-export function stackOperations(scenario: Scenario): StackOperations {
+/** The operations on a scenario's stack, its declared programs declared through `frontEnd`. */
+export function stackOperations(scenario: Scenario, frontEnd: FrontEnd = DYNAMIC): StackOperations {
+  const declared = (program: Program): Program =>
+    'programFile' in program ? program : { ...program, frontEnd: frontEnd.name };
   const operations: StackOperations = {
+    frontEnd,
+    declared,
     credentials: (auth = 'signed', application = APP_A) => ({
       'sinch:applicationKey': { value: application.key },
       'sinch:applicationSecret': { value: application.secret, secret: true },
@@ -42,7 +69,15 @@ export function stackOperations(scenario: Scenario): StackOperations {
       'sinch:auth': { value: auth },
     }),
     operate: (operation, program, config = operations.credentials(), options = {}, stack = scenario.stack) =>
-      scenario.project.operate(operation, stack, program, config, {}, options),
+      scenario.project.operate(operation, stack, declared(program), config, {}, options),
+    start: (
+      operation,
+      program,
+      config = operations.credentials(),
+      environment = {},
+      options = {},
+      stack = scenario.stack,
+    ) => scenario.project.start(operation, stack, declared(program), config, environment, options),
     succeed: async (operation, program, config, options, stack) => {
       const outcome = await operations.operate(operation, program, config, options, stack);
       if (!outcome.ok) throw new Error(`${operation} failed: ${outcome.message}`);
