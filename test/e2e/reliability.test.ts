@@ -101,16 +101,19 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
         throw new Error(`a signed Authorization header appeared in ${where}`);
     }
 
+    /** What one operation showed: its output, the engine's log, its error and the stack's outputs. */
+    function expectOperationClean(outcome: OperationResult, index: number): void {
+      expectClean(outcome.stdout ?? '', `the stdout of operation ${index}`);
+      expectClean(outcome.stderr ?? '', `the stderr (engine log) of operation ${index}`);
+      expectClean(outcome.message ?? '', `the error of operation ${index}`);
+      expectClean(JSON.stringify(outcome.outputs ?? {}), `the outputs of operation ${index}`);
+      expect(
+        `${outcome.stdout}${outcome.stderr}${outcome.message}`.match(/pulumi-sinch-voice\/\S*\.ts:\d+/g) ?? [],
+      ).toEqual([]); // stack frames name shipped files only
+    }
+
     async function expectNothingLeaked(outcomes: OperationResult[]): Promise<void> {
-      for (const [index, outcome] of outcomes.entries()) {
-        expectClean(outcome.stdout ?? '', `the stdout of operation ${index}`);
-        expectClean(outcome.stderr ?? '', `the stderr (engine log) of operation ${index}`);
-        expectClean(outcome.message ?? '', `the error of operation ${index}`);
-        expectClean(JSON.stringify(outcome.outputs ?? {}), `the outputs of operation ${index}`);
-        expect(
-          `${outcome.stdout}${outcome.stderr}${outcome.message}`.match(/pulumi-sinch-voice\/\S*\.ts:\d+/g) ?? [],
-        ).toEqual([]); // stack frames name shipped files only
-      }
+      for (const [index, outcome] of outcomes.entries()) expectOperationClean(outcome, index);
       expectClean(await scenario.project.exportState(scenario.stack), 'the exported state');
       const backend = join(scenario.project.directory, '..', 'backend');
       for (const file of readdirSync(backend, { recursive: true, withFileTypes: true }).filter((entry) =>
@@ -131,6 +134,8 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
       };
       const run = async (operation: 'up' | 'refresh' | 'destroy', config = settings(auth), declared = program) => {
         const outcome = await operate(operation, declared, config, VERBOSE);
+        // At once, before a later step fails for another reason; the state and the backend at the end.
+        expectOperationClean(outcome, outcomes.length);
         outcomes.push(outcome);
         return outcome;
       };
