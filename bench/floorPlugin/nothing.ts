@@ -10,7 +10,7 @@
  * bench/floorPlugin/install.ts installs it in the scratch project, where it loads the project's copy of the stubs.
  */
 import { Server, ServerCredentials, type handleUnaryCall } from '@grpc/grpc-js';
-import { ResourceProviderService, type IResourceProviderServer } from '@pulumi/pulumi/proto/provider_grpc_pb';
+import { ResourceProviderService } from '@pulumi/pulumi/proto/provider_grpc_pb';
 import {
   CheckResponse,
   ConfigureResponse,
@@ -22,6 +22,8 @@ import {
   UpdateResponse,
 } from '@pulumi/pulumi/proto/provider_pb';
 import { PluginInfo } from '@pulumi/pulumi/proto/plugin_pb';
+// The methods the package's plugin serves, so that the floor answers each of them (a type: nothing of it is loaded).
+import type { ProviderService } from '../../provider/plugin/service';
 import { Empty } from 'google-protobuf/google/protobuf/empty_pb';
 
 export const NOTHING_PACKAGE = 'nothing';
@@ -54,22 +56,6 @@ export function nothingSchema(): Record<string, unknown> {
   };
 }
 
-type Methods = Pick<
-  IResourceProviderServer,
-  | 'getPluginInfo'
-  | 'getSchema'
-  | 'checkConfig'
-  | 'configure'
-  | 'check'
-  | 'diff'
-  | 'create'
-  | 'read'
-  | 'update'
-  | 'delete'
-  | 'invoke'
-  | 'cancel'
->;
-
 /** A method that answers at once. */
 const now =
   <Request, Response>(answer: (request: Request) => Response): handleUnaryCall<Request, Response> =>
@@ -85,7 +71,7 @@ function idOf(urn: string, properties: Record<string, unknown>): string {
   return urn.split('::').at(-1) ?? 'nothing';
 }
 
-export function nothingService(): Methods {
+export function nothingService(): ProviderService {
   let schema: string | undefined;
   return {
     getPluginInfo: now(() => new PluginInfo().setVersion(NOTHING_VERSION)),
