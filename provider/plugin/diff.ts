@@ -6,12 +6,7 @@ import { DiffResponse, PropertyDiff } from '@pulumi/pulumi/proto/provider_pb';
 import { recorded } from '../implementation/inputs';
 import type { ResourceKind } from '../implementation/kinds';
 import type { DiffResponse as Answer, PropertyValues } from '../implementation/requests';
-import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, replaceNames, updateNames, type ResourceShape } from '../shapes';
-
-const SHAPES = { NumberAssignment: NUMBER_ASSIGNMENT, ApplicationCallbacks: APPLICATION_CALLBACKS } satisfies Record<
-  ResourceKind,
-  ResourceShape
->;
+import { RESOURCE_SHAPES, replaceNames, updateNames } from '../shapes';
 
 const { ADD, ADD_REPLACE, DELETE, DELETE_REPLACE, UPDATE, UPDATE_REPLACE } = PropertyDiff.Kind;
 
@@ -25,7 +20,7 @@ function detailed(
   olds: PropertyValues,
   news: PropertyValues,
 ): Map<string, PropertyDiff> {
-  const shape = SHAPES[kind];
+  const shape = RESOURCE_SHAPES[kind];
   const previous = recorded(shape, olds) as PropertyValues;
   const details = new Map<string, PropertyDiff>();
   for (const name of [...replaceNames(shape), ...updateNames(shape)]) {

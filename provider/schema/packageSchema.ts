@@ -3,16 +3,15 @@
  * functions and provider configuration as package `sinch`, module `voice`. SDKs and docs are generated from it.
  */
 import {
-  APPLICATION_CALLBACKS,
   FUNCTIONS,
-  NUMBER_ASSIGNMENT,
+  RESOURCE_SHAPES,
   SETTINGS,
   type FunctionShape,
   type ResourceShape,
   type SettingShape,
   type ValueShape,
 } from '../shapes';
-import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName, type ResourceKind } from '../implementation/kinds';
+import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName } from '../implementation/kinds';
 
 export const PACKAGE_NAME = 'sinch';
 
@@ -30,11 +29,6 @@ export const MODULE = 'voice';
 
 /** `sinch:voice:<name>`: the type token of a resource, function or object type. */
 export const token = (name: string): string => `${PACKAGE_NAME}:${MODULE}:${name}`;
-
-const RESOURCE_SHAPES = {
-  NumberAssignment: NUMBER_ASSIGNMENT,
-  ApplicationCallbacks: APPLICATION_CALLBACKS,
-} satisfies Record<ResourceKind, ResourceShape>;
 
 /** A property as the schema writes it. */
 interface SchemaProperty {

@@ -17,8 +17,8 @@ import {
 } from '../../provider/implementation/kinds';
 import { packageVersion } from '../../provider/plugin/version';
 import { PACKAGE_NAME, SDK_NAMES, packageSchema, token, type PackageSchema } from '../../provider/schema/packageSchema';
-import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, type ResourceShape } from '../../provider/shapes';
-import { REPOSITORY, cell } from './tables';
+import { RESOURCE_SHAPES } from '../../provider/shapes';
+import { REPOSITORY, cell, code } from './tables';
 
 /** The first lines of every generated page, after its front matter: how to tell it from a hand-written one. */
 export const GENERATED =
@@ -36,11 +36,6 @@ export const LANGUAGES = [
 /** The hand-written pages of docs/ that the other pages may link to. */
 export const HAND_WRITTEN = { migrating: 'migrating-from-dynamic.md' } as const;
 
-const SHAPES: Record<ResourceKind, ResourceShape> = {
-  NumberAssignment: NUMBER_ASSIGNMENT,
-  ApplicationCallbacks: APPLICATION_CALLBACKS,
-};
-
 /** The name the `generate` command gives the resource of an id, for the example `pulumi import`. */
 const IMPORT_NAMES: Record<ResourceKind, (id: string) => string> = {
   NumberAssignment: (id) => {
@@ -56,8 +51,6 @@ export const pageOf = (name: string): string => `${name.toLowerCase()}.md`;
 /** A property's name in each SDK, as Pulumi's code generators write it. */
 export const pythonName = (name: string): string => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 export const goName = (name: string): string => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-
-const code = (text: string | number | boolean) => `\`${String(text)}\``;
 
 /** The first sentence of a description, for `meta_desc`. */
 const firstSentence = (text: string) => (text.split('\n')[0] as string).replace(/^(.*?[.!?])\s.*$/, '$1');
@@ -172,7 +165,7 @@ function resourcePage(schema: PackageSchema, kind: ResourceKind): string {
     >
   )[type];
   if (resource === undefined) throw new Error(`the schema has no resource ${type}`);
-  const shape = SHAPES[kind];
+  const shape = RESOURCE_SHAPES[kind];
   const [summary, ...rest] = resource.description.split('\n\n');
   const idParagraph = rest.join('\n\n');
   const inputs = Object.entries(resource.inputProperties).map(([name, property]) => {

@@ -9,7 +9,7 @@ import { packageVersion } from '../../provider/plugin/version';
 import { packageSchema } from '../../provider/schema/packageSchema';
 import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, SETTINGS, type ResourceShape } from '../../provider/shapes';
 
-const code = (text: string | boolean) => `\`${String(text)}\``;
+export const code = (text: string | number | boolean): string => `\`${String(text)}\``;
 /** A table cell: one line, pipes escaped. */
 export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
