@@ -1,94 +1,174 @@
 import type { SinchConfigurationClient } from './client';
+import { checkApplicationKey, checkApplicationSecret, checkAuthScheme, checkWholeNumber } from './client/arguments';
+import { refuse, type Checked } from './client/checked';
+import { HOLDS_SECRET, quoting, revealsSecret, safeText, type Quote } from './client/quoting';
 import type { AuthScheme } from './client/types';
+import { checkBaseUrl } from './client/urls';
 import { SETTINGS, type SettingName } from './shapes/settings';
 
-/** Provider settings as stack configuration names them, as text (provider/shapes/settings.ts declares each). */
-export type SinchProviderSettings = Partial<Record<SettingName, string>>;
+/**
+ * Provider settings as they are given, by the names of provider/shapes/settings.ts: stack configuration and the
+ * environment give text; a provider's inputs (an explicit provider, a YAML program) may give any value, which the
+ * parsers then judge. Absent, `null` and empty mean unset.
+ */
+export type SinchProviderSettings = Partial<Record<SettingName, unknown>>;
 
-const settingsOf = <T>(value: (setting: (typeof SETTINGS)[SettingName]) => T) =>
+/** The settings as they are used: each parsed by the one parser of its kind, the key in the form Sinch issues it. */
+export interface ParsedSettings {
+  applicationKey?: string;
+  applicationSecret?: string;
+  baseUrl?: string;
+  auth: AuthScheme;
+  operationTimeout?: number;
+  maxRetries?: number;
+}
+
+/** A setting that cannot work: the setting, and a reason that begins with its configuration key. */
+export interface SettingFailure {
+  setting: SettingName;
+  reason: string;
+}
+
+const eachSetting = <T>(value: (setting: (typeof SETTINGS)[SettingName]) => T) =>
   Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, value(setting)])) as Readonly<
     Record<SettingName, T>
   >;
 
 /** Stack configuration keys (`pulumi config set --secret sinch:applicationSecret …`). */
-export const CONFIG_KEYS = settingsOf((setting) => setting.key);
+export const CONFIG_KEYS = eachSetting((setting) => setting.key);
 
 /** Environment variables each setting falls back to. */
-export const ENVIRONMENT_VARIABLES = settingsOf((setting) => setting.environment);
+export const ENVIRONMENT_VARIABLES = eachSetting((setting) => setting.environment);
 
-/** Reads each setting from stack configuration first, then from the environment. Empty values count as unset. */
+/**
+ * Reads each setting from stack configuration (or a provider's inputs) first, then from the environment; unset
+ * (absent, `null` or empty) falls through. A value is kept as it is given, for parseSettings to judge.
+ */
 export function resolveSettings(
-  config: (key: string) => string | undefined,
+  config: (key: string) => unknown,
   environment: NodeJS.ProcessEnv,
 ): SinchProviderSettings {
   const settings: SinchProviderSettings = {};
   for (const name of Object.keys(CONFIG_KEYS) as SettingName[]) {
-    const value = config(CONFIG_KEYS[name]) || environment[ENVIRONMENT_VARIABLES[name]] || undefined;
-    if (value !== undefined) settings[name] = value;
+    const given = config(CONFIG_KEYS[name]);
+    const value = isUnset(given) ? environment[ENVIRONMENT_VARIABLES[name]] : given;
+    if (!isUnset(value)) settings[name] = value;
   }
   return settings;
+}
+
+/** The parser of each setting's kind; the secret's reasons never show a value, whatever the quote. */
+const PARSERS = {
+  applicationKey: checkApplicationKey,
+  applicationSecret: (value: unknown, _quote: Quote, auth: AuthScheme) => checkApplicationSecret(value, auth),
+  baseUrl: checkBaseUrl,
+  auth: checkAuthScheme,
+  operationTimeout: checkWholeNumber(1, 3600),
+  maxRetries: checkWholeNumber(0, 100),
+} satisfies Record<SettingName, (value: unknown, quote: Quote, auth: AuthScheme) => Checked<unknown>>;
+
+/** The secret as given, to keep it out of every reason: whatever its kind, only text can be shown. */
+export const secretOf = (given: SinchProviderSettings): string | undefined =>
+  typeof given.applicationSecret === 'string' ? given.applicationSecret : undefined;
+
+/** Unset: absent, `null`, or empty text. */
+export const isUnset = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+/**
+ * Every given setting parsed, and a failure for each that cannot work, naming its key; missing credentials are
+ * missingCredentials' to name. Reasons never show the secret, nor anything that holds it.
+ */
+export function parseSettings(given: SinchProviderSettings): { settings: ParsedSettings; failures: SettingFailure[] } {
+  const secret = secretOf(given);
+  const quote = quoting([secret]);
+  const scheme = isUnset(given.auth) ? undefined : PARSERS.auth(given.auth, quote);
+  // The secret is judged for the scheme given, or for signed requests (the default) when that is refused.
+  const auth = scheme?.ok ? scheme.value : 'signed';
+  const parsed: Partial<Record<SettingName, unknown>> = {};
+  const failures: SettingFailure[] = [];
+  for (const name of Object.keys(PARSERS) as SettingName[]) {
+    const value = given[name];
+    if (isUnset(value)) continue;
+    // Only the secret itself may hold the secret: anywhere else it would be shown, stored or sent in plain text.
+    const checked =
+      name !== 'applicationSecret' && typeof value === 'string' && revealsSecret(value, [secret])
+        ? refuse(HOLDS_SECRET)
+        : PARSERS[name](value, quote, auth);
+    if (checked.ok) parsed[name] = checked.value;
+    else failures.push({ setting: name, reason: safeText(`${CONFIG_KEYS[name]} ${checked.reason}`, [secret]) });
+  }
+  return { settings: { ...parsed, auth } as ParsedSettings, failures };
+}
+
+const CREDENTIALS = ['applicationKey', 'applicationSecret'] as const;
+
+/** A failure for each credential that is not given. */
+export function missingCredentials(given: SinchProviderSettings): SettingFailure[] {
+  return CREDENTIALS.filter((name) => isUnset(given[name])).map((name) => ({
+    setting: name,
+    reason: `${CONFIG_KEYS[name]} (or ${ENVIRONMENT_VARIABLES[name]}) is not set`,
+  }));
 }
 
 /** A problem with the provider's configuration: raised before any API call, and never holding a secret. */
 export class SinchConfigurationError extends Error {
   override readonly name = 'SinchConfigurationError';
-}
 
-/** Names every missing credential and how to set it; the client itself checks the rest of the settings. */
-function requireCredentials(settings: SinchProviderSettings): void {
-  const missing = (['applicationKey', 'applicationSecret'] as const)
-    .filter((name) => !settings[name])
-    .map((name) => `${CONFIG_KEYS[name]} (or ${ENVIRONMENT_VARIABLES[name]}) is not set`);
-  if (missing.length > 0) {
-    throw new SinchConfigurationError(
-      `Sinch credentials are incomplete: ${missing.join('; ')}. Set them with ` +
-        '`pulumi config set sinch:applicationKey <key>` and `pulumi config set --secret sinch:applicationSecret <secret>`, ' +
-        'or through the environment variables.',
-    );
+  /** Each setting that cannot work. */
+  readonly failures: readonly SettingFailure[];
+
+  constructor(message: string, failures: readonly SettingFailure[] = []) {
+    super(message);
+    this.failures = failures;
   }
 }
 
-/** A whole number from the configuration, or the error that names its key. */
-function wholeNumber(
-  settings: SinchProviderSettings,
-  name: 'operationTimeout' | 'maxRetries',
-  minimum: number,
-  maximum: number,
-): number | undefined {
-  const text = settings[name];
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < minimum || value > maximum) {
-    throw new SinchConfigurationError(
-      `${CONFIG_KEYS[name]} must be a whole number from ${minimum} to ${maximum}; got "${text.slice(0, 20)}"`,
-    );
-  }
-  return value;
+/** One error naming every missing credential (and how to set them) and every setting that cannot work. */
+export function configurationError(missing: SettingFailure[], bad: SettingFailure[]): SinchConfigurationError {
+  const parts = [
+    ...(missing.length === 0
+      ? []
+      : [
+          `Sinch credentials are incomplete: ${missing.map((failure) => failure.reason).join('; ')}. Set them with ` +
+            '`pulumi config set sinch:applicationKey <key>` and `pulumi config set --secret sinch:applicationSecret <secret>`, ' +
+            'or through the environment variables.',
+        ]),
+    ...bad.map((failure) => failure.reason),
+  ];
+  return new SinchConfigurationError(parts.join('; '), [...missing, ...bad]);
+}
+
+/**
+ * The given settings parsed, or the configuration error that names each one that cannot work; missing credentials
+ * are not judged (check needs none; connect names them). What `check` calls, so that a preview already fails.
+ */
+export function givenSettings(given: SinchProviderSettings): ParsedSettings {
+  const { settings, failures } = parseSettings(given);
+  if (failures.length > 0) throw configurationError([], failures);
+  return settings;
+}
+
+/** The settings parsed, or the configuration error that names every setting that cannot work. */
+export function usableSettings(given: SinchProviderSettings): ParsedSettings {
+  const { settings, failures } = parseSettings(given);
+  const missing = missingCredentials(given);
+  if (missing.length > 0 || failures.length > 0) throw configurationError(missing, failures);
+  return settings;
 }
 
 /** The client for these settings, or the configuration error before any API call. */
-export function connect(settings: SinchProviderSettings): SinchConfigurationClient {
-  requireCredentials(settings);
-  const operationTimeout = wholeNumber(settings, 'operationTimeout', 1, 3600);
-  const maxRetries = wholeNumber(settings, 'maxRetries', 0, 100);
+export function connect(given: SinchProviderSettings): SinchConfigurationClient {
+  const settings = usableSettings(given);
   // Loaded when the first client is made: the HTTP stack (axios, the answer schemas) is most of what the provider
   // loads, and a preview, which never calls the API, is spared it in every plugin process the engine starts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the first client, see above
   const { SinchConfigurationClient: Client } = require('./client/client') as typeof import('./client/client');
-  try {
-    return new Client({
-      applicationKey: settings.applicationKey as string,
-      applicationSecret: settings.applicationSecret as string,
-      baseUrl: settings.baseUrl,
-      auth: settings.auth as AuthScheme | undefined,
-      operationTimeoutMs: operationTimeout === undefined ? undefined : operationTimeout * 1000,
-      maxRetries,
-    });
-  } catch (error) {
-    // The client's messages name the option and never the secret; name the configuration key instead.
-    const message = (error as Error).message.replace(/^SinchConfigurationClient: (\w+)/, (_match, option: string) =>
-      option in CONFIG_KEYS ? CONFIG_KEYS[option as SettingName] : option,
-    );
-    throw new SinchConfigurationError(message);
-  }
+  return new Client({
+    applicationKey: settings.applicationKey as string,
+    applicationSecret: settings.applicationSecret as string,
+    baseUrl: settings.baseUrl,
+    auth: settings.auth,
+    operationTimeoutMs: settings.operationTimeout === undefined ? undefined : settings.operationTimeout * 1000,
+    maxRetries: settings.maxRetries,
+  });
 }

@@ -1,50 +1,13 @@
+/**
+ * One strict parser per kind of value, shared by both front ends' `check`, the provider's configuration, the
+ * functions' arguments and the client's own argument checks, so that nothing the provider accepts is refused by the
+ * client or the reverse. Each answers the value in the form that is stored and sent, or a reason that quotes the
+ * value through the caller's `quote` (which never shows the application secret).
+ */
 import type { PhoneNumber } from 'libphonenumber-js';
-import { CAPABILITIES, type Capability } from './types';
-
-/**
- * The accepted shape of each kind of input, shared by the client's own argument checks and by the resources'
- * `check`, so that nothing the provider accepts is refused by the client or the reverse.
- */
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const accept = <T>(value: T): Checked<T> => ({ ok: true, value });
-const refuse = <T>(reason: string): Checked<T> => ({ ok: false, reason });
-
-/** How much of a bad value a reason repeats: enough to recognize it, never its whole size. */
-const ECHO_LIMIT = 60;
-/** Sinch's own limit is undocumented; a callback URL longer than this is almost surely a mistake. */
-export const MAX_CALLBACK_URL_LENGTH = 2048;
-
-/** A bad value as a reason shows it: capped, control characters escaped, and safe for any value at all. */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string': {
-      const shown = escapeInvisible(JSON.stringify(value.slice(0, ECHO_LIMIT)));
-      return value.length > ECHO_LIMIT ? `${shown.slice(0, -1)}…" (${value.length} characters)` : shown;
-    }
-    case 'number':
-    case 'boolean':
-    case 'undefined':
-      return String(value);
-    case 'bigint':
-      return `the BigInt ${String(value).slice(0, ECHO_LIMIT)}`;
-    case 'symbol':
-      return 'a symbol';
-    case 'function':
-      return 'a function';
-    default:
-      return value === null ? 'null' : Array.isArray(value) ? `an array of ${value.length} items` : 'an object';
-  }
-}
-
-/**
- * Characters that JSON leaves as they are but a terminal or log viewer would act on or hide: DEL, C1 controls,
- * zero-width and bidirectional marks, line and paragraph separators, the byte order mark.
- */
-const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-
-const escapeInvisible = (text: string): string =>
-  text.replace(INVISIBLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+import { accept, refuse, type Checked } from './checked';
+import { describeValue, hasInvisible, type Quote } from './quoting';
+import { AUTH_SCHEMES, CAPABILITIES, type AuthScheme, type Capability } from './types';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
@@ -78,98 +41,96 @@ function possible(number: string): boolean {
 }
 
 /** An E.164 number that libphonenumber finds possible for its country code. */
-export function checkNumber(value: unknown): Checked<string> {
+export function checkNumber(value: unknown, quote: Quote = describeValue): Checked<string> {
   if (typeof value !== 'string' || value.trim() === '')
-    return refuse(`must be a phone number in E.164 form, such as +12015550100; got ${describeValue(value)}`);
+    return refuse(`must be a phone number in E.164 form, such as +12015550100; got ${quote(value)}`);
   if (E164.test(value)) {
     return possible(value)
       ? accept(value)
-      : refuse(`${describeValue(value)} is not a possible phone number for its country code`);
+      : refuse(`${quote(value)} is not a possible phone number for its country code`);
   }
   // Only a short value can be a number written another way; a long one is not worth parsing.
   const parsed =
     value.length <= 40 ? parsePhoneNumberFromString(value.startsWith('+') ? value : `+${value}`) : undefined;
   const suggestion = parsed?.isPossible() ? `; write it as "${parsed.number}"` : '';
   return refuse(
-    `${describeValue(value)} is not in E.164 form (a + followed by the country code and number, digits only)${suggestion}`,
+    `${quote(value)} is not in E.164 form (a + followed by the country code and number, digits only)${suggestion}`,
   );
 }
 
-/** The form Sinch issues application keys in: a UUID, with or without its hyphens, in either case. */
+/** An application key as Sinch issues it, or its 32 hexadecimal digits without the dashes; either case. */
 const APPLICATION_KEY = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
-export function checkApplicationKey(value: unknown): Checked<string> {
-  if (typeof value !== 'string')
-    return refuse(
-      `must be a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97); got ${describeValue(value)}`,
-    );
-  return APPLICATION_KEY.test(value)
-    ? accept(value)
-    : refuse(
-        `${describeValue(value)} is not a Sinch application key (a UUID such as 5f5c418a-0f91-4bbc-8234-a9bf5eddad97, as the dashboard shows it)`,
-      );
-}
-
-export function checkCapability(value: unknown): Checked<Capability> {
-  return (CAPABILITIES as readonly unknown[]).includes(value)
-    ? accept(value as Capability)
-    : refuse(`must be one of ${CAPABILITIES.join(', ')}; got ${describeValue(value)}`);
-}
-
-export function checkBoolean(value: unknown): Checked<boolean> {
-  return typeof value === 'boolean' ? accept(value) : refuse(`must be true or false; got ${describeValue(value)}`);
-}
-
-/** The user and password of a URL, up to the "@" of its authority. */
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/*)[^/?#@]*@/i;
-
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-/** True for a host name that never leaves the machine: plain http to it carries nothing across a network. */
-export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.test(hostname);
+const KEY_EXAMPLE = '5f5c418a-0f91-4bbc-8234-a9bf5eddad97';
 
 /**
- * An absolute https URL (http only to a loopback host), answered in the normalized form that is stored and sent.
- * What a URL parser would silently repair (spaces around it, control characters, backslashes, a missing `//`) is
- * refused instead, so that what is stored is what the user meant.
+ * An application key, answered in the form Sinch issues it (dashed, lower case): the dashless and capitalised forms
+ * are the same key, stored, compared and sent as that form.
  */
-export function checkCallbackUrl(value: unknown): Checked<string> {
-  if (typeof value !== 'string' || value === '')
-    return refuse(`must be an absolute https URL; got ${describeValue(value)}`);
-  // A password in a refused URL is not repeated in the reason, which ends up in logs.
-  const shown = describeValue(value.replace(USERINFO, '$1…@'));
-  if (value.length > MAX_CALLBACK_URL_LENGTH)
-    return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(value) || new RegExp(INVISIBLE.source).test(value)) {
-    return refuse(`${shown} contains a control or invisible character (such as a line break)`);
-  }
-  if (value.trim() !== value || /\s/.test(value)) return refuse(`${shown} contains spaces`);
-  if (value.includes('\\')) return refuse(`${shown} contains a backslash`);
-  // A parser would drop the extra slashes of "https:///host" and read a host that was never written.
-  if (/^https?:\/\/\//i.test(value)) return refuse(`${shown} has no host after "//"`);
-  if (!/^https?:\/\//i.test(value)) {
-    return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:/i.test(value)
-      ? refuse(`${shown} must use https (got ${value.slice(0, value.indexOf(':')).slice(0, 20).toLowerCase()})`)
-      : refuse(`${shown} is not an absolute URL such as https://voice.example.com/sinch`);
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return refuse(`${shown} is not an absolute URL`);
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-    return refuse(`${shown} must use https; plain http is allowed only for localhost, 127.0.0.0/8 and [::1]`);
-  if (url.username || url.password)
+export function checkApplicationKey(value: unknown, quote: Quote = describeValue): Checked<string> {
+  if (typeof value !== 'string')
+    return refuse(`must be a Sinch application key (a UUID such as ${KEY_EXAMPLE}); got ${quote(value)}`);
+  if (!APPLICATION_KEY.test(value))
     return refuse(
-      'must not carry credentials (user:password@): they would be stored in plain text in the Pulumi state',
+      `${quote(value)} is not a Sinch application key (a UUID such as ${KEY_EXAMPLE}, as the dashboard shows it)`,
     );
-  // Normalizing percent-encodes what needs it, which can make the stored form longer than what was written.
-  if (url.href.length > MAX_CALLBACK_URL_LENGTH)
-    return refuse(`${shown} is longer than ${MAX_CALLBACK_URL_LENGTH} characters once normalized`);
-  return accept(url.href);
+  const hex = value.toLowerCase().replace(/-/g, '');
+  return accept(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
 }
 
-/** The reason of a refusal, or undefined: for callers that only need to know what is wrong. */
-export const problemOf = (checked: Checked<unknown>): string | undefined => (checked.ok ? undefined : checked.reason);
+export function checkCapability(value: unknown, quote: Quote = describeValue): Checked<Capability> {
+  return (CAPABILITIES as readonly unknown[]).includes(value)
+    ? accept(value as Capability)
+    : refuse(`must be one of ${CAPABILITIES.join(', ')}; got ${quote(value)}`);
+}
+
+export function checkBoolean(value: unknown, quote: Quote = describeValue): Checked<boolean> {
+  return typeof value === 'boolean' ? accept(value) : refuse(`must be true or false; got ${quote(value)}`);
+}
+
+export function checkAuthScheme(value: unknown, quote: Quote = describeValue): Checked<AuthScheme> {
+  return (AUTH_SCHEMES as readonly unknown[]).includes(value)
+    ? accept(value as AuthScheme)
+    : refuse(`must be one of ${AUTH_SCHEMES.join(', ')}; got ${quote(value)}`);
+}
+
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Far longer than any secret Sinch issues (24 characters), and short enough to refuse a pasted file. */
+const MAX_SECRET_LENGTH = 1024;
+
+/**
+ * The application secret: text, as the dashboard shows it. Signed requests decode it, so it must be standard padded
+ * base64; Basic sends it as typed, so there only control, invisible and space characters are refused. The reason
+ * never shows the value.
+ */
+export function checkApplicationSecret(value: unknown, auth: AuthScheme = 'signed'): Checked<string> {
+  if (typeof value !== 'string')
+    return refuse(
+      `must be text, the secret as the Sinch dashboard shows it; got ${typeof value === 'object' ? (value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object') : `a ${typeof value}`} (the value is not shown)`,
+    );
+  if (value === '') return refuse('is empty');
+  if (value.length > MAX_SECRET_LENGTH)
+    return refuse(`is longer than ${MAX_SECRET_LENGTH} characters (the value is not shown)`);
+  if (auth === 'signed' && !STRICT_BASE64.test(value))
+    return refuse(
+      'must be the base64 value shown in the Sinch dashboard for signed requests (it is not valid base64; the value is not shown)',
+    );
+  if (hasInvisible(value) || /\s/.test(value))
+    return refuse('contains a space, a line break or another invisible character (the value is not shown)');
+  return accept(value);
+}
+
+/**
+ * A whole number within its range, as configuration gives it: a number, or text of ASCII decimal digits only (no
+ * sign, no spaces, no padding longer than the largest value's digits).
+ */
+export function checkWholeNumber(minimum: number, maximum: number) {
+  const digits = String(maximum).length;
+  return (value: unknown, quote: Quote = describeValue): Checked<number> => {
+    const text = typeof value === 'number' ? String(value) : value;
+    const number = typeof text === 'string' && new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : Number.NaN;
+    return number >= minimum && number <= maximum
+      ? accept(number)
+      : refuse(`must be a whole number from ${minimum} to ${maximum}; got ${quote(value)}`);
+  };
+}

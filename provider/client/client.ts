@@ -7,6 +7,7 @@ import { SinchApiError, type AttemptsMade, type OperationName } from './errors';
 import { attemptsOf, translateError } from './failures';
 import { argument, clearableUrl, numberList, optionalArgument, requestObject } from './operationArguments';
 import { retryBudgetOf, validateOptions } from './options';
+import { quoting, type Quote } from './quoting';
 import { redaction, type Redaction } from './redaction';
 import { attemptTimeout, retryConfiguration, type RequestKind, type RetryBudget } from './retryPolicy';
 import {
@@ -39,14 +40,16 @@ export class SinchConfigurationClient {
   private readonly redact: Redaction;
   /** The signing application: the one a write without applicationKey addresses. */
   private readonly callingApplication: string;
+  /** How an argument error shows a bad value: never the secret. */
+  private readonly quote: Quote;
 
   constructor(options: SinchConfigurationClientOptions) {
-    const auth = options.auth ?? 'signed';
-    validateOptions(options, auth);
-    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    const { applicationKey, auth, baseUrl } = validateOptions(options);
+    this.baseUrl = (baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.budget = retryBudgetOf(options);
     this.redact = redaction(options.applicationSecret);
-    this.callingApplication = options.applicationKey;
+    this.quote = quoting([options.applicationSecret]);
+    this.callingApplication = applicationKey;
     this.http = axios.create({
       baseURL: this.baseUrl,
       // Bodies are serialized once, in send(), so the signed bytes are exactly the bytes sent; answers are parsed
@@ -60,7 +63,7 @@ export class SinchConfigurationClient {
     });
     this.http.interceptors.request.use(
       authenticationInterceptor({
-        applicationKey: options.applicationKey,
+        applicationKey,
         applicationSecret: options.applicationSecret,
         auth,
       }),
@@ -76,15 +79,16 @@ export class SinchConfigurationClient {
   }
 
   async assignNumbers(request: AssignNumbersRequest): Promise<void> {
-    requestObject('assignNumbers', request);
-    const numbers = argument('assignNumbers', 'numbers', numberList(request.numbers));
+    requestObject('assignNumbers', request, 'request', this.quote);
+    const numbers = argument('assignNumbers', 'numbers', numberList(request.numbers, this.quote));
     const applicationKey = optionalArgument(
       'assignNumbers',
       'applicationKey',
       request.applicationKey,
       checkApplicationKey,
+      this.quote,
     );
-    const capability = optionalArgument('assignNumbers', 'capability', request.capability, checkCapability);
+    const capability = optionalArgument('assignNumbers', 'capability', request.capability, checkCapability, this.quote);
     // One deadline for the whole call, however many batches it takes.
     const deadline = this.deadline();
     for (let start = 0; start < numbers.length; start += MAX_NUMBERS_PER_ASSIGN) {
@@ -107,11 +111,17 @@ export class SinchConfigurationClient {
   }
 
   async unassignNumber(request: UnassignNumberRequest): Promise<void> {
-    requestObject('unassignNumber', request);
+    requestObject('unassignNumber', request, 'request', this.quote);
     const body: WireUnassignNumberBody = {
-      number: argument('unassignNumber', 'number', checkNumber(request.number)),
-      applicationkey: optionalArgument('unassignNumber', 'applicationKey', request.applicationKey, checkApplicationKey),
-      capability: optionalArgument('unassignNumber', 'capability', request.capability, checkCapability),
+      number: argument('unassignNumber', 'number', checkNumber(request.number, this.quote)),
+      applicationkey: optionalArgument(
+        'unassignNumber',
+        'applicationKey',
+        request.applicationKey,
+        checkApplicationKey,
+        this.quote,
+      ),
+      capability: optionalArgument('unassignNumber', 'capability', request.capability, checkCapability, this.quote),
     };
     // A second unassign answers "not assigned": after a lost answer the caller reads the binding and decides.
     await this.send(
@@ -126,25 +136,25 @@ export class SinchConfigurationClient {
   }
 
   async getCallbacks(applicationKey: string): Promise<CallbackUrls> {
-    const key = argument('getCallbacks', 'applicationKey', checkApplicationKey(applicationKey));
+    const key = argument('getCallbacks', 'applicationKey', checkApplicationKey(applicationKey, this.quote));
     const { url } = await this.read('getCallbacks', callbacksPath(key), callbacksAnswer, key);
     return { ...(url.primary ? { primary: url.primary } : {}), ...(url.fallback ? { fallback: url.fallback } : {}) };
   }
 
   async updateCallbacks(applicationKey: string, urls: CallbackUrls): Promise<void> {
-    const key = argument('updateCallbacks', 'applicationKey', checkApplicationKey(applicationKey));
-    requestObject('updateCallbacks', urls, 'urls');
+    const key = argument('updateCallbacks', 'applicationKey', checkApplicationKey(applicationKey, this.quote));
+    requestObject('updateCallbacks', urls, 'urls', this.quote);
     const body: WireCallbacksBody = {
       url: {
-        primary: optionalArgument('updateCallbacks', 'primary', urls.primary, clearableUrl),
-        fallback: optionalArgument('updateCallbacks', 'fallback', urls.fallback, clearableUrl),
+        primary: optionalArgument('updateCallbacks', 'primary', urls.primary, clearableUrl, this.quote),
+        fallback: optionalArgument('updateCallbacks', 'fallback', urls.fallback, clearableUrl, this.quote),
       },
     };
     await this.send('updateCallbacks', 'POST', callbacksPath(key), 'idempotent write', body, undefined, key);
   }
 
   async queryNumber(number: string): Promise<NumberInformation> {
-    const checked = argument('queryNumber', 'number', checkNumber(number));
+    const checked = argument('queryNumber', 'number', checkNumber(number, this.quote));
     return (await this.read('queryNumber', `/v1/calling/query/number/${pathSegment(checked)}`, queryNumberAnswer))
       .number;
   }

@@ -14,14 +14,16 @@ export {
 export { DEFAULT_RETRY_BUDGET, retryAfterMs, type RetryBudget } from './retryPolicy';
 export {
   checkApplicationKey,
+  checkApplicationSecret,
+  checkAuthScheme,
   checkBoolean,
-  checkCallbackUrl,
   checkCapability,
   checkNumber,
-  describeValue,
-  MAX_CALLBACK_URL_LENGTH,
-  type Checked,
+  checkWholeNumber,
 } from './arguments';
+export type { Checked } from './checked';
+export { describeValue, quoting, type Quote } from './quoting';
+export { checkBaseUrl, checkCallbackUrl, MAX_URL_LENGTH } from './urls';
 export {
   applicationAuthorization,
   basicAuthorization,

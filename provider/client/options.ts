@@ -1,7 +1,9 @@
-import { describeValue, isLoopbackHost } from './arguments';
+import { checkApplicationKey, checkApplicationSecret, checkAuthScheme } from './arguments';
+import type { Checked } from './checked';
+import { hasInvisible, quoting } from './quoting';
 import { DEFAULT_RETRY_BUDGET, type RetryBudget } from './retryPolicy';
-import { isBase64Secret } from './signing';
-import { AUTH_SCHEMES, type SinchConfigurationClientOptions } from './types';
+import type { AuthScheme, SinchConfigurationClientOptions } from './types';
+import { checkBaseUrl } from './urls';
 
 /** The options that shape the retry budget; each must be a finite number when given. */
 const BUDGET_OPTIONS = [
@@ -19,47 +21,40 @@ export function retryBudgetOf(options: SinchConfigurationClientOptions): RetryBu
   return { ...DEFAULT_RETRY_BUDGET, ...(Object.fromEntries(given) as Partial<RetryBudget>) };
 }
 
+/** The options as they are used: the key in the form Sinch issues it, the scheme, the base URL as written. */
+export interface ValidOptions {
+  applicationKey: string;
+  auth: AuthScheme;
+  baseUrl: string | undefined;
+}
+
 /** Refuses options that cannot work, naming the option and never repeating the secret. */
-export function validateOptions(options: SinchConfigurationClientOptions, auth: string): void {
+export function validateOptions(options: SinchConfigurationClientOptions): ValidOptions {
+  const quote = quoting([options.applicationSecret]);
+  const valid = <T>(name: string, checked: Checked<T>): T => {
+    if (!checked.ok) throw new TypeError(`SinchConfigurationClient: ${name} ${checked.reason}`);
+    return checked.value;
+  };
   if (!options.applicationKey) throw new TypeError('SinchConfigurationClient: applicationKey is required');
   if (!options.applicationSecret) throw new TypeError('SinchConfigurationClient: applicationSecret is required');
-  if (!(AUTH_SCHEMES as readonly string[]).includes(auth)) {
-    throw new TypeError(`SinchConfigurationClient: auth must be one of ${AUTH_SCHEMES.join(', ')}; got "${auth}"`);
-  }
-  if (auth === 'signed' && !isBase64Secret(options.applicationSecret)) {
-    throw new TypeError(
-      'SinchConfigurationClient: applicationSecret must be the base64 value shown in the Sinch dashboard for signed requests (it is not valid base64)',
-    );
-  }
+  // A key in the form Sinch issues is sent in that form; anything else (an SDK mock server's `my-key-id`) as given,
+  // unless it holds what no header may carry.
+  const key = checkApplicationKey(options.applicationKey, quote);
+  if (!key.ok && (hasInvisible(options.applicationKey) || /\s/.test(options.applicationKey)))
+    throw new TypeError(`SinchConfigurationClient: applicationKey ${key.reason}`);
+  const applicationKey = key.ok ? key.value : options.applicationKey;
+  const auth = valid('auth', checkAuthScheme(options.auth ?? 'signed', quote));
+  valid('applicationSecret', checkApplicationSecret(options.applicationSecret, auth));
   for (const name of BUDGET_OPTIONS) {
     const value: unknown = options[name];
     // A timeout of 0 would mean "none" to axios: refused, so that every attempt ends.
     const least = name === 'timeoutMs' || name === 'operationTimeoutMs' ? 1 : 0;
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= least)) {
       throw new TypeError(
-        `SinchConfigurationClient: ${name} must be a number of ${least} or more; got ${describeValue(value)}`,
+        `SinchConfigurationClient: ${name} must be a number of ${least} or more; got ${quote(value)}`,
       );
     }
   }
-  if (options.baseUrl !== undefined) validateBaseUrl(options.baseUrl);
-}
-
-/** Plain http is refused off this machine: the credentials would cross the network in clear text. */
-function validateBaseUrl(baseUrl: string): void {
-  let url: URL | undefined;
-  try {
-    url = /^https?:\/\/[^/]/i.test(baseUrl) ? new URL(baseUrl) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url)
-    throw new TypeError(
-      `SinchConfigurationClient: baseUrl must be an absolute http(s) URL; got "${baseUrl.slice(0, 100)}"`,
-    );
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new TypeError(
-      `SinchConfigurationClient: baseUrl must use https: "${baseUrl.slice(0, 100)}" would send the credentials across the network in clear text ` +
-        '(plain http is allowed only for localhost, 127.0.0.0/8 and [::1], such as the simulator)',
-    );
-  }
+  const baseUrl = options.baseUrl === undefined ? undefined : valid('baseUrl', checkBaseUrl(options.baseUrl, quote));
+  return { applicationKey, auth, baseUrl };
 }

@@ -1,4 +1,5 @@
 import type { AxiosError } from 'axios';
+import { cutSecrets } from './quoting';
 
 /** Removes credentials from a text: the secret, and the credential part of the Authorization header that was sent. */
 export type Redaction = (text: string, error: AxiosError) => string;
@@ -15,9 +16,6 @@ export function redaction(applicationSecret: string): Redaction {
     // "Application key:signature" or "Basic base64(key:secret)": the part after the scheme, and the signature alone.
     const credential = authorization.slice(authorization.indexOf(' ') + 1);
     const secrets = [authorization, credential, credential.slice(credential.lastIndexOf(':') + 1), applicationSecret];
-    return secrets
-      .filter((secret) => secret.length > 0)
-      .sort((a, b) => b.length - a.length)
-      .reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+    return cutSecrets(text, secrets, REDACTED);
   };
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { checkApplicationSecret } from './arguments';
 
 /** The parts of a request that the Sinch "Application" signature covers. */
 export interface SignableRequest {
@@ -13,12 +14,8 @@ export interface SignableRequest {
   body?: string | Buffer;
 }
 
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 /** True when the secret is standard padded base64, as the dashboard shows it and as Java and .NET require. */
-export function isBase64Secret(secret: string): boolean {
-  return secret.length > 0 && STRICT_BASE64.test(secret);
-}
+export const isBase64Secret = (secret: string): boolean => checkApplicationSecret(secret, 'signed').ok;
 
 export function contentMd5(body: string | Buffer | undefined): string {
   if (body === undefined || body.length === 0) return '';

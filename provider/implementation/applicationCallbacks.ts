@@ -2,15 +2,18 @@ import type * as pulumi from '@pulumi/pulumi';
 import type { SinchConfigurationClient } from '../client';
 import { isUnknownApplication } from '../client/errors';
 import type { CallbackUrls } from '../client/types';
-import { applicationKeyProblem, checkCallbackUrl, isUnknown } from '../validation';
+import { checkApplicationKey } from '../client/arguments';
+import { describeValue } from '../client/quoting';
+import { checkCallbackUrl } from '../client/urls';
+import { APPLICATION_KEY_INPUT, issuedForm, parseInputs, type InputParser } from '../validation';
 import { callbacksObject } from './claims';
 import { APPLICATION_CALLBACKS } from '../shapes';
-import { failuresOf, issuedForm, pick, type ProviderContext } from './context';
-import { diffInputs, withDefaults } from './inputs';
+import { pick, type ProviderContext } from './context';
+import { givenSettings } from '../configuration';
+import { diffInputs, recorded, withDefaults } from './inputs';
 import { writeUntilLanded } from './settle';
 import {
   APPLICATION_CALLBACKS_FIELDS,
-  APPLICATION_CALLBACKS_OUTPUTS,
   type ApplicationCallbacksInputs,
   type ApplicationCallbacksOutputs,
 } from './types';
@@ -18,6 +21,13 @@ import {
 type Provider = pulumi.dynamic.ResourceProvider<ApplicationCallbacksInputs, ApplicationCallbacksOutputs>;
 
 const URL_FIELDS = ['primary', 'fallback'] as const;
+
+/** The parser of each input's kind. */
+const INPUTS: Readonly<Record<keyof ApplicationCallbacksInputs, InputParser>> = {
+  applicationKey: APPLICATION_KEY_INPUT,
+  primary: { parse: checkCallbackUrl, absent: 'is required: the URL Sinch calls for this application' },
+  fallback: { parse: checkCallbackUrl, optional: true },
+};
 
 /** What create found, carried unchanged through updates and refreshes. */
 type Found = Pick<ApplicationCallbacksOutputs, 'adopted' | 'foundPrimary' | 'foundFallback'>;
@@ -30,7 +40,7 @@ function fields(value: object): ApplicationCallbacksInputs {
 }
 
 function recordedOf(props: object | undefined): Partial<ApplicationCallbacksOutputs> {
-  return pick<ApplicationCallbacksOutputs>((props ?? {}) as Record<string, unknown>, APPLICATION_CALLBACKS_OUTPUTS);
+  return recorded(APPLICATION_CALLBACKS, props);
 }
 
 /** The URLs this resource wrote; a state from before `appliedPrimary` existed wrote what it recorded. */
@@ -101,13 +111,12 @@ function write(
 
 /** An import names the application by its key, in the form Sinch issues it; anything else is refused before any call. */
 function importedKey(id: string): string {
-  const applicationKey = issuedForm(id);
-  const problem = applicationKeyProblem(applicationKey);
-  if (problem)
+  const checked = checkApplicationKey(id);
+  if (!checked.ok)
     throw new Error(
-      `Cannot import ApplicationCallbacks ${JSON.stringify(id.slice(0, 80))}: the id is the application key, which ${problem}.`,
+      `Cannot import ApplicationCallbacks ${describeValue(id)}: the id is the application key, which ${checked.reason}.`,
     );
-  return applicationKey;
+  return checked.value;
 }
 
 function declaredTwice(applicationKey: string): Error {
@@ -139,27 +148,9 @@ async function adoptOrWrite(
 export function applicationCallbacksProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
-      const filled = withDefaults(APPLICATION_CALLBACKS, news, context.settings());
-      const inputs: Partial<ApplicationCallbacksInputs> = {
-        ...filled,
-        applicationKey: issuedForm(filled.applicationKey),
-      };
-      const urlProblems: Partial<Record<(typeof URL_FIELDS)[number], string>> = {};
-      for (const field of URL_FIELDS) {
-        if (inputs[field] === undefined || isUnknown(inputs[field])) continue;
-        // What is stored, compared and sent is the normalized URL.
-        const checked = checkCallbackUrl(inputs[field]);
-        if (checked.ok) inputs[field] = checked.value;
-        else urlProblems[field] = checked.reason;
-      }
-      const failures = failuresOf<ApplicationCallbacksInputs>(inputs, [
-        ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
-        [
-          'primary',
-          inputs.primary === undefined ? 'is required: the URL Sinch calls for this application' : urlProblems.primary,
-        ],
-        ['fallback', urlProblems.fallback],
-      ]);
+      const settings = givenSettings(context.settings());
+      const filled = withDefaults(APPLICATION_CALLBACKS, news, settings);
+      const { inputs, failures } = parseInputs(filled, INPUTS, settings.applicationSecret);
       return { inputs: inputs as ApplicationCallbacksInputs, failures };
     },
 
@@ -180,7 +171,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       const recorded = recordedOf(props);
       // An import: the engine knows the id and nothing else. The URLs there now are what the stack found.
       const importing = recorded.applicationKey === undefined;
-      const applicationKey = importing ? importedKey(id) : id || (recorded.applicationKey as string);
+      const applicationKey = importing ? importedKey(id) : issuedForm(id || (recorded.applicationKey as string));
       const live = await liveCallbacks(context.client(), applicationKey);
       if (!live) return {};
       const state = fields({ applicationKey, ...live });
@@ -212,7 +203,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
 
     async delete(id, props) {
       const recorded = recordedOf(props);
-      const applicationKey = id || (recorded.applicationKey as string);
+      const applicationKey = issuedForm(id || (recorded.applicationKey as string));
       if (context.claims.isClaimed(callbacksObject(applicationKey))) {
         context.log(
           `callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`,

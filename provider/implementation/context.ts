@@ -1,6 +1,4 @@
-import type * as pulumi from '@pulumi/pulumi';
 import type { SinchConfigurationClient } from '../client';
-import { isUnknown } from '../validation';
 import type { SinchProviderSettings } from '../configuration';
 import type { Claims } from './claims';
 import type { EngineTraffic } from './engineTraffic';
@@ -38,24 +36,4 @@ export function changedKeys<T extends object>(
   keys: readonly (keyof T)[],
 ): (keyof T & string)[] {
   return keys.filter((key) => olds[key] !== news[key]) as (keyof T & string)[];
-}
-
-/** Check failures for the properties whose value is known and has a problem; unknown values are checked later. */
-export function failuresOf<T extends object>(
-  inputs: Partial<T>,
-  problems: Array<[keyof T & string, string | undefined]>,
-): pulumi.dynamic.CheckFailure[] {
-  return problems.flatMap(([property, reason]) =>
-    reason && !isUnknown(inputs[property]) ? [{ property, reason }] : [],
-  );
-}
-
-/**
- * An application key in the form Sinch issues it, lowercase: the API knows `f00dcafe-…` and not `F00DCAFE-…`, so a
- * key written in capitals is stored (and compared) as Sinch will answer it. Anything else is left for check to refuse.
- */
-export function issuedForm<T>(applicationKey: T): T {
-  return (
-    typeof applicationKey === 'string' && !isUnknown(applicationKey) ? applicationKey.toLowerCase() : applicationKey
-  ) as T;
 }

@@ -3,7 +3,8 @@
  * (resources/functions.ts) and the plugin's invoke share them.
  */
 import type { Capability, NumberBinding, NumberInformation, SinchConfigurationClient } from '../client';
-import { applicationKeyProblem, capabilityProblem, e164Problem } from '../validation';
+import { checkApplicationKey, checkCapability, checkNumber } from '../client/arguments';
+import { parseInputs, type InputParser } from '../validation';
 import type { FunctionName } from './kinds';
 import type { CheckFailure, InvokeResponse, PropertyValues } from './requests';
 
@@ -32,30 +33,29 @@ export interface FunctionResults {
   queryNumber: NumberInformation;
 }
 
-/** The arguments as checked (application keys in the lowercase form Sinch issues), or what is wrong with them. */
-type Checked<Args> = { args: Args; failures: [] } | { args?: undefined; failures: CheckFailure[] };
+/** The arguments as checked (application keys in the form Sinch issues), or what is wrong with them. */
+type CheckedArguments<Args> = { args: Args; failures: [] } | { args?: undefined; failures: CheckFailure[] };
 
-function checked<Args>(args: Args, problems: Array<[string, string | undefined]>): Checked<Args> {
-  const failures = problems.flatMap(([property, reason]) => (reason ? [{ property, reason }] : []));
-  return failures.length > 0 ? { failures } : { args, failures: [] };
-}
+const ARGUMENTS: { readonly [F in FunctionName]: Readonly<Record<keyof FunctionArgs[F], InputParser>> } = {
+  getNumbers: {
+    applicationKey: { parse: checkApplicationKey, optional: true },
+    capability: { parse: checkCapability, optional: true },
+  },
+  queryNumber: { number: { parse: checkNumber } },
+};
 
-const lowercase = (value: unknown): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
-
-export function checkGetNumbersArgs(given: PropertyValues): Checked<GetNumbersArgs> {
-  const applicationKey = lowercase(given.applicationKey);
-  const args = {
-    ...(applicationKey === undefined ? {} : { applicationKey }),
-    ...(given.capability === undefined ? {} : { capability: given.capability }),
-  };
-  return checked(args as GetNumbersArgs, [
-    ['applicationKey', applicationKey === undefined ? undefined : applicationKeyProblem(applicationKey)],
-    ['capability', given.capability === undefined ? undefined : capabilityProblem(given.capability)],
-  ]);
-}
-
-export function checkQueryNumberArgs(given: PropertyValues): Checked<QueryNumberArgs> {
-  return checked({ number: given.number } as QueryNumberArgs, [['number', e164Problem(given.number)]]);
+/** A function's arguments parsed, its other arguments dropped; reasons never show `secret`. */
+export function checkArguments<F extends FunctionName>(
+  name: F,
+  given: PropertyValues,
+  secret: string | undefined,
+): CheckedArguments<FunctionArgs[F]> {
+  const parsers = ARGUMENTS[name];
+  const declared = Object.fromEntries(
+    Object.keys(parsers).flatMap((key) => (given[key] === undefined || given[key] === null ? [] : [[key, given[key]]])),
+  ) as Partial<FunctionArgs[F]>;
+  const { inputs, failures } = parseInputs(declared, parsers, secret, false);
+  return failures.length > 0 ? { failures } : { args: inputs as FunctionArgs[F], failures: [] };
 }
 
 export async function getNumbers(client: SinchConfigurationClient, args: GetNumbersArgs): Promise<GetNumbersResult> {
@@ -76,13 +76,13 @@ export async function invokeFunction<F extends FunctionName>(
   name: F,
   given: PropertyValues,
   client: () => SinchConfigurationClient,
+  secret: string | undefined,
 ): Promise<InvokeResponse<FunctionResults[F]>> {
-  if (name === 'getNumbers') {
-    const { args, failures } = checkGetNumbersArgs(given);
-    if (!args) return { failures };
-    return { result: (await getNumbers(client(), args)) as FunctionResults[F], failures: [] };
-  }
-  const { args, failures } = checkQueryNumberArgs(given);
+  const { args, failures } = checkArguments(name, given, secret);
   if (!args) return { failures };
-  return { result: (await queryNumber(client(), args)) as FunctionResults[F], failures: [] };
+  const result =
+    name === 'getNumbers'
+      ? await getNumbers(client(), args as GetNumbersArgs)
+      : await queryNumber(client(), args as QueryNumberArgs);
+  return { result: result as FunctionResults[F], failures: [] };
 }

@@ -10,6 +10,7 @@ import {
   type Outputs,
   type ResourceShape,
 } from '../shapes';
+import { issuedForm } from '../validation';
 import { changedKeys, pick } from './context';
 
 /**
@@ -34,12 +35,20 @@ export function withDefaults<S extends ResourceShape>(
   return filled as Partial<CheckedInputs<S>>;
 }
 
-/** The state's properties as today's shape reads them: a state written by an earlier version gets today's constant defaults. */
+/** Properties that hold an application key: an earlier release stored them as written (dashless, or in capitals). */
+const APPLICATION_KEY_PROPERTY = /applicationKey$/i;
+
+/**
+ * The state's properties as today's shape reads them: a state written by an earlier version gets today's constant
+ * defaults, and its application keys in the form Sinch issues them, so that they compare equal to today's inputs.
+ */
 export function recorded<S extends ResourceShape>(shape: S, olds: object | undefined): Partial<Outputs<S>> {
-  return {
+  const state: Record<string, unknown> = {
     ...constantDefaults(shape),
     ...pick<Record<string, unknown>>((olds ?? {}) as Record<string, unknown>, outputNames(shape)),
-  } as Partial<Outputs<S>>;
+  };
+  for (const name of Object.keys(state)) if (APPLICATION_KEY_PROPERTY.test(name)) state[name] = issuedForm(state[name]);
+  return state as Partial<Outputs<S>>;
 }
 
 /** Which inputs changed between the state and the checked inputs, and which of those replace the resource. */

@@ -1,16 +1,28 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { isUnknownApplication } from '../client/errors';
 import type { Capability } from '../client/types';
-import { applicationKeyProblem, capabilityProblem, checkBoolean, e164Problem, problemOf } from '../validation';
+import { checkBoolean, checkCapability, checkNumber } from '../client/arguments';
+import { problemOf } from '../client/checked';
+import { describeValue } from '../client/quoting';
+import { APPLICATION_KEY_INPUT, parseInputs, type InputParser } from '../validation';
 import { bindingObject } from './claims';
 import type { LiveBinding, LiveBindings } from './liveBindings';
 import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
-import { failuresOf, issuedForm, pick, type ProviderContext } from './context';
+import { pick, type ProviderContext } from './context';
+import { givenSettings } from '../configuration';
 import { diffInputs, recorded, withDefaults } from './inputs';
 import { NUMBER_ASSIGNMENT } from '../shapes';
 import { NUMBER_ASSIGNMENT_INPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
 
 type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
+
+/** The parser of each input's kind. */
+const INPUTS: Readonly<Record<keyof NumberAssignmentInputs, InputParser>> = {
+  number: { parse: checkNumber },
+  applicationKey: APPLICATION_KEY_INPUT,
+  capability: { parse: checkCapability },
+  allowReassign: { parse: checkBoolean },
+};
 
 /** The resource id: one binding is one number with one capability. */
 export const numberAssignmentId = (number: string, capability: string): string => `${number}/${capability}`;
@@ -97,10 +109,10 @@ function checkImportId(id: string): void {
   const problem =
     rest.length > 0 || capability === undefined
       ? 'is not <number>/<capability>'
-      : (e164Problem(number) ?? capabilityProblem(capability));
+      : (problemOf(checkNumber(number)) ?? problemOf(checkCapability(capability)));
   if (problem) {
     throw new Error(
-      `Cannot import NumberAssignment ${JSON.stringify(id.slice(0, 80))}: the id ${problem}. Give it as <number>/<capability>, such as +12015550100/voice.`,
+      `Cannot import NumberAssignment ${describeValue(id)}: the id ${problem}. Give it as <number>/<capability>, such as +12015550100/voice.`,
     );
   }
 }
@@ -215,14 +227,9 @@ async function move(
 export function numberAssignmentProvider(context: ProviderContext): Provider {
   return {
     async check(_olds, news) {
-      const filled = withDefaults(NUMBER_ASSIGNMENT, news, context.settings());
-      const inputs = { ...filled, applicationKey: issuedForm(filled.applicationKey) };
-      const failures = failuresOf<NumberAssignmentInputs>(inputs, [
-        ['number', e164Problem(inputs.number)],
-        ['applicationKey', applicationKeyProblem(inputs.applicationKey)],
-        ['capability', capabilityProblem(inputs.capability)],
-        ['allowReassign', problemOf(checkBoolean(inputs.allowReassign))],
-      ]);
+      const settings = givenSettings(context.settings());
+      const filled = withDefaults(NUMBER_ASSIGNMENT, news, settings);
+      const { inputs, failures } = parseInputs(filled, INPUTS, settings.applicationSecret);
       return { inputs: inputs as NumberAssignmentInputs, failures };
     },
 

@@ -4,7 +4,7 @@
  * traffic, and a logger that ties each line to the resource that wrote it. Nothing here is module state.
  */
 import type * as pulumi from '@pulumi/pulumi';
-import type { SinchProviderSettings } from '../configuration';
+import { secretOf, type SinchProviderSettings } from '../configuration';
 import { applicationCallbacksProvider } from './applicationCallbacks';
 import type { ProviderContext } from './context';
 import { explainCredentials } from './credentials';
@@ -88,7 +88,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }
     },
     invoke(name, args) {
-      return explained(() => invokeFunction(name, args, deployment.client));
+      return explained(() => invokeFunction(name, args, deployment.client, secretOf(options.settings())));
     },
   };
 }

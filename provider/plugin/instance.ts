@@ -3,6 +3,7 @@
  * `pulumi:providers:sinch`), configures it once, then sends it that instance's operations. So the process holds one
  * runtime, with the settings Configure gave: its own credentials, its own view of the bindings, its own claims.
  */
+import { cutSecrets } from '../client/quoting';
 import type { SinchProviderSettings } from '../configuration';
 import type { PropertyValues } from '../implementation/requests';
 import type { EngineLog } from './engineLog';
@@ -41,6 +42,6 @@ export class ProviderInstance {
   /** The text with this instance's secret cut out: a last guard on what leaves the process in an error. */
   redact(text: string): string {
     const secret = this.settings?.applicationSecret;
-    return secret ? text.split(secret).join('[secret]') : text;
+    return cutSecrets(text, [typeof secret === 'string' ? secret : undefined]);
   }
 }

@@ -1,10 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { NumberInformation } from '../client/types';
-import { connect } from '../configuration';
+import { connect, secretOf } from '../configuration';
 import { explainCredentials } from '../implementation/credentials';
 import {
-  checkGetNumbersArgs,
-  checkQueryNumberArgs,
+  checkArguments,
   getNumbers as listFiltered,
   queryNumber as query,
   type GetNumbersArgs,
@@ -31,7 +30,7 @@ function refuse(name: string, failures: CheckFailure[]): TypeError {
 
 /** The project's numbers and their bindings, read live. */
 export async function getNumbers(args: GetNumbersArgs = {}): Promise<GetNumbersResult> {
-  const checked = checkGetNumbersArgs(args as PropertyValues);
+  const checked = checkArguments('getNumbers', args as PropertyValues, secretOf(programSettings()));
   if (!checked.args) throw refuse('getNumbers', checked.failures);
   const valid = checked.args;
   return withProgramClient((client) => listFiltered(client, valid));
@@ -43,7 +42,7 @@ export function getNumbersOutput(args: pulumi.Input<GetNumbersArgs> = {}): pulum
 
 /** Country, number type and rate of any E.164 number (Sinch marks this endpoint deprecated). */
 export async function queryNumber(number: string): Promise<NumberInformation> {
-  const checked = checkQueryNumberArgs({ number });
+  const checked = checkArguments('queryNumber', { number }, secretOf(programSettings()));
   if (!checked.args) throw refuse('queryNumber', checked.failures);
   const valid = checked.args;
   return withProgramClient((client) => query(client, valid));

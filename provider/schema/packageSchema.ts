@@ -27,6 +27,12 @@ export const SDK_NAMES = {
 } as const;
 export const MODULE = 'voice';
 
+/**
+ * Where the engine downloads the plugin for a program that uses an SDK: the repository's GitHub releases, whose assets
+ * are named `pulumi-resource-sinch-v<version>-<os>-<arch>.tar.gz` (npm run plugin:pack), under the tag `v<version>`.
+ */
+export const PLUGIN_DOWNLOAD_URL = REPOSITORY.replace(/^https:\/\/github\.com\//, 'github://api.github.com/');
+
 /** `sinch:voice:<name>`: the type token of a resource, function or object type. */
 export const token = (name: string): string => `${PACKAGE_NAME}:${MODULE}:${name}`;
 
@@ -149,6 +155,7 @@ export function packageSchema(version: string) {
     keywords: ['pulumi', 'sinch', 'voice', 'telephony', 'category/utility', 'kind/native'],
     homepage: REPOSITORY,
     repository: REPOSITORY,
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     publisher: 'pulumi-sinch-voice',
     license: 'Apache-2.0',
     language: {
@@ -161,7 +168,7 @@ export function packageSchema(version: string) {
         typescriptVersion: '~5.9.3',
       },
       // The release of the code generators that wrote it; older ones were not tried.
-      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.274.0,<4.0.0' } },
+      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.269.0,<4.0.0' } },
     },
     config: { variables: settings },
     provider: {

@@ -1,7 +1,10 @@
 import type { ResourceShape } from './property';
 
 const URL_RULES =
-  'An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.';
+  'An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.';
+
+const KEY_FORMS =
+  'a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change)';
 
 export const APPLICATION_CALLBACKS = {
   kind: 'ApplicationCallbacks',
@@ -10,7 +13,8 @@ export const APPLICATION_CALLBACKS = {
   id: {
     form: '<applicationKey>',
     example: 'f00dcafe-abba-c0de-1dea-dabb1ed4caf3',
-    description: 'the application key',
+    description:
+      'the application key, in the dashed lower-case form Sinch issues (an import takes it with or without dashes, in any case)',
   },
   properties: {
     applicationKey: {
@@ -18,7 +22,7 @@ export const APPLICATION_CALLBACKS = {
       input: true,
       defaultSetting: 'applicationKey',
       replaces: true,
-      description: 'The Voice application. Changing it replaces the resource.',
+      description: `The Voice application, by its key: ${KEY_FORMS}. Changing it replaces the resource.`,
     },
     primary: {
       type: 'string',

@@ -2,7 +2,8 @@ import { CAPABILITIES } from '../client/types';
 import type { FunctionName } from '../implementation/kinds';
 import type { FunctionShape } from './property';
 
-const APPLICATION_KEY = 'A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.';
+const APPLICATION_KEY =
+  'A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.';
 
 export const FUNCTIONS = {
   getNumbers: {
@@ -40,7 +41,12 @@ export const FUNCTIONS = {
   queryNumber: {
     description: 'Country, number type and rate of any E.164 number, read live (Sinch marks this endpoint deprecated).',
     inputs: {
-      number: { type: 'string', required: true, description: 'The number, in E.164 form (`+46701234567`).' },
+      number: {
+        type: 'string',
+        required: true,
+        description:
+          'The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.',
+      },
     },
     outputs: {
       countryId: { type: 'string', required: true, description: 'The ISO 3166-1 country code, such as `SE`.' },

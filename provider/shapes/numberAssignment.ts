@@ -17,13 +17,15 @@ export const NUMBER_ASSIGNMENT = {
       input: true,
       required: true,
       replaces: true,
-      description: 'The number, in E.164 form (`+12015550100`). Changing it replaces the resource.',
+      description:
+        'The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.',
     },
     applicationKey: {
       type: 'string',
       input: true,
       defaultSetting: 'applicationKey',
-      description: 'The Voice application to bind the number to. Changing it moves the number (an update in place).',
+      description:
+        'The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place).',
     },
     capability: {
       type: 'string',

@@ -51,27 +51,27 @@ export class Provider extends pulumi.ProviderResource {
  */
 export interface ProviderArgs {
     /**
-     * The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.
+     * The Voice application whose credentials sign requests; also the default `applicationKey` of both resources. A UUID with or without dashes, in any case, used in the dashed lower-case form Sinch issues. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**
-     * The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.
+     * The application's secret, as the Sinch dashboard shows it, at most 1024 characters: for `signed`, standard padded base64; for `basic`, any text without spaces, control or invisible characters. Set it with `pulumi config set --secret`; no error shows it. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
      */
     applicationSecret?: pulumi.Input<string | undefined>;
     /**
-     * How requests are authenticated: `signed` (HMAC-signed "Application" scheme) or `basic`. One of: `signed`, `basic`.
+     * How requests are authenticated: exactly `signed` (HMAC-signed "Application" scheme) or `basic`. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset. One of: `signed`, `basic`.
      */
     auth?: pulumi.Input<string | undefined>;
     /**
-     * The API's address; the simulator's URL for tests. Plain `http` only to this machine.
+     * The API's address; the simulator's URL for tests. Sent as written, with the rules of a callback URL (plain `http` only to `localhost`, `127.0.0.0/8` or `[::1]`) and no query; a path prefix is kept. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
      */
     baseUrl?: pulumi.Input<string | undefined>;
     /**
-     * Retries of one API request after a transient failure (0 to 100).
+     * Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
      */
     maxRetries?: pulumi.Input<number | undefined>;
     /**
-     * Seconds one API operation may take, retries and `Retry-After` waits included (1 to 3600).
+     * Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
      */
     operationTimeout?: pulumi.Input<number | undefined>;
 }

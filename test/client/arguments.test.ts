@@ -119,7 +119,7 @@ describe('each bad argument is refused before any request, naming the operation 
 });
 
 describe('good arguments go out as given', () => {
-  it("an empty URL clears it, and keys are taken in both of Sinch's forms", async () => {
+  it("an empty URL clears it, and keys are taken in both of Sinch's forms, sent as Sinch issues them", async () => {
     const sent = await scriptedServer([{ status: 204 }, json(200, { url: {} })]);
     try {
       const sinch = new SinchConfigurationClient({
@@ -133,7 +133,7 @@ describe('good arguments go out as given', () => {
       });
       expect(await sinch.getCallbacks(APP_A.key)).toEqual({});
       expect(sent.received.map((request) => `${request.method} ${request.path}`)).toEqual([
-        'POST /v1/configuration/callbacks/applications/5F5C418A0F914BBC8234A9BF5EDDAD97',
+        'POST /v1/configuration/callbacks/applications/5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
         `GET /v1/configuration/callbacks/applications/${APP_A.key}`,
       ]);
     } finally {

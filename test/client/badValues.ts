@@ -174,6 +174,37 @@ export const badCallbackUrls: fc.Arbitrary<unknown> = fc.oneof(
   // Not a URL at all.
   fc.string().filter((value) => !/^https:\/\/[^/\\\s]/i.test(value)),
   fc.constantFrom('', 'https://', 'https://:443/', 'https://exa mple.com/', 'https://example.com:99999/'),
+  // What a URL parser would send as another URL than written (issue 19): each is refused, not rewritten.
+  fc.constantFrom(
+    'https://../',
+    'https://.../',
+    'https://./',
+    'https://voice.example.com/a/../sinch',
+    'https://voice.example.com/%2e%2e/sinch',
+    'https://voice.example.com/.%2e/sinch',
+    'https://voice.example.com/%2E/sinch',
+    'https://voice%2eexample.com/',
+    'https://010.10.10.10/',
+    'https://0x0a000001/',
+    'https://167772161/',
+    'https://10.1/',
+    'https://voice.example.com:0/',
+    'https://voice.example.com:0443/',
+    'https://voice.example.com:443/',
+    'https://@voice.example.com/',
+    'https://voice.example.com/sinch#/../admin',
+    'https://voice.example.com/sinch#',
+    'https://voice.example.com/%zz',
+    'https://voice.example.com/%',
+    'https://ｖｏｉｃｅ.example.com/',
+    'https://voice。example.com/',
+    'https://voi\u0301ce.example.com/',
+    'https://bücher.example/voice',
+    'https://[2001:0db8::1]/',
+    "https://voice.example.com/?q=it's",
+    'https://voice.example.com/"quoted"',
+    'https://voice.example.com/{x}',
+  ),
   fc.boolean(),
   nonStrings,
 );
@@ -193,13 +224,46 @@ export const goodApplicationKeys: fc.Arbitrary<string> = fc
     return bare ? cased.replace(/-/g, '') : cased;
   });
 
-export const goodCallbackUrls: fc.Arbitrary<string> = fc.oneof(
-  fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }),
+/** Path segments and queries of characters a URL parser leaves as they are, with escapes. */
+const segment = fc
+  .stringMatching(/^(?:[a-z0-9\-_~!$&()*+,;=:@]|%[0-9A-F]{2}){1,12}$/)
+  .filter((text) => !/^(?:\.|%2e){1,2}$/i.test(text));
+const query = fc.stringMatching(/^\?(?:[a-z0-9\-._~!$&()*+,;=:@/?]|%[0-9A-F]{2}){0,20}$/);
+
+/** Callback URLs as a user writes them, and the form stored and sent: scheme and host lower-cased, "/" for no path. */
+export const goodCallbackUrlForms: fc.Arbitrary<{ written: string; stored: string }> = fc.oneof(
   fc
     .tuple(
-      fc.constantFrom('http://localhost', 'http://127.0.0.1', 'http://127.8.9.10', 'http://[::1]'),
-      fc.option(fc.integer({ min: 1, max: 65535 })),
+      fc.constantFrom('https', 'HTTPS', 'Https'),
+      fc.domain(),
+      fc.boolean(),
+      fc.option(fc.integer({ min: 1, max: 65535 }).filter((port) => port !== 443)),
+      fc.array(segment, { maxLength: 4 }),
+      fc.option(query),
+    )
+    .map(([scheme, host, upper, port, segments, search]) => {
+      const authority = `${upper ? host.toUpperCase() : host}${port === null ? '' : `:${port}`}`;
+      const path = segments.map((part) => `/${part}`).join('');
+      const written = `${scheme}://${authority}${path}${search ?? ''}`;
+      const stored = `https://${host}${port === null ? '' : `:${port}`}${path || '/'}${search ?? ''}`;
+      return { written, stored };
+    }),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'http://localhost',
+        'http://127.0.0.1',
+        'http://127.8.9.10',
+        'http://[::1]',
+        'https://[2001:db8::1]',
+      ),
+      fc.option(fc.integer({ min: 1, max: 65535 }).filter((port) => port !== 80 && port !== 443)),
       path,
     )
-    .map(([origin, port, rest]) => `${origin}${port === null ? '' : `:${port}`}${rest}`),
+    .map(([origin, port, rest]) => {
+      const written = `${origin}${port === null ? '' : `:${port}`}${rest}`;
+      return { written, stored: `${written}${rest === '' ? '/' : ''}` };
+    }),
 );
+
+export const goodCallbackUrls: fc.Arbitrary<string> = goodCallbackUrlForms.map(({ written }) => written);

@@ -58,7 +58,7 @@ it('two stacks race for one number with different applications: one wins, the ot
 });
 
 describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
-  const { operate, bindingsAndCallbacks, apiRoutes } = stackOperations(scenario, frontEnd);
+  const { operate, bindingsAndCallbacks, apiRoutes, credentials } = stackOperations(scenario, frontEnd);
 
   describe('secrets never appear in engine output, engine logs, errors, outputs or the state', () => {
     /** An application of the project whose secret is distinctive, so that any copy of it is found. */
@@ -195,6 +195,10 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
       ['ApplicationCallbacks', 'primary', 'not a URL', callbacks({ primary: 'voice.example.com/sinch' })],
       ['ApplicationCallbacks', 'primary', 'plain http', callbacks({ primary: 'http://voice.example.com/sinch' })],
       ['ApplicationCallbacks', 'fallback', 'another scheme', callbacks({ fallback: 'ftp://voice.example.com' })],
+      // Each of these was rewritten by a URL parser and sent as another URL than written; now each is refused.
+      ['ApplicationCallbacks', 'primary', 'a dot segment', callbacks({ primary: 'https://a.example.com/x/../voice' })],
+      ['ApplicationCallbacks', 'fallback', 'a fragment', callbacks({ fallback: 'https://a.example.com/voice#x' })],
+      ['ApplicationCallbacks', 'primary', 'an IPv4 in octal', callbacks({ primary: 'https://010.10.10.10/voice' })],
     ];
 
     it.each(BAD_INPUTS)('%s %s %s', async (kind, property, _what, program) => {
@@ -219,6 +223,29 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
       expect(preview.result).toEqual({ same: 2 });
       expect(changes((await operate('refresh', capitals)).result!)).toEqual({ same: 2 });
       expect((await operate('preview', capitals)).result).toEqual({ same: 2 });
+    });
+
+    it('an application key without its dashes is the key Sinch issued: no failure, and no change against the dashed state', async () => {
+      const dashless = number({ applicationKey: APP_B.key.replace(/-/g, '') });
+      const up = await operate('up', dashless);
+      expect(up.message ?? '').toBe('');
+      expect((await bindingsAndCallbacks()).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
+      expect((await operate('preview', number({ applicationKey: APP_B.key }))).result).toEqual({ same: 2 });
+      expect(changes((await operate('refresh', dashless)).result!)).toEqual({ same: 2 });
+      expect((await operate('preview', dashless)).result).toEqual({ same: 2 });
+    });
+
+    it.each([
+      ['sinch:baseUrl', 'with a user and password', 'https://user:hunter2@callingapi.sinch.com'],
+      ['sinch:maxRetries', 'with a space', ' 5'],
+      ['sinch:applicationKey', 'not a key', 'my-application'],
+    ])('a bad setting (%s %s) fails the preview naming it, before any API call', async (key, _what, value) => {
+      const config: StackConfig = { ...credentials(), [key]: { value } };
+      const preview = await operate('preview', number({}), config);
+      expect(preview.ok).toBe(false);
+      expect(preview.message).toContain(key);
+      expect(preview.message).not.toContain('hunter2');
+      expect(await apiRoutes()).toEqual([]);
     });
   });
 });

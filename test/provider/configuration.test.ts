@@ -66,13 +66,13 @@ describe('settings', () => {
   });
 
   it('a bad auth scheme or a secret that is not base64 is named without showing the secret', () => {
-    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret, auth: 'oauth' })).toThrow(
+    expect(() => connect({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, auth: 'oauth' })).toThrow(
       /sinch:auth must be one of signed, basic; got "oauth"/,
     );
     const secret = 'not base64 at all!';
     let message = '';
     try {
-      connect({ applicationKey: 'k', applicationSecret: secret });
+      connect({ applicationKey: APP_A.key, applicationSecret: secret });
     } catch (caught) {
       message = inspect(caught);
     }
@@ -82,8 +82,16 @@ describe('settings', () => {
 
   it('a base URL that is not absolute names sinch:baseUrl', () => {
     expect(() =>
-      connect({ applicationKey: 'k', applicationSecret: APP_A.secret, baseUrl: 'callingapi.sinch.com' }),
-    ).toThrow(/^sinch:baseUrl must be an absolute http\(s\) URL; got "callingapi\.sinch\.com"$/);
+      connect({ applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: 'callingapi.sinch.com' }),
+    ).toThrow(
+      /^sinch:baseUrl must be an absolute http\(s\) URL such as https:\/\/callingapi\.sinch\.com; got "callingapi\.sinch\.com"$/,
+    );
+  });
+
+  it('an application key that is not one Sinch issues names sinch:applicationKey', () => {
+    expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret })).toThrow(
+      /^sinch:applicationKey "k" is not a Sinch application key/,
+    );
   });
 });
 

@@ -1,23 +1,13 @@
 /**
- * The input shapes shared by `check` and the client, value by value: generated bad values are refused with a short
- * reason and never throw; generated good values pass, and callback URLs come back normalized.
+ * The parsers shared by `check`, the configuration and the client, value by value: generated bad values are refused
+ * with a short reason and never throw; generated good values pass, in the form that is stored and sent.
  */
 import fc from 'fast-check';
-import {
-  applicationKeyProblem,
-  capabilityProblem,
-  checkApplicationKey,
-  checkBoolean,
-  checkCallbackUrl,
-  checkCapability,
-  checkNumber,
-  describeValue,
-  e164Problem,
-  isUnknown,
-  MAX_CALLBACK_URL_LENGTH,
-  UNKNOWN,
-  type Checked,
-} from '../../provider/validation';
+import { checkApplicationKey, checkBoolean, checkCapability, checkNumber } from '../../provider/client/arguments';
+import { problemOf, type Checked } from '../../provider/client/checked';
+import { describeValue } from '../../provider/client/quoting';
+import { checkCallbackUrl, MAX_URL_LENGTH as MAX_CALLBACK_URL_LENGTH } from '../../provider/client/urls';
+import { APPLICATION_KEY_INPUT, isUnknown, parseInputs, UNKNOWN } from '../../provider/validation';
 import {
   badApplicationKeys,
   badBooleans,
@@ -25,7 +15,7 @@ import {
   badCapabilities,
   badNumbers,
   goodApplicationKeys,
-  goodCallbackUrls,
+  goodCallbackUrlForms,
   goodNumbers,
   nonStrings,
   REASON_CAP,
@@ -91,35 +81,44 @@ describe('good values pass', () => {
     );
   });
 
-  it('application keys as Sinch issues them: UUIDs with and without hyphens, any case', () => {
+  it('application keys as Sinch issues them, with and without hyphens, any case: answered dashed and lower case', () => {
     fc.assert(
-      fc.property(goodApplicationKeys, (key) => expect(checkApplicationKey(key)).toEqual({ ok: true, value: key })),
+      fc.property(goodApplicationKeys, (key) => {
+        const hex = key.toLowerCase().replace(/-/g, '');
+        const issued = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+        expect(checkApplicationKey(key)).toEqual({ ok: true, value: issued });
+      }),
       { numRuns: RUNS },
     );
     for (const key of [
       '5f5c418a-0f91-4bbc-8234-a9bf5eddad97',
       '5F5C418A0F914BBC8234A9BF5EDDAD97',
-      'ba5eba11-1dea-1337-babe-5a1ad00d1eaf',
+      '5f5c418a0f914bbc8234a9bf5eddad97',
+      '5F5C418A-0F91-4BBC-8234-A9BF5EDDAD97',
     ]) {
-      expect(checkApplicationKey(key)).toEqual({ ok: true, value: key });
+      expect(checkApplicationKey(key)).toEqual({ ok: true, value: '5f5c418a-0f91-4bbc-8234-a9bf5eddad97' });
     }
   });
 
-  it('callback URLs answer their normalized form', () => {
+  it('callback URLs answer what was written, scheme and host lower-cased and "/" for an empty path', () => {
     fc.assert(
-      fc.property(goodCallbackUrls, (url) =>
-        expect(checkCallbackUrl(url)).toEqual({ ok: true, value: new URL(url).href }),
+      fc.property(goodCallbackUrlForms, ({ written, stored }) =>
+        expect(checkCallbackUrl(written)).toEqual({ ok: true, value: stored }),
       ),
       { numRuns: RUNS },
     );
-    expect(checkCallbackUrl('HTTPS://Voice.Example.COM:443/sinch?a=1#x')).toEqual({
+    expect(checkCallbackUrl('HTTPS://Voice.Example.COM:8443/sinch?a=1')).toEqual({
       ok: true,
-      value: 'https://voice.example.com/sinch?a=1#x',
+      value: 'https://voice.example.com:8443/sinch?a=1',
     });
     expect(checkCallbackUrl('https://example.com')).toEqual({ ok: true, value: 'https://example.com/' });
-    expect(checkCallbackUrl('https://bücher.example/voice')).toEqual({
+    expect(checkCallbackUrl('https://xn--bcher-kva.example/voice')).toEqual({
       ok: true,
       value: 'https://xn--bcher-kva.example/voice',
+    });
+    expect(checkCallbackUrl('https://voice.example.com./a%20b')).toEqual({
+      ok: true,
+      value: 'https://voice.example.com./a%20b',
     });
   });
 
@@ -150,8 +149,8 @@ describe('reasons', () => {
       ['https://user:hunter2@voice.example.com/', /must not carry credentials/],
       ['javascript:alert(1)', /must use https \(got javascript\)/],
       ['file:///etc/passwd', /must use https \(got file\)/],
-      ['https:example.com', /is not an absolute URL/],
-      ['https:///example.com', /has no host after/],
+      ['https:example.com', /must have exactly "\/\/" and a host/],
+      ['https:///example.com', /must have exactly "\/\/" and a host/],
       ['https://example.com/a\\b', /contains a backslash/],
       ['https://example.com/\r\nX-Injected: 1', /control or invisible character/],
       [' https://example.com/', /contains spaces/],
@@ -159,7 +158,21 @@ describe('reasons', () => {
         `https://example.com/${'a'.repeat(MAX_CALLBACK_URL_LENGTH)}`,
         new RegExp(`longer than ${MAX_CALLBACK_URL_LENGTH} characters`),
       ],
-      [`https://example.com/${'é'.repeat(400)}`, /longer than 2048 characters once normalized/],
+      [`https://example.com/${'é'.repeat(400)}`, /must carry percent-encoded/],
+      ['https://../', /empty part in its host name/],
+      ['https://voice.example.com/a/../sinch', /"\." or "\.\." path segment/],
+      ['https://voice.example.com/%2e%2e/sinch', /"\." or "\.\." path segment/],
+      ['https://voice%2eexample.com/', /percent-encoded host/],
+      ['https://010.10.10.10/', /IPv4 address in another notation \(it reads it as "8\.10\.10\.10"\)/],
+      ['https://10.1/', /IPv4 address in another notation/],
+      ['https://voice.example.com:0/', /a port is a number from 1 to 65535/],
+      ['https://@voice.example.com/', /must not carry credentials or a user name/],
+      ['https://voice.example.com/sinch#/../admin', /has a fragment/],
+      ['https://voice.example.com/%zz', /does not start an escape/],
+      ['https://ｅｘａｍｐｌｅ.com/', /punycode form \(xn--…\) \(it reads it as "example\.com"\)/],
+      ['https://bücher.example/', /punycode form.*xn--bcher-kva\.example/],
+      ['https://voice.example.com:443/', /a URL parser reads it as "https:\/\/voice\.example\.com\/"; write that/],
+      ["https://voice.example.com/?q=it's", /reads it as "https:\/\/voice\.example\.com\/\?q=it%27s"/],
     ];
     for (const [url, reason] of reasons)
       expect(checkCallbackUrl(url)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
@@ -211,31 +224,52 @@ describe('describeValue', () => {
   });
 });
 
-describe('the older helpers keep their signatures', () => {
-  it('answer undefined for a good value and the reason for a bad one', () => {
-    expect(e164Problem('+12015550100')).toBeUndefined();
-    expect(e164Problem('12015550100')).toMatch(/write it as "\+12015550100"/);
-    expect(capabilityProblem('voice')).toBeUndefined();
-    expect(capabilityProblem('fax')).toMatch(/must be one of voice, sms/);
-    expect(applicationKeyProblem('5f5c418a-0f91-4bbc-8234-a9bf5eddad97')).toBeUndefined();
-    expect(applicationKeyProblem('a/b')).toMatch(/is not a Sinch application key/);
+describe('check parses each input by its kind', () => {
+  const parsers = {
+    number: { parse: checkNumber },
+    applicationKey: APPLICATION_KEY_INPUT,
+    fallback: { parse: checkCallbackUrl, optional: true },
+  };
+
+  it('keeps the parsed form, and names each refused property', () => {
+    expect(
+      parseInputs({ number: '+12015550100', applicationKey: '5F5C418A0F914BBC8234A9BF5EDDAD97' }, parsers, undefined),
+    ).toEqual({
+      inputs: { number: '+12015550100', applicationKey: '5f5c418a-0f91-4bbc-8234-a9bf5eddad97' },
+      failures: [],
+    });
+    const { failures } = parseInputs({ number: '12015550100', fallback: 'https://x.example/#a' }, parsers, undefined);
+    expect(failures.map((failure) => failure.property)).toEqual(['number', 'applicationKey', 'fallback']);
+    expect(failures[0]?.reason).toMatch(/write it as "\+12015550100"/);
+    expect(failures[1]?.reason).toMatch(/sinch:applicationKey/);
   });
 
-  it('a missing application key points at the configuration', () => {
-    expect(applicationKeyProblem(undefined)).toMatch(/sinch:applicationKey/);
-    expect(applicationKeyProblem('')).toMatch(/sinch:applicationKey/);
-  });
-
-  it('the unknown marker', () => {
+  it('lets values not known yet pass as they are', () => {
     expect(isUnknown(UNKNOWN)).toBe(true);
     expect(isUnknown('+12015550100')).toBe(false);
+    expect(parseInputs({ number: UNKNOWN, applicationKey: UNKNOWN, fallback: UNKNOWN }, parsers, undefined)).toEqual({
+      inputs: { number: UNKNOWN, applicationKey: UNKNOWN, fallback: UNKNOWN },
+      failures: [],
+    });
   });
 
-  it('never throw either', () => {
+  it('never shows the secret, in any case, nor a value that holds it', () => {
+    const secret = 'JViE5vDor0Sw3WllZka15Q==';
+    for (const value of [secret, secret.toLowerCase(), `https://x.example/${secret}#`, `+1${secret}`]) {
+      const { failures } = parseInputs({ number: value, applicationKey: value, fallback: value }, parsers, secret);
+      expect(failures).toHaveLength(3);
+      for (const failure of failures) {
+        expect(failure.reason.toLowerCase()).not.toContain(secret.toLowerCase());
+        expect(failure.reason).toContain('[secret]');
+      }
+    }
+  });
+
+  it('never throws, and keeps reasons short', () => {
     fc.assert(
       fc.property(fc.oneof(badNumbers, badApplicationKeys, badCallbackUrls, badCapabilities), (value) => {
-        for (const problem of [e164Problem, capabilityProblem, applicationKeyProblem]) {
-          const reason = problem(value);
+        for (const check of [checkNumber, checkCapability, checkApplicationKey, checkCallbackUrl]) {
+          const reason = problemOf(check(value));
           expect(reason === undefined || reason.length <= REASON_CAP).toBe(true);
         }
       }),

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { packageVersion } from '../../provider/plugin/version';
-import { SDK_NAMES } from '../../provider/schema/packageSchema';
+import { PLUGIN_DOWNLOAD_URL, SDK_NAMES } from '../../provider/schema/packageSchema';
 import { REPOSITORY, generateSdks, writeSchema } from '../../scripts/sdk';
 
 // The first run on a machine with an empty Go build cache compiles Pulumi's code generators (minutes on two cores).
@@ -85,10 +85,16 @@ describe('the committed SDKs', () => {
     ]);
   });
 
-  test('ask the engine for the plugin `sinch` at the package version, under the names of the schema', () => {
+  test('ask the engine for the plugin `sinch` at the package version, under the names of the schema, and say where its releases are', () => {
     const version = packageVersion(REPOSITORY);
     const read = (path: string) => readFileSync(join(SDK, path), 'utf8');
-    const plugin = { resource: true, name: 'sinch', version };
+    // `server`: where the engine downloads the plugin when a program of the SDK needs it and it is not installed.
+    const plugin = { resource: true, name: 'sinch', version, server: PLUGIN_DOWNLOAD_URL };
+    expect(PLUGIN_DOWNLOAD_URL).toBe('github://api.github.com/pulumi-sinch-voice/pulumi-sinch-voice');
+    // The resource and invoke options of every language name it too.
+    expect(read('go/sinch/internal/pulumiUtilities.go')).toContain(`pulumi.PluginDownloadURL("${PLUGIN_DOWNLOAD_URL}")`);
+    expect(read(`python/${SDK_NAMES.python}/_utilities.py`)).toContain(`return "${PLUGIN_DOWNLOAD_URL}"`);
+    expect(read('nodejs/utilities.ts')).toContain(`pluginDownloadURL: "${PLUGIN_DOWNLOAD_URL}"`);
     // Go: the module (the import base path without its last element), pulumi-plugin.json, the version every
     // resource and invoke option carries.
     expect(read('go/go.mod')).toContain(`module ${SDK_NAMES.go.replace(/\/sinch$/, '')}\n`);

@@ -7,7 +7,7 @@ import * as utilities from "../utilities";
 /**
  * The callback URLs of one Voice application: where Sinch sends the application's call events. Creating it adopts URLs that are already as declared; destroy puts back the URLs it found, where they are still what this resource set.
  *
- * The id is `<applicationKey>`: the application key.
+ * The id is `<applicationKey>`: the application key, in the dashed lower-case form Sinch issues (an import takes it with or without dashes, in any case).
  */
 export class ApplicationCallbacks extends pulumi.CustomResource {
     /**
@@ -51,7 +51,7 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly adopted: pulumi.Output<boolean | undefined>;
     /**
-     * The Voice application. Changing it replaces the resource.
+     * The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource.
      */
     declare public readonly applicationKey: pulumi.Output<string>;
     /**
@@ -63,7 +63,7 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly appliedPrimary: pulumi.Output<string>;
     /**
-     * Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+     * Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
      */
     declare public readonly fallback: pulumi.Output<string | undefined>;
     /**
@@ -75,7 +75,7 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly foundPrimary: pulumi.Output<string | undefined>;
     /**
-     * The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+     * The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
      */
     declare public readonly primary: pulumi.Output<string>;
 
@@ -121,15 +121,15 @@ export class ApplicationCallbacks extends pulumi.CustomResource {
  */
 export interface ApplicationCallbacksArgs {
     /**
-     * The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+     * The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**
-     * Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+     * Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
      */
     fallback?: pulumi.Input<string | undefined>;
     /**
-     * The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+     * The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
      */
     primary: pulumi.Input<string>;
 }

@@ -20,7 +20,7 @@ export function getNumbers(args?: GetNumbersArgs, opts?: pulumi.InvokeOptions): 
 
 export interface GetNumbersArgs {
     /**
-     * Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+     * Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
      */
     applicationKey?: string;
     /**
@@ -49,7 +49,7 @@ export function getNumbersOutput(args?: GetNumbersOutputArgs, opts?: pulumi.Invo
 
 export interface GetNumbersOutputArgs {
     /**
-     * Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+     * Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**

@@ -55,7 +55,7 @@ export class NumberAssignment extends pulumi.CustomResource {
      */
     declare public readonly allowReassign: pulumi.Output<boolean>;
     /**
-     * The Voice application to bind the number to. Changing it moves the number (an update in place).
+     * The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place).
      */
     declare public readonly applicationKey: pulumi.Output<string>;
     /**
@@ -71,7 +71,7 @@ export class NumberAssignment extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly foundApplicationKey: pulumi.Output<string | undefined>;
     /**
-     * The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+     * The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
      */
     declare public readonly number: pulumi.Output<string>;
 
@@ -119,7 +119,7 @@ export interface NumberAssignmentArgs {
      */
     allowReassign?: pulumi.Input<boolean | undefined>;
     /**
-     * The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+     * The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
      */
     applicationKey?: pulumi.Input<string | undefined>;
     /**
@@ -127,7 +127,7 @@ export interface NumberAssignmentArgs {
      */
     capability?: pulumi.Input<string | undefined>;
     /**
-     * The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+     * The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
      */
     number: pulumi.Input<string>;
 }

@@ -18,7 +18,7 @@ export function queryNumber(args: QueryNumberArgs, opts?: pulumi.InvokeOptions):
 
 export interface QueryNumberArgs {
     /**
-     * The number, in E.164 form (`+46701234567`).
+     * The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
      */
     number: string;
 }
@@ -57,7 +57,7 @@ export function queryNumberOutput(args: QueryNumberOutputArgs, opts?: pulumi.Inv
 
 export interface QueryNumberOutputArgs {
     /**
-     * The number, in E.164 form (`+46701234567`).
+     * The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
      */
     number: pulumi.Input<string>;
 }

@@ -28,12 +28,12 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] application_key: The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.
-        :param pulumi.Input[_builtins.str] application_secret: The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.
-        :param pulumi.Input[_builtins.str] auth: How requests are authenticated: `signed` (HMAC-signed "Application" scheme) or `basic`. One of: `signed`, `basic`.
-        :param pulumi.Input[_builtins.str] base_url: The API's address; the simulator's URL for tests. Plain `http` only to this machine.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of one API request after a transient failure (0 to 100).
-        :param pulumi.Input[_builtins.int] operation_timeout: Seconds one API operation may take, retries and `Retry-After` waits included (1 to 3600).
+        :param pulumi.Input[_builtins.str] application_key: The Voice application whose credentials sign requests; also the default `applicationKey` of both resources. A UUID with or without dashes, in any case, used in the dashed lower-case form Sinch issues. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.str] application_secret: The application's secret, as the Sinch dashboard shows it, at most 1024 characters: for `signed`, standard padded base64; for `basic`, any text without spaces, control or invisible characters. Set it with `pulumi config set --secret`; no error shows it. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.str] auth: How requests are authenticated: exactly `signed` (HMAC-signed "Application" scheme) or `basic`. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset. One of: `signed`, `basic`.
+        :param pulumi.Input[_builtins.str] base_url: The API's address; the simulator's URL for tests. Sent as written, with the rules of a callback URL (plain `http` only to `localhost`, `127.0.0.0/8` or `[::1]`) and no query; a path prefix is kept. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.int] max_retries: Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.int] operation_timeout: Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
         if application_key is None:
             application_key = _utilities.get_env('SINCH_APPLICATION_KEY')
@@ -64,7 +64,7 @@ class ProviderArgs:
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.
+        The Voice application whose credentials sign requests; also the default `applicationKey` of both resources. A UUID with or without dashes, in any case, used in the dashed lower-case form Sinch issues. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
         """
         return pulumi.get(self, "application_key")
 
@@ -76,7 +76,7 @@ class ProviderArgs:
     @pulumi.getter(name="applicationSecret")
     def application_secret(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.
+        The application's secret, as the Sinch dashboard shows it, at most 1024 characters: for `signed`, standard padded base64; for `basic`, any text without spaces, control or invisible characters. Set it with `pulumi config set --secret`; no error shows it. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
         """
         return pulumi.get(self, "application_secret")
 
@@ -88,7 +88,7 @@ class ProviderArgs:
     @pulumi.getter
     def auth(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        How requests are authenticated: `signed` (HMAC-signed "Application" scheme) or `basic`. One of: `signed`, `basic`.
+        How requests are authenticated: exactly `signed` (HMAC-signed "Application" scheme) or `basic`. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset. One of: `signed`, `basic`.
         """
         return pulumi.get(self, "auth")
 
@@ -100,7 +100,7 @@ class ProviderArgs:
     @pulumi.getter(name="baseUrl")
     def base_url(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API's address; the simulator's URL for tests. Plain `http` only to this machine.
+        The API's address; the simulator's URL for tests. Sent as written, with the rules of a callback URL (plain `http` only to `localhost`, `127.0.0.0/8` or `[::1]`) and no query; a path prefix is kept. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
         """
         return pulumi.get(self, "base_url")
 
@@ -112,7 +112,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Retries of one API request after a transient failure (0 to 100).
+        Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
         return pulumi.get(self, "max_retries")
 
@@ -124,7 +124,7 @@ class ProviderArgs:
     @pulumi.getter(name="operationTimeout")
     def operation_timeout(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Seconds one API operation may take, retries and `Retry-After` waits included (1 to 3600).
+        Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
         return pulumi.get(self, "operation_timeout")
 
@@ -151,12 +151,12 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application whose credentials sign requests; also the default `applicationKey` of both resources.
-        :param pulumi.Input[_builtins.str] application_secret: The application's secret, base64 as the Sinch dashboard shows it. Set it with `pulumi config set --secret`.
-        :param pulumi.Input[_builtins.str] auth: How requests are authenticated: `signed` (HMAC-signed "Application" scheme) or `basic`. One of: `signed`, `basic`.
-        :param pulumi.Input[_builtins.str] base_url: The API's address; the simulator's URL for tests. Plain `http` only to this machine.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of one API request after a transient failure (0 to 100).
-        :param pulumi.Input[_builtins.int] operation_timeout: Seconds one API operation may take, retries and `Retry-After` waits included (1 to 3600).
+        :param pulumi.Input[_builtins.str] application_key: The Voice application whose credentials sign requests; also the default `applicationKey` of both resources. A UUID with or without dashes, in any case, used in the dashed lower-case form Sinch issues. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.str] application_secret: The application's secret, as the Sinch dashboard shows it, at most 1024 characters: for `signed`, standard padded base64; for `basic`, any text without spaces, control or invisible characters. Set it with `pulumi config set --secret`; no error shows it. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.str] auth: How requests are authenticated: exactly `signed` (HMAC-signed "Application" scheme) or `basic`. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset. One of: `signed`, `basic`.
+        :param pulumi.Input[_builtins.str] base_url: The API's address; the simulator's URL for tests. Sent as written, with the rules of a callback URL (plain `http` only to `localhost`, `127.0.0.0/8` or `[::1]`) and no query; a path prefix is kept. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.int] max_retries: Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
+        :param pulumi.Input[_builtins.int] operation_timeout: Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
         ...
     @overload

@@ -14,25 +14,25 @@ import (
 
 // The callback URLs of one Voice application: where Sinch sends the application's call events. Creating it adopts URLs that are already as declared; destroy puts back the URLs it found, where they are still what this resource set.
 //
-// The id is `<applicationKey>`: the application key.
+// The id is `<applicationKey>`: the application key, in the dashed lower-case form Sinch issues (an import takes it with or without dashes, in any case).
 type ApplicationCallbacks struct {
 	pulumi.CustomResourceState
 
 	// `true` when create (or an import) found the declared URLs already set and wrote nothing.
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
-	// The Voice application. Changing it replaces the resource.
+	// The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource.
 	ApplicationKey pulumi.StringOutput `pulumi:"applicationKey"`
 	// The fallback URL this resource last wrote, if any.
 	AppliedFallback pulumi.StringPtrOutput `pulumi:"appliedFallback"`
 	// The primary URL this resource last wrote. A refresh may show another in `primary`; delete clears only URLs that still equal these.
 	AppliedPrimary pulumi.StringOutput `pulumi:"appliedPrimary"`
-	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Fallback pulumi.StringPtrOutput `pulumi:"fallback"`
 	// The fallback URL set when this resource was created (absent when none was); destroy puts it back.
 	FoundFallback pulumi.StringPtrOutput `pulumi:"foundFallback"`
 	// The primary URL set when this resource was created (absent when none was); destroy puts it back.
 	FoundPrimary pulumi.StringPtrOutput `pulumi:"foundPrimary"`
-	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Primary pulumi.StringOutput `pulumi:"primary"`
 }
 
@@ -85,21 +85,21 @@ func ApplicationCallbacksExists(ctx *pulumi.Context,
 }
 
 type applicationCallbacksArgs struct {
-	// The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey *string `pulumi:"applicationKey"`
-	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Fallback *string `pulumi:"fallback"`
-	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Primary string `pulumi:"primary"`
 }
 
 // The set of arguments for constructing a ApplicationCallbacks resource.
 type ApplicationCallbacksArgs struct {
-	// The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey pulumi.StringPtrInput
-	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Fallback pulumi.StringPtrInput
-	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+	// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 	Primary pulumi.StringInput
 }
 
@@ -195,7 +195,7 @@ func (o ApplicationCallbacksOutput) Adopted() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.BoolPtrOutput { return v.Adopted }).(pulumi.BoolPtrOutput)
 }
 
-// The Voice application. Changing it replaces the resource.
+// The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource.
 func (o ApplicationCallbacksOutput) ApplicationKey() pulumi.StringOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringOutput { return v.ApplicationKey }).(pulumi.StringOutput)
 }
@@ -210,7 +210,7 @@ func (o ApplicationCallbacksOutput) AppliedPrimary() pulumi.StringOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringOutput { return v.AppliedPrimary }).(pulumi.StringOutput)
 }
 
-// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+// Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 func (o ApplicationCallbacksOutput) Fallback() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringPtrOutput { return v.Fallback }).(pulumi.StringPtrOutput)
 }
@@ -225,7 +225,7 @@ func (o ApplicationCallbacksOutput) FoundPrimary() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringPtrOutput { return v.FoundPrimary }).(pulumi.StringPtrOutput)
 }
 
-// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+// The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
 func (o ApplicationCallbacksOutput) Primary() pulumi.StringOutput {
 	return o.ApplyT(func(v *ApplicationCallbacks) pulumi.StringOutput { return v.Primary }).(pulumi.StringOutput)
 }

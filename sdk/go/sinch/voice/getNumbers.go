@@ -23,7 +23,7 @@ func GetNumbers(ctx *pulumi.Context, args *GetNumbersArgs, opts ...pulumi.Invoke
 }
 
 type GetNumbersArgs struct {
-	// Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+	// Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
 	ApplicationKey *string `pulumi:"applicationKey"`
 	// Only entries of this capability: `voice` or `sms`. One of: `voice`, `sms`.
 	Capability *string `pulumi:"capability"`
@@ -40,7 +40,7 @@ func GetNumbersOutput(ctx *pulumi.Context, args GetNumbersOutputArgs, opts ...pu
 }
 
 type GetNumbersOutputArgs struct {
-	// Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+	// Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
 	ApplicationKey pulumi.StringPtrInput `pulumi:"applicationKey"`
 	// Only entries of this capability: `voice` or `sms`. One of: `voice`, `sms`.
 	Capability pulumi.StringPtrInput `pulumi:"capability"`

@@ -22,7 +22,7 @@ type NumberAssignment struct {
 	Adopted pulumi.BoolPtrOutput `pulumi:"adopted"`
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign pulumi.BoolOutput `pulumi:"allowReassign"`
-	// The Voice application to bind the number to. Changing it moves the number (an update in place).
+	// The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place).
 	ApplicationKey pulumi.StringOutput `pulumi:"applicationKey"`
 	// The application this resource last bound the number to. A refresh may show the number bound elsewhere in `applicationKey`; delete unassigns only from this one.
 	AssignedApplicationKey pulumi.StringOutput `pulumi:"assignedApplicationKey"`
@@ -30,7 +30,7 @@ type NumberAssignment struct {
 	Capability pulumi.StringOutput `pulumi:"capability"`
 	// The application that held the number when this resource was created; absent when it was unbound. Destroy gives the number back to it.
 	FoundApplicationKey pulumi.StringPtrOutput `pulumi:"foundApplicationKey"`
-	// The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+	// The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
 	Number pulumi.StringOutput `pulumi:"number"`
 }
 
@@ -91,11 +91,11 @@ func NumberAssignmentExists(ctx *pulumi.Context,
 type numberAssignmentArgs struct {
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign *bool `pulumi:"allowReassign"`
-	// The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey *string `pulumi:"applicationKey"`
 	// `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
 	Capability *string `pulumi:"capability"`
-	// The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+	// The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
 	Number string `pulumi:"number"`
 }
 
@@ -103,11 +103,11 @@ type numberAssignmentArgs struct {
 type NumberAssignmentArgs struct {
 	// Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
 	AllowReassign pulumi.BoolPtrInput
-	// The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+	// The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
 	ApplicationKey pulumi.StringPtrInput
 	// `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
 	Capability pulumi.StringPtrInput
-	// The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+	// The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
 	Number pulumi.StringInput
 }
 
@@ -208,7 +208,7 @@ func (o NumberAssignmentOutput) AllowReassign() pulumi.BoolOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.BoolOutput { return v.AllowReassign }).(pulumi.BoolOutput)
 }
 
-// The Voice application to bind the number to. Changing it moves the number (an update in place).
+// The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place).
 func (o NumberAssignmentOutput) ApplicationKey() pulumi.StringOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.StringOutput { return v.ApplicationKey }).(pulumi.StringOutput)
 }
@@ -228,7 +228,7 @@ func (o NumberAssignmentOutput) FoundApplicationKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.StringPtrOutput { return v.FoundApplicationKey }).(pulumi.StringPtrOutput)
 }
 
-// The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+// The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
 func (o NumberAssignmentOutput) Number() pulumi.StringOutput {
 	return o.ApplyT(func(v *NumberAssignment) pulumi.StringOutput { return v.Number }).(pulumi.StringOutput)
 }

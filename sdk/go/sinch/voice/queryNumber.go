@@ -23,7 +23,7 @@ func QueryNumber(ctx *pulumi.Context, args *QueryNumberArgs, opts ...pulumi.Invo
 }
 
 type QueryNumberArgs struct {
-	// The number, in E.164 form (`+46701234567`).
+	// The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
 	Number string `pulumi:"number"`
 }
 
@@ -46,7 +46,7 @@ func QueryNumberOutput(ctx *pulumi.Context, args QueryNumberOutputArgs, opts ...
 }
 
 type QueryNumberOutputArgs struct {
-	// The number, in E.164 form (`+46701234567`).
+	// The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
 	Number pulumi.StringInput `pulumi:"number"`
 }
 

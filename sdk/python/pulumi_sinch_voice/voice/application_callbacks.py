@@ -25,9 +25,9 @@ class ApplicationCallbacksArgs:
         """
         The set of arguments for constructing a ApplicationCallbacks resource.
 
-        :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
-        :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         pulumi.set(__self__, "primary", primary)
         if application_key is not None:
@@ -39,7 +39,7 @@ class ApplicationCallbacksArgs:
     @pulumi.getter
     def primary(self) -> pulumi.Input[_builtins.str]:
         """
-        The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         return pulumi.get(self, "primary")
 
@@ -51,7 +51,7 @@ class ApplicationCallbacksArgs:
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
         """
         return pulumi.get(self, "application_key")
 
@@ -63,7 +63,7 @@ class ApplicationCallbacksArgs:
     @pulumi.getter
     def fallback(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         return pulumi.get(self, "fallback")
 
@@ -85,13 +85,13 @@ class ApplicationCallbacks(pulumi.CustomResource):
         """
         The callback URLs of one Voice application: where Sinch sends the application's call events. Creating it adopts URLs that are already as declared; destroy puts back the URLs it found, where they are still what this resource set.
 
-        The id is `<applicationKey>`: the application key.
+        The id is `<applicationKey>`: the application key, in the dashed lower-case form Sinch issues (an import takes it with or without dashes, in any case).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application. Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
-        :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
-        :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource. Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] fallback: Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
+        :param pulumi.Input[_builtins.str] primary: The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         ...
     @overload
@@ -102,7 +102,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
         """
         The callback URLs of one Voice application: where Sinch sends the application's call events. Creating it adopts URLs that are already as declared; destroy puts back the URLs it found, where they are still what this resource set.
 
-        The id is `<applicationKey>`: the application key.
+        The id is `<applicationKey>`: the application key, in the dashed lower-case form Sinch issues (an import takes it with or without dashes, in any case).
 
         :param str resource_name: The name of the resource.
         :param ApplicationCallbacksArgs args: The arguments to use to populate this resource's properties.
@@ -191,7 +191,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Output[_builtins.str]:
         """
-        The Voice application. Changing it replaces the resource.
+        The Voice application, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it replaces the resource.
         """
         return pulumi.get(self, "application_key")
 
@@ -215,7 +215,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
     @pulumi.getter
     def fallback(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        Called when the primary URL fails or times out; absent means none (an existing fallback is cleared). An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         return pulumi.get(self, "fallback")
 
@@ -239,7 +239,7 @@ class ApplicationCallbacks(pulumi.CustomResource):
     @pulumi.getter
     def primary(self) -> pulumi.Output[_builtins.str]:
         """
-        The URL Sinch calls for the application's events. An absolute `https` URL (`http` only for `localhost`, `127.0.0.1` or `[::1]`), with no `user:password@`, no spaces, control characters or backslashes, and at most 2048 characters; the normalized form is what is stored and sent.
+        The URL Sinch calls for the application's events. An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.
         """
         return pulumi.get(self, "primary")
 

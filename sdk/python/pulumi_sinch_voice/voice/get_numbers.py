@@ -53,7 +53,7 @@ def get_numbers(application_key: Optional[_builtins.str] = None,
     """
     The project's numbers and their bindings, read live: one entry per number and capability, bound or not.
 
-    :param _builtins.str application_key: Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+    :param _builtins.str application_key: Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
     :param _builtins.str capability: Only entries of this capability: `voice` or `sms`. One of: `voice`, `sms`.
     """
     __args__ = dict()
@@ -70,7 +70,7 @@ def get_numbers_output(application_key: pulumi.Input[Optional[Optional[_builtins
     """
     The project's numbers and their bindings, read live: one entry per number and capability, bound or not.
 
-    :param _builtins.str application_key: Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`.
+    :param _builtins.str application_key: Only the numbers bound to this application. A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.
     :param _builtins.str capability: Only entries of this capability: `voice` or `sms`. One of: `voice`, `sms`.
     """
     __args__ = dict()

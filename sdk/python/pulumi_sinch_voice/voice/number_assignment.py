@@ -26,9 +26,9 @@ class NumberAssignmentArgs:
         """
         The set of arguments for constructing a NumberAssignment resource.
 
-        :param pulumi.Input[_builtins.str] number: The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+        :param pulumi.Input[_builtins.str] number: The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
         :param pulumi.Input[_builtins.bool] allow_reassign: Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
         :param pulumi.Input[_builtins.str] capability: `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
         """
         pulumi.set(__self__, "number", number)
@@ -47,7 +47,7 @@ class NumberAssignmentArgs:
     @pulumi.getter
     def number(self) -> pulumi.Input[_builtins.str]:
         """
-        The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+        The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
         """
         return pulumi.get(self, "number")
 
@@ -71,7 +71,7 @@ class NumberAssignmentArgs:
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+        The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
         """
         return pulumi.get(self, "application_key")
 
@@ -111,9 +111,9 @@ class NumberAssignment(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] allow_reassign: Whether a create (or an update) may take the number from an application this stack did not bind it to. Without it, such a create fails, naming that application, and changes nothing.
-        :param pulumi.Input[_builtins.str] application_key: The Voice application to bind the number to. Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
+        :param pulumi.Input[_builtins.str] application_key: The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place). Defaults to the provider's `sinch:applicationKey`.
         :param pulumi.Input[_builtins.str] capability: `voice` or `sms`: what the number is bound for. Changing it replaces the resource. One of: `voice`, `sms`.
-        :param pulumi.Input[_builtins.str] number: The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+        :param pulumi.Input[_builtins.str] number: The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
         """
         ...
     @overload
@@ -224,7 +224,7 @@ class NumberAssignment(pulumi.CustomResource):
     @pulumi.getter(name="applicationKey")
     def application_key(self) -> pulumi.Output[_builtins.str]:
         """
-        The Voice application to bind the number to. Changing it moves the number (an update in place).
+        The Voice application to bind the number to, by its key: a UUID with or without dashes, in any case, kept in the dashed lower-case form Sinch issues (another form of the same key is no change). Changing it moves the number (an update in place).
         """
         return pulumi.get(self, "application_key")
 
@@ -256,7 +256,7 @@ class NumberAssignment(pulumi.CustomResource):
     @pulumi.getter
     def number(self) -> pulumi.Output[_builtins.str]:
         """
-        The number, in E.164 form (`+12015550100`). Changing it replaces the resource.
+        The number, in E.164 form (`+12015550100`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible; another form is refused with a suggestion. Changing it replaces the resource.
         """
         return pulumi.get(self, "number")
 

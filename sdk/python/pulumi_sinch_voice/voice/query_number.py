@@ -100,7 +100,7 @@ def query_number(number: Optional[_builtins.str] = None,
     """
     Country, number type and rate of any E.164 number, read live (Sinch marks this endpoint deprecated).
 
-    :param _builtins.str number: The number, in E.164 form (`+46701234567`).
+    :param _builtins.str number: The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
     """
     __args__ = dict()
     __args__['number'] = number
@@ -118,7 +118,7 @@ def query_number_output(number: pulumi.Input[Optional[_builtins.str]] = None,
     """
     Country, number type and rate of any E.164 number, read live (Sinch marks this endpoint deprecated).
 
-    :param _builtins.str number: The number, in E.164 form (`+46701234567`).
+    :param _builtins.str number: The number, in E.164 form (`+46701234567`): `+` and 2 to 15 ASCII digits that libphonenumber finds possible.
     """
     __args__ = dict()
     __args__['number'] = number
