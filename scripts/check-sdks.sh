@@ -2,9 +2,9 @@
 # Compiles the generated SDKs and the example programs that use them; exits non-zero at the first that fails.
 #   bash scripts/check-sdks.sh [sdk-go] [sdk-python] [sdk-nodejs] [go-basic] [python-basic] [docs-go] [docs-python]
 #   (none: all seven)
-# Compiling is all CI can do with them: running a Go or Python program needs that language's host,
-# pulumi-language-go or -python, which the Go module proxy refuses. Whether sdk/ is what the schema generates is
-# test/sdk/current.test.ts's question, not this script's.
+# Running them is test/sdk/languages.test.ts's (inline Automation API programs, which need no language host: a plain
+# `pulumi up` of a Go or Python project needs pulumi-language-go or -python, which the Go module proxy refuses).
+# Whether sdk/ is what the schema generates is test/sdk/current.test.ts's question, not this script's.
 # Needs Go (tools/sdkgen/go.mod's version or newer), python3 and `npm install` (TypeScript, @pulumi/pulumi).
 set -euo pipefail
 
@@ -37,8 +37,8 @@ sdk_go() { step "sdk/go: go vet, go build ($(cd "$root/sdk/go" && go list -m -f 
 sdk_python() { step "sdk/python: py_compile" py_compile_all "$root/sdk/python"; }
 # Against the repository's @pulumi/pulumi and @types/node, found by walking up from sdk/nodejs to node_modules/.
 sdk_nodejs() { step "sdk/nodejs: tsc --noEmit" node "$root/node_modules/typescript/bin/tsc" -p "$root/sdk/nodejs" --noEmit; }
-go_basic() { step "examples/go-basic: go vet, go build (not run: no Go language host)" go_module "$root/examples/go-basic"; }
-python_basic() { step "examples/python-basic: py_compile (not run: no Python language host)" py_compile_all "$root/examples/python-basic"; }
+go_basic() { step "examples/go-basic: go vet, go build (run inline by test/sdk/languages.test.ts)" go_module "$root/examples/go-basic"; }
+python_basic() { step "examples/python-basic: py_compile (run inline by test/sdk/languages.test.ts)" py_compile_all "$root/examples/python-basic"; }
 # The examples docs/ embeds (examples/docs/<page>/): one Go module with a main package per page, and a Python program each.
 docs_go() { step "examples/docs: go vet, go build (not run: no Go language host)" go_module "$root/examples/docs"; }
 docs_python() { step "examples/docs: py_compile (not run: no Python language host)" py_compile_all "$root/examples/docs"; }

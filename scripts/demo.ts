@@ -46,7 +46,10 @@ async function dashboard(url: string, method: string, path: string, body: object
 
 async function main(): Promise<void> {
   console.log('pulumi CLI: npm run pulumi:ensure (builds it from the Go module proxy on the first run: a few minutes)');
-  const cli = await ensurePulumi(REPOSITORY);
+  // The first build's progress, so that the minutes it takes are not silent; nothing once it is cached.
+  const cli = await ensurePulumi(REPOSITORY, (line) => {
+    if (!line.startsWith('pulumi:ensure: using ')) console.log(`  ${line}`);
+  });
   const scratch = mkdtempSync(join(tmpdir(), 'sinch-voice-demo-'));
   const environment = isolatedPulumiEnvironment(cli, scratch, 'demo');
   // The Automation API looks for `pulumi` on this process's PATH.

@@ -14,6 +14,8 @@ minimum="3.181.0"
 pinned="$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2 }' "$root/tools/pulumi-cli/go.mod")"
 cache="${PULUMI_SINCH_VOICE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sinch-voice}/pulumi-$pinned"
 say() { echo "pulumi:ensure: $*" >&2; }
+# shellcheck source=progress.sh
+source "$root/scripts/progress.sh"
 
 at_least() { [ "$(printf '%s\n%s\n' "$minimum" "$1" | sort -V | head -n 1)" = "$minimum" ]; }
 
@@ -25,11 +27,12 @@ build_yaml_tools() {
   for tool in pulumi-language-yaml pulumi-converter-yaml; do
     if [ -x "$directory/$tool" ] && [ "$(cat "$directory/$tool.version" 2>/dev/null)" = "$yaml_version" ]; then continue; fi
     command -v go >/dev/null || { say "no Go toolchain to build $tool (YAML programs need it)"; exit 1; }
-    say "building $tool $yaml_version from the Go module proxy into $directory (about a minute the first time)"
+    say "building $tool $yaml_version from the Go module proxy into $directory (about a minute the first time; a line every 15 s)"
     mkdir -p "$directory/.gobin"
     # GOBIN: go install writes there; the binary moves into place only once built, so an interrupted build leaves none.
     # GOTOOLCHAIN=local: never download a toolchain. An @version install builds with the module's own go.mod and go.sum.
-    GOTOOLCHAIN=local GOBIN="$directory/.gobin" go install -trimpath "github.com/pulumi/pulumi-yaml/cmd/$tool@$yaml_version" >&2
+    GOTOOLCHAIN=local GOBIN="$directory/.gobin" with_progress "building $tool" \
+      go install -v -trimpath "github.com/pulumi/pulumi-yaml/cmd/$tool@$yaml_version"
     mv -f "$directory/.gobin/$tool" "$directory/$tool"
     echo "$yaml_version" >"$directory/$tool.version"
   done
@@ -52,15 +55,16 @@ fi
 
 if [ ! -x "$cache/pulumi" ] || [ "$(PULUMI_SKIP_UPDATE_CHECK=true "$cache/pulumi" version 2>/dev/null)" != "$pinned" ]; then
   command -v go >/dev/null || { say "no pulumi $minimum+ on PATH and no Go toolchain to build one"; exit 1; }
-  say "building pulumi $pinned from the Go module proxy into $cache (a few minutes the first time)"
+  say "building pulumi $pinned from the Go module proxy into $cache (a few minutes the first time; a line every 15 s)"
   mkdir -p "$cache"
   (
     cd "$root/tools/pulumi-cli"
     # GOTOOLCHAIN=local: never download a toolchain; the machine's Go must satisfy the go directive.
-    GOTOOLCHAIN=local GOFLAGS=-mod=readonly go build -trimpath -tags osusergo,grpcnotrace \
+    GOTOOLCHAIN=local GOFLAGS=-mod=readonly with_progress "building pulumi $pinned" \
+      go build -v -trimpath -tags osusergo,grpcnotrace \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$pinned" \
       -o "$cache/pulumi.partial" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-  ) >&2
+  )
   mv -f "$cache/pulumi.partial" "$cache/pulumi"
 fi
 

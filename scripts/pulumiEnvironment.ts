@@ -1,15 +1,34 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 
-/** The path of a suitable Pulumi CLI: the last line of `npm run pulumi:ensure`, which builds one on first use. */
-export async function ensurePulumi(repository: string): Promise<string> {
-  const { stdout } = await promisify(execFile)('bash', [join(repository, 'scripts', 'pulumi-ensure.sh')], {
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 30 * 60_000,
+/**
+ * The path of a suitable Pulumi CLI: the last line of `npm run pulumi:ensure`, which builds one on first use. Its
+ * progress lines (what it fetches and compiles, at least every 15 s) go to `progress` when given, else nowhere.
+ */
+export function ensurePulumi(repository: string, progress?: (line: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [join(repository, 'scripts', 'pulumi-ensure.sh')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) progress?.(line);
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), 30 * 60_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout.trim().split('\n').at(-1) as string);
+      else reject(new Error(`npm run pulumi:ensure failed (exit ${code}): ${stderr.slice(-4000)}`));
+    });
   });
-  return stdout.trim().split('\n').at(-1) as string;
 }
 
 /**

@@ -10,20 +10,13 @@
  * Needs Go (the version tools/sdkgen/go.mod names) and, the first time, the Go module proxy or a warm module cache.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { packageVersion } from '../provider/plugin/version';
 import { packageSchema } from '../provider/schema/packageSchema';
+import { REPOSITORY } from './repository';
 
-/** The repository: above scripts/ in the sources (the tests load them), above dist/scripts/ once built. */
-function repository(start: string): string {
-  for (let directory = start; ; directory = dirname(directory)) {
-    if (existsSync(join(directory, 'tools', 'sdkgen', 'go.mod'))) return directory;
-    if (dirname(directory) === directory) throw new Error(`no tools/sdkgen/go.mod above ${start}`);
-  }
-}
-
-export const REPOSITORY = repository(__dirname);
+export { REPOSITORY };
 
 /** The schema as `pulumi package get-schema` prints it, at the package's version (what GetPluginInfo reports). */
 export function writeSchema(file: string): void {

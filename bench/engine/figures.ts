@@ -1,4 +1,5 @@
 /** What the engine benchmark measures: one line per N, and the run around them. */
+import type { StartFigures } from '../pluginStart';
 import type { CpuSeconds } from './protocol';
 import type { CallsByRoute } from './world';
 
@@ -108,6 +109,8 @@ export interface EngineRun {
   /** The machine's 1-minute load average, sampled every 5 seconds of the run: other work on it skews the seconds. */
   loadAverage: { mean: number; max: number };
   results: EngineFigures[];
+  /** The plugin's start to its port line, today's and archived (bench/pluginStart.ts); absent without the plugin. */
+  pluginStart?: StartFigures;
 }
 
 /** The dynamic resources' figures of a size, if the run measured them. */

@@ -15,6 +15,7 @@ import { engineTable } from './markdown';
 import { readOptions } from './options';
 import type { SinchProgram } from './protocol';
 import { ScratchProject } from './scratch';
+import { measurePluginStart } from '../pluginStart';
 import { floorYamlProgram } from './yaml';
 import { YamlProject } from './yamlProject';
 
@@ -33,6 +34,9 @@ const warmUpProgram = (): SinchProgram => ({
   })),
   callbacks: [],
 });
+
+/** Starts of each plugin measured, in turns. */
+const PLUGIN_STARTS = 15;
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
@@ -76,6 +80,9 @@ async function main(): Promise<void> {
       await warmUp.ensureStack('warm-up', {});
       for (const operation of ['up', 'destroy'] as const) await warmUp.operate('warm-up', operation);
     }
+    const pluginStart = options.frontEnds.includes('plugin')
+      ? await measurePluginStart(REPOSITORY, PLUGIN_STARTS, log)
+      : undefined;
     if (options.trace) mkdirSync(options.trace, { recursive: true });
     const results: EngineFigures[] = [];
     for (const bindings of options.sizes) {
@@ -108,6 +115,7 @@ async function main(): Promise<void> {
         max: round(Math.max(0, ...loads)),
       },
       results,
+      ...(pluginStart === undefined ? {} : { pluginStart }),
     };
     mkdirSync(options.out, { recursive: true });
     writeFileSync(join(options.out, 'engine.json'), `${JSON.stringify(run, null, 2)}\n`);

@@ -1,4 +1,5 @@
 /** `bench/results/engine.md`: the figures as a Markdown table that the README can show as it is. */
+import type { StartFigures } from '../pluginStart';
 import {
   dynamicOf,
   frontEndsOf,
@@ -175,6 +176,19 @@ export function engineTable(run: EngineRun): string {
           '',
           `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource (N = ${count(n)})`).join('; ')}.`,
         ]),
+    ...(run.pluginStart === undefined ? [] : ['', pluginStartLine(run.pluginStart)]),
     '',
   ].join('\n');
+}
+
+/** The plugin's start, and whether the archived one is within its budget: no slower than today's. */
+export function pluginStartLine(start: StartFigures): string {
+  const shown = ({ min, median, max }: StartFigures['today']) =>
+    min === max ? `${median} ms` : `${median} ms (${min}–${max})`;
+  const within = start.archived.median <= start.today.median;
+  return (
+    `The plugin's start to its port line, median of ${start.runs} starts in turns: today's (\`bin/pulumi-resource-sinch\`, ` +
+    `dist/ on the Node.js running the benchmark) ${shown(start.today)}; archived (\`npm run plugin:pack\`: one bundled file ` +
+    `on its own runtime) ${shown(start.archived)}: ${within ? 'within' : 'NOT within'} its budget, no slower than today's.`
+  );
 }

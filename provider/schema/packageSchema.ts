@@ -167,8 +167,9 @@ export function packageSchema(version: string) {
         dependencies: { '@pulumi/pulumi': '^3.269.0' },
         typescriptVersion: '~5.9.3',
       },
-      // The release of the code generators that wrote it; older ones were not tried.
-      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.269.0,<4.0.0' } },
+      // exists() calls pulumi.runtime.exists_resource, new in pulumi 3.269.0 on PyPI (3.268.0: AttributeError), which
+      // itself needs Python 3.10 or newer.
+      python: { packageName: SDK_NAMES.python, requires: { pulumi: '>=3.269.0,<4.0.0' }, pythonRequires: '>=3.10' },
     },
     config: { variables: settings },
     provider: {

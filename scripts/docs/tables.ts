@@ -3,8 +3,9 @@
  * copies of example programs, read from the files the tests run, so that they cannot drift from the code: `npm run docs` writes them between their markers, and a test fails when the
  * README differs from what this renders.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { REPOSITORY } from '../repository';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packageVersion } from '../../provider/plugin/version';
 import { packageSchema } from '../../provider/schema/packageSchema';
 import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, SETTINGS, type ResourceShape } from '../../provider/shapes';
@@ -75,12 +76,7 @@ function sdks(): string {
   ].join('\n');
 }
 
-/** The repository: the nearest folder above this file with package.json (this file runs from scripts/ and dist/scripts/). */
-function repository(from = __dirname): string {
-  return existsSync(join(from, 'package.json')) ? from : repository(dirname(from));
-}
-
-export const REPOSITORY = repository();
+export { REPOSITORY };
 
 /** An example program as the README shows it: the file itself, so that the README's copy is the one the tests run. */
 function example(path: string, language: string): string {
