@@ -5,6 +5,7 @@ export {
   SinchConfigurationError,
   type SinchProviderSettings,
 } from './configuration';
+export { NumberBoundElsewhere, NumberNotOwned } from './implementation/refusals';
 export { NumberAssignment, type NumberAssignmentArgs } from './resources/numberAssignment';
 export { ApplicationCallbacks, type ApplicationCallbacksArgs } from './resources/applicationCallbacks';
 export {

@@ -6,7 +6,7 @@ import { checkApplicationKey } from '../client/arguments';
 import { describeValue } from '../client/quoting';
 import { checkCallbackUrl } from '../client/urls';
 import { APPLICATION_KEY_INPUT, issuedForm, parseInputs, type InputParser } from '../validation';
-import { callbacksObject } from './claims';
+import { claimOfCallbacks } from './claims';
 import { APPLICATION_CALLBACKS } from '../shapes';
 import { pick, type ProviderContext } from './context';
 import { givenSettings } from '../configuration';
@@ -135,7 +135,7 @@ async function adoptOrWrite(
   const found = await client.getCallbacks(wanted.applicationKey);
   const adopted = sameUrls(found, wanted);
   if (adopted) {
-    context.log(
+    context.info(
       `callbacks of ${wanted.applicationKey} adopted: already ${describe(wanted)}, nothing written; destroy leaves them`,
     );
   } else {
@@ -161,7 +161,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     async create(inputs) {
       const wanted = fields(inputs);
       return context.claims.claiming(
-        callbacksObject(wanted.applicationKey),
+        claimOfCallbacks(wanted.applicationKey),
         () => declaredTwice(wanted.applicationKey),
         () => adoptOrWrite(context, wanted),
       );
@@ -176,7 +176,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       if (!live) return {};
       const state = fields({ applicationKey, ...live });
       if (importing) {
-        context.log(`callbacks of ${applicationKey} imported: ${describe(live)}; destroy leaves them`);
+        context.info(`callbacks of ${applicationKey} imported: ${describe(live)}; destroy leaves them`);
         const props = outputs(state, live, { adopted: true, foundPrimary: live.primary, foundFallback: live.fallback });
         return { id: applicationKey, props, inputs: state as ApplicationCallbacksOutputs };
       }
@@ -191,7 +191,7 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     async update(_id, olds, news) {
       const wanted = fields(news);
       return context.claims.claiming(
-        callbacksObject(wanted.applicationKey),
+        claimOfCallbacks(wanted.applicationKey),
         () => declaredTwice(wanted.applicationKey),
         async () => {
           // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
@@ -204,8 +204,8 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
     async delete(id, props) {
       const recorded = recordedOf(props);
       const applicationKey = issuedForm(id || (recorded.applicationKey as string));
-      if (context.claims.isClaimed(callbacksObject(applicationKey))) {
-        context.log(
+      if (context.claims.isClaimed(claimOfCallbacks(applicationKey))) {
+        context.info(
           `callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`,
         );
         return;
@@ -224,14 +224,14 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
         if (live[field] !== applied[field]) keptBySomeoneElse.push(`${field} (${live[field] ?? 'none'})`);
       }
       if (keptBySomeoneElse.length > 0) {
-        context.log(
+        context.warn(
           `callbacks of ${applicationKey}: left alone ${keptBySomeoneElse.join(', ')}: changed since this stack set it`,
         );
       }
       if (sameUrls(next, live)) return;
       await write(client, applicationKey, next, live);
       if (recorded.adopted !== undefined)
-        context.log(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
+        context.info(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
     },
   };
 }

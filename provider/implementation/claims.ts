@@ -4,6 +4,9 @@
  * were replaced; when such a delete names an object claimed here, another resource of the stack manages it now
  * (a rename, a reorder, a re-parent, a replace), and undoing it would wipe what that resource just declared.
  */
+import type { Capability } from '../client/types';
+import { bindingKey } from './listing';
+
 export class Claims {
   private readonly claimed = new Set<string>();
   private readonly underWay = new Set<string>();
@@ -30,8 +33,9 @@ export class Claims {
   }
 }
 
-/** The Sinch object a NumberAssignment manages: one number with one capability. */
-export const bindingObject = (number: string, capability: string): string => `binding ${number}/${capability}`;
+/** What a NumberAssignment claims: one binding (one number with one capability), by its key. */
+export const claimOfBinding = (number: string, capability: Capability): string =>
+  `binding ${bindingKey(number, capability)}`;
 
-/** The Sinch object an ApplicationCallbacks manages: one application's callback URLs. */
-export const callbacksObject = (applicationKey: string): string => `callbacks ${applicationKey}`;
+/** What an ApplicationCallbacks claims: one application's callback URLs. */
+export const claimOfCallbacks = (applicationKey: string): string => `callbacks ${applicationKey}`;

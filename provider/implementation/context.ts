@@ -4,6 +4,9 @@ import type { Claims } from './claims';
 import type { EngineTraffic } from './engineTraffic';
 import type { LiveBindings } from './liveBindings';
 
+/** How much a line for the person running Pulumi matters: the engine shows a warning as one. */
+export type Severity = 'info' | 'warning';
+
 /** What a resource implementation needs from its surroundings, resolved when a method runs. */
 export interface ProviderContext {
   settings(): SinchProviderSettings;
@@ -11,8 +14,10 @@ export interface ProviderContext {
   client(): SinchConfigurationClient;
   /** This deployment's shared view of the bindings, for the current settings (same errors as client()). */
   bindings(): LiveBindings;
-  /** A line for the person running Pulumi. */
-  log(message: string): void;
+  /** A line for the person running Pulumi: what the provider did. */
+  info(message: string): void;
+  /** A line the person should act on or check: something this stack did not undo, or found changed. */
+  warn(message: string): void;
   /** What creates and updates of this deployment (this provider process) took over. */
   claims: Claims;
   /** The engine's flow of operations in this deployment, which tells assignments how long to wait for company. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SinchConfigurationClient } from '../client';
 import { connect, type SinchProviderSettings } from '../configuration';
 import { Claims } from './claims';
-import type { ProviderContext } from './context';
+import type { ProviderContext, Severity } from './context';
 import { EngineTraffic } from './engineTraffic';
 import { DEFAULT_COALESCING, LiveBindings, type Coalescing } from './liveBindings';
 
@@ -25,7 +25,7 @@ function fingerprint(settings: SinchProviderSettings): string {
  */
 export function deploymentContext(
   settings: () => SinchProviderSettings,
-  log: (message: string) => void,
+  log: (severity: Severity, message: string) => void,
   coalescing: Coalescing = DEFAULT_COALESCING,
 ): ProviderContext {
   const connections = new Map<string, Connection>();
@@ -45,7 +45,8 @@ export function deploymentContext(
     settings,
     client: () => connection().client,
     bindings: () => connection().bindings,
-    log,
+    info: (message) => log('info', message),
+    warn: (message) => log('warning', message),
     claims: new Claims(),
     traffic,
   };

@@ -5,12 +5,9 @@
  */
 import type * as pulumi from '@pulumi/pulumi';
 import { resolveSettings } from '../configuration';
-import type { ResourceKind, ResourceMethod } from './kinds';
+import { RESOURCE_METHODS, type DynamicMethod, type ResourceKind, type ResourceMethod } from './kinds';
 import type { RequestOf } from './requests';
 import { createRuntime, type Runtime } from './runtime';
-
-/** The dynamic provider's methods: the resource methods, and configure. */
-export type DynamicMethod = ResourceMethod | 'configure';
 
 let stackConfig: (key: string) => string | undefined = () => undefined;
 let runtime: Runtime | undefined;
@@ -19,8 +16,10 @@ let runtime: Runtime | undefined;
 function theRuntime(): Runtime {
   runtime ??= createRuntime({
     settings: () => resolveSettings(stackConfig, process.env),
-    // The dynamic-provider plugin passes its output through to the person running Pulumi.
-    log: (message) => console.log(`pulumi-sinch-voice: ${message}`),
+    // The dynamic-provider plugin passes its output through to the person running Pulumi, as plain lines: a warning
+    // says so at its head.
+    log: (severity, message) =>
+      console.log(`${severity === 'warning' ? 'warning: ' : ''}pulumi-sinch-voice: ${message}`),
   });
   return runtime;
 }
@@ -42,8 +41,6 @@ function named(method: ResourceMethod, args: unknown[]): RequestOf<ResourceMetho
   }
 }
 
-const METHODS: readonly string[] = ['check', 'diff', 'create', 'read', 'update', 'delete'];
-
 /** Every dynamic provider method of every resource kind, with its positional arguments. */
 export async function serveDynamic(kind: ResourceKind, method: DynamicMethod, args: unknown[]): Promise<unknown> {
   if (method === 'configure') {
@@ -54,7 +51,7 @@ export async function serveDynamic(kind: ResourceKind, method: DynamicMethod, ar
     };
     return undefined;
   }
-  if (!METHODS.includes(method))
+  if (!(RESOURCE_METHODS as readonly string[]).includes(method))
     throw new Error(
       `pulumi-sinch-voice: no ${String(method)} for ${kind}; is the installed package older than the stack's state?`,
     );

@@ -1,10 +1,9 @@
 /** The implementation behind both front ends. Importing it has no side effects: each runtime is made by its front end. */
-import { serveDynamic, type DynamicMethod } from './dynamic';
-import type { ResourceKind } from './kinds';
-
-export type { DynamicMethod };
+import { serveDynamic } from './dynamic';
+import type { DynamicMethod, ResourceKind } from './kinds';
 export { applicationCallbacksProvider } from './applicationCallbacks';
-export { numberAssignmentProvider, numberAssignmentId } from './numberAssignment';
+export { numberAssignmentProvider } from './numberAssignment';
+export { bindingKey } from './listing';
 export type { ProviderContext } from './context';
 export { Claims } from './claims';
 export { deploymentContext } from './deployment';

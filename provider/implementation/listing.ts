@@ -8,7 +8,7 @@ export interface LiveBinding {
   applicationKey?: string;
 }
 
-/** The Sinch object a binding is: one number with one capability. */
+/** A binding's identity, one number with one capability: also the id of the NumberAssignment that manages it. */
 export const bindingKey = (number: string, capability: Capability): string => `${number}/${capability}`;
 
 /** One answer of the list call, indexed, with the moment (on the view's clock) the call was sent. */

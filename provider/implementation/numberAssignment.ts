@@ -5,7 +5,9 @@ import { checkBoolean, checkCapability, checkNumber } from '../client/arguments'
 import { problemOf } from '../client/checked';
 import { describeValue } from '../client/quoting';
 import { APPLICATION_KEY_INPUT, parseInputs, type InputParser } from '../validation';
-import { bindingObject } from './claims';
+import { claimOfBinding } from './claims';
+import { bindingKey } from './listing';
+import { NumberBoundElsewhere, NumberNotOwned } from './refusals';
 import type { LiveBinding, LiveBindings } from './liveBindings';
 import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
 import { pick, type ProviderContext } from './context';
@@ -24,27 +26,10 @@ const INPUTS: Readonly<Record<keyof NumberAssignmentInputs, InputParser>> = {
   allowReassign: { parse: checkBoolean },
 };
 
-/** The resource id: one binding is one number with one capability. */
-export const numberAssignmentId = (number: string, capability: string): string => `${number}/${capability}`;
-
-function notOwned(number: string): Error {
-  return new Error(
-    `${number} is not a number of this Sinch project: the configuration API does not list it. Check the number, or add it to the project in the Sinch dashboard.`,
-  );
-}
-
 function declaredTwice(wanted: NumberAssignmentInputs): Error {
   return new Error(
     `${wanted.number} (${wanted.capability}) is declared by two NumberAssignments of this stack: another one already manages it in this ` +
       'deployment. Declare each number and capability once.',
-  );
-}
-
-function boundElsewhere(wanted: NumberAssignmentInputs, holder: string): Error {
-  return new Error(
-    `${wanted.number} (${wanted.capability}) is bound to application ${holder}, not to ${wanted.applicationKey} as this stack declares. ` +
-      'It was left untouched. To move it, set allowReassign: true on this NumberAssignment; ' +
-      'or unassign it from that application in the Sinch dashboard first.',
   );
 }
 
@@ -156,14 +141,14 @@ async function restore(
   if (found === undefined) {
     await writeUntilLanded(unassignment(bindings, number, capability, owner));
   } else if (found === owner) {
-    context.log(`${number} (${capability}) stays bound to ${owner}: it was bound so before this stack adopted it`);
+    context.info(`${number} (${capability}) stays bound to ${owner}: it was bound so before this stack adopted it`);
   } else {
     try {
       await writeUntilLanded(assignment(bindings, number, capability, found, owner));
-      context.log(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
+      context.info(`${number} (${capability}) goes back to ${found}, which held it before this stack took it`);
     } catch (error) {
       if (!isUnknownApplication(error)) throw error;
-      context.log(
+      context.warn(
         `${number} (${capability}) stays bound to ${owner}: ${found}, which held it before this stack took it, no longer exists`,
       );
     }
@@ -179,17 +164,17 @@ async function bind(
   const permitted = (seen: LiveBinding) =>
     seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
   const live = await bindings.binding(wanted.number, wanted.capability, permitted);
-  if (!live.owned) throw notOwned(wanted.number);
+  if (!live.owned) throw new NumberNotOwned(wanted.number);
   const adopted = live.applicationKey === wanted.applicationKey;
   if (adopted) {
-    context.log(
+    context.info(
       `${wanted.number} (${wanted.capability}) adopted: already bound to ${wanted.applicationKey}, nothing written; destroy leaves it bound`,
     );
   } else if (live.applicationKey && !wanted.allowReassign) {
-    throw boundElsewhere(wanted, live.applicationKey);
+    throw new NumberBoundElsewhere(wanted.number, wanted.capability, live.applicationKey, wanted.applicationKey);
   } else {
     if (live.applicationKey)
-      context.log(
+      context.info(
         `${wanted.number} (${wanted.capability}) moves from ${live.applicationKey} to ${wanted.applicationKey} (allowReassign)`,
       );
     await writeUntilLanded(
@@ -197,7 +182,7 @@ async function bind(
     );
   }
   return {
-    id: numberAssignmentId(wanted.number, wanted.capability),
+    id: bindingKey(wanted.number, wanted.capability),
     outs: outputs(wanted, { adopted, foundApplicationKey: live.applicationKey }),
   };
 }
@@ -213,10 +198,15 @@ async function move(
   const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
   const permitted = (seen: LiveBinding) => seen.owned && (wanted.allowReassign || known.includes(seen.applicationKey));
   const live = await bindings.binding(wanted.number, wanted.capability, permitted);
-  if (!live.owned) throw notOwned(wanted.number);
+  if (!live.owned) throw new NumberNotOwned(wanted.number);
   if (live.applicationKey !== wanted.applicationKey) {
     if (!known.includes(live.applicationKey) && !wanted.allowReassign)
-      throw boundElsewhere(wanted, live.applicationKey as string);
+      throw new NumberBoundElsewhere(
+        wanted.number,
+        wanted.capability,
+        live.applicationKey as string,
+        wanted.applicationKey,
+      );
     await writeUntilLanded(
       assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey),
     );
@@ -240,7 +230,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     async create(inputs) {
       const wanted = declared(inputs);
       return context.claims.claiming(
-        bindingObject(wanted.number, wanted.capability),
+        claimOfBinding(wanted.number, wanted.capability),
         () => declaredTwice(wanted),
         () => bind(context, wanted),
       );
@@ -263,7 +253,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       };
       const found: Found = importing ? { adopted: true, foundApplicationKey: live.applicationKey } : recorded;
       if (importing)
-        context.log(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
+        context.info(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
       const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
       // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
       return {
@@ -276,7 +266,7 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     async update(_id, olds, news) {
       const wanted = declared(news);
       return context.claims.claiming(
-        bindingObject(wanted.number, wanted.capability),
+        claimOfBinding(wanted.number, wanted.capability),
         () => declaredTwice(wanted),
         () => move(context, wanted, olds),
       );
@@ -286,8 +276,8 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const recorded = normalize(props);
       const number = recorded.number as string;
       const capability = recorded.capability as Capability;
-      if (context.claims.isClaimed(bindingObject(number, capability))) {
-        context.log(
+      if (context.claims.isClaimed(claimOfBinding(number, capability))) {
+        context.info(
           `${number} (${capability}) left as it is: another resource of this stack took it over in this deployment (a rename, move or replace)`,
         );
         return;
@@ -296,11 +286,11 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const bindings = context.bindings();
       const live = await bindings.binding(number, capability);
       if (!live.owned) {
-        context.log(`${number} is no longer a number of this project: nothing to undo`);
+        context.warn(`${number} is no longer a number of this project: nothing to undo`);
       } else if (!live.applicationKey) {
-        context.log(`${number} (${capability}) is already unassigned`);
+        context.info(`${number} (${capability}) is already unassigned`);
       } else if (live.applicationKey !== owner) {
-        context.log(
+        context.warn(
           `${number} (${capability}) left alone: it is bound to ${live.applicationKey} now, not to ${owner} as this stack set it`,
         );
       } else {

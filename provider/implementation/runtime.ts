@@ -6,7 +6,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { secretOf, type SinchProviderSettings } from '../configuration';
 import { applicationCallbacksProvider } from './applicationCallbacks';
-import type { ProviderContext } from './context';
+import type { ProviderContext, Severity } from './context';
 import { explainCredentials } from './credentials';
 import { deploymentContext } from './deployment';
 import { observeTraffic } from './engineTraffic';
@@ -21,7 +21,7 @@ export interface RuntimeOptions {
   /** The settings, resolved when each operation runs (the configuration can arrive after the runtime is made). */
   settings: () => SinchProviderSettings;
   /** A line for the person running Pulumi, under the resource `urn` when there is one. */
-  log: (message: string, urn?: string) => void;
+  log: (severity: Severity, message: string, urn?: string) => void;
   coalescing?: Coalescing;
 }
 
@@ -59,7 +59,11 @@ async function call<M extends ResourceMethod>(
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const deployment = deploymentContext(options.settings, (message) => options.log(message), options.coalescing);
+  const deployment = deploymentContext(
+    options.settings,
+    (severity, message) => options.log(severity, message),
+    options.coalescing,
+  );
   const explained = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
       return await operation();
@@ -74,7 +78,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         throw new Error(
           `pulumi-sinch-voice: no resource kind ${String(kind)}; is the installed package older than the stack's state?`,
         );
-      const scoped: ProviderContext = { ...deployment, log: (message) => options.log(message, request.urn) };
+      const scoped: ProviderContext = {
+        ...deployment,
+        info: (message) => options.log('info', message, request.urn),
+        warn: (message) => options.log('warning', message, request.urn),
+      };
       const provider = implementation(scoped) as DynamicProvider;
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });

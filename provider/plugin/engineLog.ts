@@ -5,21 +5,23 @@
  */
 import type * as EngineRpc from '@pulumi/pulumi/proto/engine_grpc_pb';
 import type * as EngineMessages from '@pulumi/pulumi/proto/engine_pb';
+import type { Severity } from '../implementation/context';
 
 const LOG_DEADLINE_MS = 30_000;
 
 export interface EngineLog {
-  info(message: string, urn?: string): void;
+  /** A line at its severity: the engine shows a warning as a warning. */
+  write(severity: Severity, message: string, urn?: string): void;
   /** Resolves once every line written so far has reached the engine (or failed to). */
   flush(): Promise<void>;
 }
 
 /** Writes through `send`; a line that cannot be sent goes to stderr, which the engine keeps in its debug log. */
-export function engineLog(send: (message: string, urn: string) => Promise<void>): EngineLog {
+export function engineLog(send: (severity: Severity, message: string, urn: string) => Promise<void>): EngineLog {
   const pending = new Set<Promise<void>>();
   return {
-    info(message, urn = '') {
-      const sent = send(message, urn).catch((error: unknown) => {
+    write(severity, message, urn = '') {
+      const sent = send(severity, message, urn).catch((error: unknown) => {
         process.stderr.write(
           `pulumi-sinch-voice: a log line did not reach the engine (${(error as Error).message}): ${message}\n`,
         );
@@ -37,16 +39,17 @@ export function engineLog(send: (message: string, urn: string) => Promise<void>)
  * Sends to the engine's Log at `address` (the plugin's first argument). The stubs load with the first line: most
  * plugin processes (a schema request, a preview with nothing to say) never write one.
  */
-export function engineSender(address: string): (message: string, urn: string) => Promise<void> {
+export function engineSender(address: string): (severity: Severity, message: string, urn: string) => Promise<void> {
   let client: EngineRpc.EngineClient | undefined;
-  return (message, urn) => {
+  return (severity, message, urn) => {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
     const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
     const rpc = require('@pulumi/pulumi/proto/engine_grpc_pb') as typeof EngineRpc;
     const messages = require('@pulumi/pulumi/proto/engine_pb') as typeof EngineMessages;
     /* eslint-enable @typescript-eslint/no-require-imports */
     client ??= new rpc.EngineClient(address, grpc.credentials.createInsecure());
-    const request = new messages.LogRequest().setSeverity(messages.LogSeverity.INFO).setMessage(message).setUrn(urn);
+    const level = severity === 'warning' ? messages.LogSeverity.WARNING : messages.LogSeverity.INFO;
+    const request = new messages.LogRequest().setSeverity(level).setMessage(message).setUrn(urn);
     // A deadline, so that an engine that stopped answering cannot hold an answer (which waits for its lines) forever.
     const options = { deadline: Date.now() + LOG_DEADLINE_MS };
     return new Promise<void>((resolve, reject) =>

@@ -34,7 +34,7 @@ export class ProviderInstance {
     this.made ??= implementation().createRuntime({
       settings: () => this.current(),
       // The same words as the dynamic resources print, under the resource the line is about.
-      log: (message, urn) => this.log.info(`pulumi-sinch-voice: ${message}`, urn),
+      log: (severity, message, urn) => this.log.write(severity, `pulumi-sinch-voice: ${message}`, urn),
     });
     return this.made;
   }

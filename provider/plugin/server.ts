@@ -23,7 +23,9 @@ export interface RunningPlugin {
 function logFor(options: PluginOptions): EngineLog {
   if (options.log) return options.log;
   if (options.engineAddress) return engineLog(engineSender(options.engineAddress));
-  return engineLog(async (message) => void process.stderr.write(`${message}\n`));
+  return engineLog(
+    async (severity, message) => void process.stderr.write(`${severity === 'warning' ? 'warning: ' : ''}${message}\n`),
+  );
 }
 
 export function startPlugin(options: PluginOptions = {}): Promise<RunningPlugin> {

@@ -1,11 +1,8 @@
 import type * as pulumi from '@pulumi/pulumi';
-import type { DynamicMethod } from '../implementation/dynamic';
-import type { ResourceKind } from '../implementation/kinds';
+import { DYNAMIC_METHODS, type DynamicMethod, type ResourceKind } from '../implementation/kinds';
 
 export type { ResourceKind };
 export type ProviderMethod = DynamicMethod;
-
-const METHODS: readonly DynamicMethod[] = ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'];
 
 /**
  * The dynamic provider of one resource kind. It holds no credentials and no logic: each method loads the
@@ -14,7 +11,7 @@ const METHODS: readonly DynamicMethod[] = ['configure', 'check', 'diff', 'create
  */
 export function shim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const provider: Record<string, unknown> = {};
-  for (const method of METHODS) {
+  for (const method of DYNAMIC_METHODS) {
     provider[method] = (...args: unknown[]) =>
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- by name, when the method runs: see above
       require('pulumi-sinch-voice/implementation').dispatch(kind, method, args);

@@ -18,6 +18,8 @@ export interface FrontEnd {
    * (`sinch:voice:NumberAssignment (name):` in the Diagnostics).
    */
   line(kind: ResourceKind, name: string, words: string): RegExp;
+  /** The same for a line of severity warning, which each front end shows as one. */
+  warning(kind: ResourceKind, name: string, words: string): RegExp;
   /**
    * How the missing application secret stops an up, before any API call: the dynamic resources' preflight stops the
    * program with one error; the plugin's CheckConfig fails the default provider, naming the setting.
@@ -33,6 +35,8 @@ export const DYNAMIC: FrontEnd = {
   name: 'dynamic',
   type: (kind) => `pulumi-nodejs:dynamic/sinch:${kind}`,
   line: (_kind, _name, words) => new RegExp(escaped(`pulumi-sinch-voice: ${words}`)),
+  // The dynamic-provider plugin passes the provider's lines through as plain text: a warning says so at its head.
+  warning: (_kind, _name, words) => new RegExp(escaped(`warning: pulumi-sinch-voice: ${words}`)),
   missingSecret: /Sinch credentials are incomplete: sinch:applicationSecret \(or SINCH_APPLICATION_SECRET\) is not set/,
   perResourceError: /dynamic\/sinch:/,
 };
@@ -44,6 +48,11 @@ export const PLUGIN: FrontEnd = {
     // The resource's block of the Diagnostics: its header, then its indented lines up to the blank line after them.
     new RegExp(
       `sinch:voice:${kind} \\(${escaped(name)}\\):\\n(?:[ \\t]+\\S.*\\n)*?[ \\t]+${escaped(`pulumi-sinch-voice: ${words}`)}`,
+    ),
+  // The engine's own word for a line of severity warning, in the same block.
+  warning: (kind, name, words) =>
+    new RegExp(
+      `sinch:voice:${kind} \\(${escaped(name)}\\):\\n(?:[ \\t]+\\S.*\\n)*?[ \\t]+${escaped(`warning: pulumi-sinch-voice: ${words}`)}`,
     ),
   missingSecret:
     /pulumi:providers:sinch resource 'default': property applicationSecret value .* has a problem: sinch:applicationSecret is not set/,

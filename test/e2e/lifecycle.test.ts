@@ -154,8 +154,9 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
     expect(destroy.stdout).toMatch(
       new RegExp(`\\${VOICE_ONLY_2} \\(voice\\) left alone: it is bound to ${APP_A.key} now`),
     );
+    // A line the person should check: shown as a warning.
     expect(destroy.stdout).toMatch(
-      frontEnd.line(
+      frontEnd.warning(
         'NumberAssignment',
         'support-line',
         `${VOICE_ONLY_2} (voice) left alone: it is bound to ${APP_A.key} now`,

@@ -30,7 +30,7 @@ const withOtherApplication = settings.otherApplicationKey ? it : it.skip;
 /** A fresh provider process's context: nothing shared with the step before. */
 function deployment() {
   const logs: string[] = [];
-  const context = deploymentContext(providerSettings, (message) => logs.push(message));
+  const context = deploymentContext(providerSettings, (_severity, message) => logs.push(message));
   return { logs, numbers: numberAssignmentProvider(context), callbacks: applicationCallbacksProvider(context) };
 }
 

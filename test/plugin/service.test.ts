@@ -34,6 +34,7 @@ const LINE = urnOf(NUMBER_TYPE, 'main-line');
 const CALLBACKS = urnOf(CALLBACKS_TYPE, 'callbacks');
 
 interface Line {
+  severity: string;
   message: string;
   urn: string;
 }
@@ -54,7 +55,7 @@ async function start(environment: NodeJS.ProcessEnv = {}): Promise<void> {
   lines = [];
   plugin = await startPlugin({
     environment,
-    log: engineLog(async (message, urn) => void lines.push({ message, urn })),
+    log: engineLog(async (severity, message, urn) => void lines.push({ severity, message, urn })),
   });
   client = pluginClient(plugin.port);
 }
@@ -420,10 +421,26 @@ describe('resources', () => {
     await create(LINE, { number: VOICE_ONLY });
     expect(lines).toEqual([
       {
+        severity: 'info',
         message: expect.stringMatching(/^pulumi-sinch-voice: \+12012222222 \(voice\) adopted: already bound to/),
         urn: LINE,
       },
     ]);
+  });
+
+  it('a binding left alone on delete, moved since: a warning under the resource, for the engine to show as one', async () => {
+    const { id, outs } = await create(LINE, { number: VOICE_ONLY });
+    await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
+    await nextPhase();
+    await client.delete(new DeleteRequest().setUrn(LINE).setId(id).setProperties(struct(outs)));
+    expect(lines).toEqual([
+      {
+        severity: 'warning',
+        message: expect.stringMatching(/^pulumi-sinch-voice: \+12012222222 \(voice\) left alone: it is bound to/),
+        urn: LINE,
+      },
+    ]);
+    expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
   });
 
   it("an API refusal fails the call with Sinch's message and no secret", async () => {

@@ -75,10 +75,11 @@ describe('engine log', () => {
   });
   afterEach(() => engine.forceShutdown());
 
-  it('sends each line to the engine with its URN, as information, and flush waits for them', async () => {
+  it('sends each line to the engine with its URN and its severity, and flush waits for them', async () => {
     const log = engineLog(engineSender(address));
-    log.info('adopted', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::a');
-    log.info('for the stack');
+    log.write('info', 'adopted', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::a');
+    log.write('info', 'for the stack');
+    log.write('warning', 'left alone', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::b');
     await log.flush();
     expect(
       received.map((request) => [
@@ -90,6 +91,7 @@ describe('engine log', () => {
     ).toEqual([
       ['adopted', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::a', LogSeverity.INFO, false],
       ['for the stack', '', LogSeverity.INFO, false],
+      ['left alone', 'urn:pulumi:dev::p::sinch:voice:NumberAssignment::b', LogSeverity.WARNING, false],
     ]);
   });
 
@@ -98,7 +100,7 @@ describe('engine log', () => {
     const written = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const log = engineLog(engineSender(address));
-      log.info('lost line');
+      log.write('info', 'lost line');
       await expect(log.flush()).resolves.toBeUndefined();
       expect(written).toHaveBeenCalledWith(expect.stringContaining('lost line'));
     } finally {

@@ -1,3 +1,4 @@
+import { NumberBoundElsewhere, NumberNotOwned } from '../../provider';
 import type { AuthScheme } from '../../provider';
 import {
   numberAssignmentProvider,
@@ -131,6 +132,14 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       const error = await failureOf(provider.create(withProvider(declared())));
       expect(error.message).toContain(`bound to application ${APP_B.key}`);
       expect(error.message).toMatch(/allowReassign: true/);
+      // A typed refusal whose fields a caller can read.
+      expect(error).toBeInstanceOf(NumberBoundElsewhere);
+      expect({ ...(error as NumberBoundElsewhere) }).toMatchObject({
+        number: VOICE_ONLY,
+        capability: 'voice',
+        holder: APP_B.key,
+        declared: APP_A.key,
+      });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
       expect(await requests()).not.toContain('POST /v1/configuration/numbers');
     });
@@ -145,6 +154,8 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     it('a number the project does not own: a clear error, no assignment', async () => {
       const error = await failureOf(provider.create(withProvider(declared({ number: FOREIGN_NUMBER }))));
       expect(error.message).toMatch(/\+14155550123 is not a number of this Sinch project/);
+      expect(error).toBeInstanceOf(NumberNotOwned);
+      expect({ ...(error as NumberNotOwned) }).toMatchObject({ number: FOREIGN_NUMBER, holder: undefined });
       expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
     });
 
@@ -244,6 +255,8 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       await provider.delete!(`${VOICE_ONLY}/voice`, recorded());
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
       expect(context.logs).toEqual([expect.stringMatching(new RegExp(`left alone: it is bound to ${APP_B.key} now`))]);
+      // A line the person should act on: a warning, not information.
+      expect(context.warnings).toEqual(context.logs);
     });
 
     it('after a refresh that saw the move, still leaves it alone', async () => {

@@ -216,9 +216,9 @@ describe('ApplicationCallbacks: delete puts back what create found', () => {
       primary: 'https://someone-else.example.com/voice',
       fallback: DASHBOARD.fallback,
     });
-    expect(later.context.logs).toContain(
+    expect(later.context.warnings).toEqual([
       `callbacks of ${APP_B.key}: left alone primary (https://someone-else.example.com/voice): changed since this stack set it`,
-    );
+    ]);
   });
 
   it('refresh and update keep what create found', async () => {

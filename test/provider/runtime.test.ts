@@ -13,6 +13,8 @@ const simulator = sharedSimulator();
 interface Logged {
   message: string;
   urn?: string;
+  /** Present on a line of severity warning. */
+  warning?: true;
 }
 
 function runtimeFor(settings: Partial<SinchProviderSettings> = {}): { runtime: Runtime; logs: Logged[] } {
@@ -25,7 +27,7 @@ function runtimeFor(settings: Partial<SinchProviderSettings> = {}): { runtime: R
   };
   const runtime = createRuntime({
     settings: () => ({ ...base, ...settings }),
-    log: (message, urn) => logs.push({ message, urn }),
+    log: (severity, message, urn) => logs.push({ message, urn, ...(severity === 'warning' ? { warning: true } : {}) }),
   });
   return { runtime, logs };
 }

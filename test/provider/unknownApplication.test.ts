@@ -96,7 +96,7 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
     };
     await numbers.delete!(`${VOICE_ONLY}/voice`, recorded);
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
-    expect(context.logs).toContainEqual(
+    expect(context.warnings).toContainEqual(
       expect.stringContaining(
         `stays bound to ${APP_B.key}: ${GONE}, which held it before this stack took it, no longer exists`,
       ),

@@ -5,7 +5,10 @@ import type { RunningSimulator, SimulatedApplication } from '../../simulator';
 import { APP_A } from './fixtures';
 
 export interface TestContext extends ProviderContext {
+  /** Every line, of either severity. */
   logs: string[];
+  /** The lines of severity warning alone. */
+  warnings: string[];
 }
 
 /** A provider context (one deployment) whose credentials are the given application's, against the simulator. */
@@ -17,6 +20,7 @@ export function testContext(
   coalescing?: Coalescing,
 ): TestContext {
   const logs: string[] = [];
+  const warnings: string[] = [];
   const settings: SinchProviderSettings = {
     applicationKey: application.key,
     applicationSecret: application.secret,
@@ -26,9 +30,13 @@ export function testContext(
   };
   return {
     logs,
+    warnings,
     ...deploymentContext(
       () => settings,
-      (message) => logs.push(message),
+      (severity, message) => {
+        logs.push(message);
+        if (severity === 'warning') warnings.push(message);
+      },
       coalescing,
     ),
   };
