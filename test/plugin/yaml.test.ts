@@ -179,8 +179,9 @@ describe('examples/yaml-basic', () => {
     await project.pulumi(['config', 'set', '--secret', 'sinch:applicationSecret', '--', badSecret]);
     const refused = await project.run(['preview']);
     expect(refused.code).not.toBe(0);
+    // Under no property: the engine would print the value beside a property, and this value is the secret.
     expect(refused.stdout).toContain(
-      'property applicationSecret value {[secret]} has a problem: sinch:applicationSecret must be the base64 value',
+      "pulumi:providers:sinch resource 'default' has a problem: sinch:applicationSecret must be the base64 value",
     );
     expectNoSecret(printed(refused), badSecret);
     expect(await requests()).toEqual([]);
