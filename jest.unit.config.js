@@ -14,6 +14,7 @@ module.exports = {
     ...base.testPathIgnorePatterns,
     // The real engine and the CLI.
     '<rootDir>/test/e2e/',
+    '<rootDir>/test/upgrade/',
     '<rootDir>/test/plugin/(configuration|import|installed|yaml)\\.test\\.ts$',
     '<rootDir>/test/generate/(engine|formats\\.engine|compiles)\\.test\\.ts$',
     '<rootDir>/test/docs/examples\\.test\\.ts$',
