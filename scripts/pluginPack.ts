@@ -35,6 +35,7 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPOSITORY } from './repository';
+import { withTicker } from './ticker';
 import { executableOf, readHeader, type Architecture, type ExecutableFormat } from './executableFormat';
 
 /** The oldest GNU C library the official Linux builds of Node.js 22 start on. */
@@ -196,7 +197,9 @@ function unpackedRuntime(platform: Platform, log: (line: string) => void): strin
     let packed: Array<{ filename: string; integrity: string }>;
     try {
       packed = JSON.parse(
-        run('npm', ['pack', spec, '--json', '--pack-destination', directory], directory),
+        withTicker(`plugin:pack: fetching ${spec}`, () =>
+          run('npm', ['pack', spec, '--json', '--pack-destination', directory], directory),
+        ),
       ) as typeof packed;
     } catch (error) {
       throw new RuntimeUnavailable(

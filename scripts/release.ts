@@ -30,6 +30,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { packPlugin, RuntimeUnavailable } from './pluginPack';
 import { REPOSITORY } from './repository';
+import { withTicker } from './ticker';
 
 type Log = (line: string) => void;
 
@@ -91,7 +92,9 @@ function pythonBuildTool(log: Log): string {
     log('release: installing the Python package builder (build, from PyPI) into a virtual environment');
     rmSync(directory, { recursive: true, force: true });
     run('python3', ['-m', 'venv', directory], REPOSITORY);
-    run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'build>=1.2'], REPOSITORY);
+    withTicker('release: installing build from PyPI', () =>
+      run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'build>=1.2'], REPOSITORY),
+    );
     writeFileSync(join(directory, '.ready'), '');
   }
   return python;
@@ -106,7 +109,10 @@ export function buildPythonSdk(out: string, log: Log = () => undefined): string[
     cpSync(join(REPOSITORY, 'sdk', 'python'), source, { recursive: true });
     const dist = join(staging, 'dist');
     try {
-      run(python, ['-m', 'build', '--outdir', dist, source], staging);
+      // Its first run fetches setuptools from PyPI into an isolated environment.
+      withTicker('release: building the wheel and the sdist', () =>
+        run(python, ['-m', 'build', '--outdir', dist, source], staging),
+      );
     } catch (error) {
       throw new Error(
         `python -m build failed: ${String((error as { stderr?: string }).stderr ?? error)
