@@ -113,13 +113,15 @@ function resource(shape: ResourceShape, types: Types) {
   };
 }
 
+/**
+ * A setting as the schema declares it. A number's default is left to the plugin, which applies it: the SDKs would
+ * write `environment value || default`, and a `SINCH_MAX_RETRIES=0` would become the default.
+ */
 function setting(shape: SettingShape): SchemaProperty {
   return {
     type: shape.type,
     description: withValues(shape.description, shape.enum),
-    ...(shape.default === undefined
-      ? {}
-      : { default: shape.type === 'integer' ? Number(shape.default) : shape.default }),
+    ...(shape.default === undefined || shape.type === 'integer' ? {} : { default: shape.default }),
     ...(shape.secret ? { secret: true } : {}),
     defaultInfo: { environment: [shape.environment] },
   };

@@ -24,7 +24,7 @@ import {
   token,
   type PackageSchema,
 } from '../../provider/schema/packageSchema';
-import { RESOURCE_SHAPES } from '../../provider/shapes';
+import { RESOURCE_SHAPES, SETTINGS, type SettingName, type SettingShape } from '../../provider/shapes';
 import { REPOSITORY, cell, code } from './tables';
 import { PLATFORMS, archiveName } from '../pluginPack';
 
@@ -372,7 +372,9 @@ function installationPage(schema: PackageSchema): string {
   const settings = Object.entries(schema.config.variables as Record<string, SchemaProperty>);
   const providerProperties = schema.provider.inputProperties as Record<string, SchemaProperty>;
   const configRows = settings.map(([name, setting]) => {
-    const fallback = setting.default === undefined ? '–' : code(setting.default);
+    // The default as the plugin applies it (the schema leaves numbers' defaults out: see packageSchema.ts).
+    const shaped: SettingShape = SETTINGS[name as SettingName];
+    const fallback = shaped.default === undefined ? '–' : code(shaped.default);
     const property = name in providerProperties ? code(name) : '–';
     return `| ${code(`${PACKAGE_NAME}:${name}`)} | ${property} | ${(setting.defaultInfo?.environment ?? []).map(code).join(', ')} | ${fallback} | ${setting.secret ? 'yes' : 'no'} | ${cell(setting.description)} |`;
   });

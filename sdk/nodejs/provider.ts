@@ -38,8 +38,8 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["applicationSecret"] = (args?.applicationSecret ? pulumi.secret(args.applicationSecret) : undefined) ?? utilities.getEnv("SINCH_APPLICATION_SECRET");
             resourceInputs["auth"] = (args?.auth) ?? (utilities.getEnv("SINCH_AUTH") || "signed");
             resourceInputs["baseUrl"] = (args?.baseUrl) ?? (utilities.getEnv("SINCH_BASE_URL") || "https://callingapi.sinch.com");
-            resourceInputs["maxRetries"] = pulumi.output((args?.maxRetries) ?? (utilities.getEnvNumber("SINCH_MAX_RETRIES") || 8)).apply(JSON.stringify);
-            resourceInputs["operationTimeout"] = pulumi.output((args?.operationTimeout) ?? (utilities.getEnvNumber("SINCH_OPERATION_TIMEOUT") || 60)).apply(JSON.stringify);
+            resourceInputs["maxRetries"] = pulumi.output((args?.maxRetries) ?? utilities.getEnvNumber("SINCH_MAX_RETRIES")).apply(JSON.stringify);
+            resourceInputs["operationTimeout"] = pulumi.output((args?.operationTimeout) ?? utilities.getEnvNumber("SINCH_OPERATION_TIMEOUT")).apply(JSON.stringify);
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { packageVersion } from '../../provider/plugin/version';
 import { packageSchema, token } from '../../provider/schema/packageSchema';
 import { FUNCTION_NAMES, RESOURCE_KINDS } from '../../provider/implementation/kinds';
+import { SETTINGS, type SettingShape } from '../../provider/shapes';
 import {
   EXAMPLES,
   GENERATED,
@@ -203,7 +204,10 @@ describe("the README's tables and the schema", () => {
     for (const [name, variable] of Object.entries(variables)) {
       const [, environment, fallback] = settings[`sinch:${name}`] as string[];
       expect(environment).toBe(`\`${variable.defaultInfo.environment[0]}\``);
-      expect(fallback).toBe(variable.default === undefined ? 'none' : `\`${String(variable.default)}\``);
+      // The default the provider applies: the shape's; the schema carries the same, but a number's (see packageSchema.ts).
+      const shaped = SETTINGS[name as keyof typeof SETTINGS] as SettingShape;
+      expect(fallback).toBe(shaped.default === undefined ? 'none' : `\`${shaped.default}\``);
+      expect(variable.default).toEqual(shaped.type === 'integer' ? undefined : shaped.default);
     }
   });
 });

@@ -60,7 +60,10 @@ it('configuration: every setting, the secret marked secret, each with its enviro
       defaultInfo: { environment: ['SINCH_APPLICATION_SECRET'] },
     });
     expect(block.applicationKey).not.toHaveProperty('secret');
-    expect(block.operationTimeout).toMatchObject({ type: 'integer', default: 60 });
+    expect(block.operationTimeout).toMatchObject({ type: 'integer' });
+    // The plugin applies a number's default: in the schema, the SDKs would turn an environment value of 0 into it.
+    for (const name of ['operationTimeout', 'maxRetries'] as const) expect(block[name]).not.toHaveProperty('default');
+    expect(block.auth).toMatchObject({ default: 'signed' });
     expect(block.auth?.description).toContain('One of: `signed`, `basic`.');
   }
 });

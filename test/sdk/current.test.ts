@@ -91,6 +91,11 @@ describe('the committed SDKs', () => {
     // `server`: where the engine downloads the plugin when a program of the SDK needs it and it is not installed.
     const plugin = { resource: true, name: 'sinch', version, server: PLUGIN_DOWNLOAD_URL };
     expect(PLUGIN_DOWNLOAD_URL).toBe('github://api.github.com/pulumi-sinch-voice/pulumi-sinch-voice');
+    // A number from the environment is taken as it is: with a default in the schema, the SDKs would write
+    // `value || 8`, and SINCH_MAX_RETRIES=0 would become 8 in an explicit provider.
+    expect(read(`python/${SDK_NAMES.python}/provider.py`)).toContain("max_retries = _utilities.get_env_int('SINCH_MAX_RETRIES')\n");
+    expect(read('nodejs/provider.ts')).toContain('(args?.maxRetries) ?? utilities.getEnvNumber("SINCH_MAX_RETRIES"))');
+    expect(read('go/sinch/provider.go')).toContain('internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "SINCH_MAX_RETRIES")');
     // The resource and invoke options of every language name it too.
     expect(read('go/sinch/internal/pulumiUtilities.go')).toContain(`pulumi.PluginDownloadURL("${PLUGIN_DOWNLOAD_URL}")`);
     expect(read(`python/${SDK_NAMES.python}/_utilities.py`)).toContain(`return "${PLUGIN_DOWNLOAD_URL}"`);

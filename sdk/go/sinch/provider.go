@@ -44,12 +44,12 @@ func NewProvider(ctx *pulumi.Context,
 		}
 	}
 	if args.MaxRetries == nil {
-		if d := internal.GetEnvOrDefault(8, internal.ParseEnvInt, "SINCH_MAX_RETRIES"); d != nil {
+		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "SINCH_MAX_RETRIES"); d != nil {
 			args.MaxRetries = pulumi.IntPtr(d.(int))
 		}
 	}
 	if args.OperationTimeout == nil {
-		if d := internal.GetEnvOrDefault(60, internal.ParseEnvInt, "SINCH_OPERATION_TIMEOUT"); d != nil {
+		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "SINCH_OPERATION_TIMEOUT"); d != nil {
 			args.OperationTimeout = pulumi.IntPtr(d.(int))
 		}
 	}

@@ -54,10 +54,10 @@ Object.defineProperty(exports, "baseUrl", {
 /**
  * Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
  */
-export declare const maxRetries: number;
+export declare const maxRetries: number | undefined;
 Object.defineProperty(exports, "maxRetries", {
     get() {
-        return __config.getObject<number>("maxRetries") ?? (utilities.getEnvNumber("SINCH_MAX_RETRIES") || 8);
+        return __config.getObject<number>("maxRetries") ?? utilities.getEnvNumber("SINCH_MAX_RETRIES");
     },
     enumerable: true,
 });
@@ -65,10 +65,10 @@ Object.defineProperty(exports, "maxRetries", {
 /**
  * Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
  */
-export declare const operationTimeout: number;
+export declare const operationTimeout: number | undefined;
 Object.defineProperty(exports, "operationTimeout", {
     get() {
-        return __config.getObject<number>("operationTimeout") ?? (utilities.getEnvNumber("SINCH_OPERATION_TIMEOUT") || 60);
+        return __config.getObject<number>("operationTimeout") ?? utilities.getEnvNumber("SINCH_OPERATION_TIMEOUT");
     },
     enumerable: true,
 });

@@ -52,11 +52,11 @@ class ProviderArgs:
         if base_url is not None:
             pulumi.set(__self__, "base_url", base_url)
         if max_retries is None:
-            max_retries = (_utilities.get_env_int('SINCH_MAX_RETRIES') or 8)
+            max_retries = _utilities.get_env_int('SINCH_MAX_RETRIES')
         if max_retries is not None:
             pulumi.set(__self__, "max_retries", max_retries)
         if operation_timeout is None:
-            operation_timeout = (_utilities.get_env_int('SINCH_OPERATION_TIMEOUT') or 60)
+            operation_timeout = _utilities.get_env_int('SINCH_OPERATION_TIMEOUT')
         if operation_timeout is not None:
             pulumi.set(__self__, "operation_timeout", operation_timeout)
 
@@ -210,10 +210,10 @@ class Provider(pulumi.ProviderResource):
                 base_url = (_utilities.get_env('SINCH_BASE_URL') or 'https://callingapi.sinch.com')
             __props__.__dict__["base_url"] = base_url
             if max_retries is None:
-                max_retries = (_utilities.get_env_int('SINCH_MAX_RETRIES') or 8)
+                max_retries = _utilities.get_env_int('SINCH_MAX_RETRIES')
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
             if operation_timeout is None:
-                operation_timeout = (_utilities.get_env_int('SINCH_OPERATION_TIMEOUT') or 60)
+                operation_timeout = _utilities.get_env_int('SINCH_OPERATION_TIMEOUT')
             __props__.__dict__["operation_timeout"] = pulumi.Output.from_input(operation_timeout).apply(pulumi.runtime.to_json) if operation_timeout is not None else None
         super(Provider, __self__).__init__(
             'sinch',

@@ -70,7 +70,7 @@ func GetMaxRetries(ctx *pulumi.Context) int {
 		return v
 	}
 	var value int
-	if d := internal.GetEnvOrDefault(8, internal.ParseEnvInt, "SINCH_MAX_RETRIES"); d != nil {
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "SINCH_MAX_RETRIES"); d != nil {
 		value = d.(int)
 	}
 	return value
@@ -83,7 +83,7 @@ func GetOperationTimeout(ctx *pulumi.Context) int {
 		return v
 	}
 	var value int
-	if d := internal.GetEnvOrDefault(60, internal.ParseEnvInt, "SINCH_OPERATION_TIMEOUT"); d != nil {
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "SINCH_OPERATION_TIMEOUT"); d != nil {
 		value = d.(int)
 	}
 	return value

@@ -34,12 +34,12 @@ baseUrl: str
 The API's address; the simulator's URL for tests. Sent as written, with the rules of a callback URL (plain `http` only to `localhost`, `127.0.0.0/8` or `[::1]`) and no query; a path prefix is kept. Text (a number, boolean, list or object is refused); absent, `null` or empty means unset.
 """
 
-maxRetries: int
+maxRetries: Optional[int]
 """
 Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
 """
 
-operationTimeout: int
+operationTimeout: Optional[int]
 """
 Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
 """

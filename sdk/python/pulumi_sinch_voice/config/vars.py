@@ -49,16 +49,16 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('baseUrl') or (_utilities.get_env('SINCH_BASE_URL') or 'https://callingapi.sinch.com')
 
     @_builtins.property
-    def max_retries(self) -> int:
+    def max_retries(self) -> Optional[int]:
         """
         Retries of one API request after a transient failure. A whole number from 0 to 100: at most 3 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
-        return __config__.get_int('maxRetries') or (_utilities.get_env_int('SINCH_MAX_RETRIES') or 8)
+        return __config__.get_int('maxRetries') or _utilities.get_env_int('SINCH_MAX_RETRIES')
 
     @_builtins.property
-    def operation_timeout(self) -> int:
+    def operation_timeout(self) -> Optional[int]:
         """
         Seconds one API operation may take, retries and `Retry-After` waits included. A whole number from 1 to 3600: at most 4 ASCII decimal digits (or a number), with no sign or spaces; absent, `null` or empty means unset.
         """
-        return __config__.get_int('operationTimeout') or (_utilities.get_env_int('SINCH_OPERATION_TIMEOUT') or 60)
+        return __config__.get_int('operationTimeout') or _utilities.get_env_int('SINCH_OPERATION_TIMEOUT')
 
