@@ -20,7 +20,6 @@
  * Prints each archive's path, one a line. A platform whose runtime cannot be had stops the command with a message
  * naming the platform and the package; an archive is written under a temporary name and renamed only when whole.
  */
-import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -32,8 +31,9 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cacheDirectory, run } from './commands';
 import { REPOSITORY } from './repository';
 import { withTicker } from './ticker';
 import { executableOf, readHeader, type Architecture, type ExecutableFormat } from './executableFormat';
@@ -168,28 +168,11 @@ function windowsLauncher(platform: Platform, version: string): string {
   ].join('\r\n');
 }
 
-function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
-
-/** Where downloaded runtime packages are kept between runs. */
-const cacheDirectory = (): string =>
-  join(
-    process.env.PULUMI_SINCH_VOICE_CACHE ??
-      join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'pulumi-sinch-voice'),
-    'runtimes',
-  );
-
 /** The platform's runtime package, unpacked: fetched once, its integrity checked against the pinned one. */
 function unpackedRuntime(platform: Platform, log: (line: string) => void): string {
   const runtime = RUNTIMES[platform];
   const spec = `${runtime.package}@${runtime.version}`;
-  const directory = join(cacheDirectory(), spec);
+  const directory = join(cacheDirectory('runtimes'), spec);
   const unpacked = join(directory, 'package');
   if (!existsSync(join(unpacked, runtime.executable))) {
     mkdirSync(directory, { recursive: true });

@@ -13,7 +13,6 @@
  *
  * The Go SDK is published by a tag, not a file: `sdk/go/v<version>` on the commit (see README.md).
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -26,23 +25,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { cacheDirectory, run } from './commands';
 import { packPlugin, RuntimeUnavailable } from './pluginPack';
 import { REPOSITORY } from './repository';
 import { withTicker } from './ticker';
 
 type Log = (line: string) => void;
-
-function run(command: string, args: string[], cwd: string, environment: NodeJS.ProcessEnv = process.env): string {
-  return execFileSync(command, args, {
-    cwd,
-    env: environment,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
 
 /** `npm pack` of a folder into `out`; answers the tarball's path. */
 function npmPack(directory: string, out: string): string {
@@ -82,11 +72,7 @@ export function packNodejsSdk(out: string): string {
 
 /** A virtual environment with PyPI's `build`, kept between runs: `python -m build` makes the wheel and the sdist. */
 function pythonBuildTool(log: Log): string {
-  const directory = join(
-    process.env.PULUMI_SINCH_VOICE_CACHE ??
-      join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'pulumi-sinch-voice'),
-    'python-build',
-  );
+  const directory = cacheDirectory('python-build');
   const python = join(directory, 'bin', 'python');
   if (!existsSync(join(directory, '.ready'))) {
     log('release: installing the Python package builder (build, from PyPI) into a virtual environment');

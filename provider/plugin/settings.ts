@@ -4,7 +4,13 @@
  * the properties of an explicit `pulumi:providers:sinch`). The engine applies no `defaultInfo.environment` for
  * native providers, so the environment variables are applied here, after the inputs, as for the dynamic resources.
  */
-import { parseSettings, resolveSettings, secretOf, type SinchProviderSettings } from '../configuration';
+import {
+  missingCredentials,
+  parseSettings,
+  resolveSettings,
+  secretOf,
+  type SinchProviderSettings,
+} from '../configuration';
 import type { CheckFailure, PropertyValues } from '../implementation/requests';
 import { SETTINGS, type SettingName } from '../shapes/settings';
 import { failureOf, UNKNOWN } from '../validation';
@@ -17,8 +23,6 @@ export function settingsOf(inputs: PropertyValues, environment: NodeJS.ProcessEn
   return resolveSettings((key) => (key.startsWith(PREFIX) ? inputs[key.slice(PREFIX.length)] : undefined), environment);
 }
 
-const CREDENTIALS = ['applicationKey', 'applicationSecret'] as const;
-
 /**
  * CheckConfig: a failure naming each setting that cannot work, before any API call; values not known yet (at
  * preview) are not judged. The reasons are those `connect` gives when an operation runs, so both agree, and none
@@ -30,12 +34,13 @@ export function checkSettings(inputs: PropertyValues, environment: NodeJS.Proces
   for (const name of unknown) delete settings[name];
   // A scheme not known yet: the secret is judged as Basic takes it (any text), the laxer of the two.
   const judged = unknown.has('auth') ? { ...settings, auth: 'basic' } : settings;
-  const missing: CheckFailure[] = CREDENTIALS.filter((name) => settings[name] === undefined && !unknown.has(name)).map(
-    (name) => ({
-      property: name,
-      reason: `${SETTINGS[name].key} is not set: give the provider ${name}, or set it with \`pulumi config set ${'secret' in SETTINGS[name] ? '--secret ' : ''}${SETTINGS[name].key} …\` or ${SETTINGS[name].environment}`,
-    }),
-  );
+  // Said in the provider's terms: an explicit provider gives the credential as its own property.
+  const missing: CheckFailure[] = missingCredentials(settings)
+    .filter(({ setting }) => !unknown.has(setting))
+    .map(({ setting }) => ({
+      property: setting,
+      reason: `${SETTINGS[setting].key} is not set: give the provider ${setting}, or set it with \`pulumi config set ${'secret' in SETTINGS[setting] ? '--secret ' : ''}${SETTINGS[setting].key} …\` or ${SETTINGS[setting].environment}`,
+    }));
   const secret = secretOf(settings);
   const bad = parseSettings(judged).failures.map(({ setting, reason }) =>
     failureOf(setting, settings[setting], reason, [secret], SETTINGS[setting].key),
