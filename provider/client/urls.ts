@@ -10,18 +10,17 @@ import { describeValue, hasInvisible, type Quote } from './quoting';
 /** Sinch's own limit is undocumented; a URL longer than this is almost surely a mistake. */
 export const MAX_URL_LENGTH = 2048;
 
-/** Hosts that never leave the machine, as written: plain http to them carries nothing across a network. */
-const LOOPBACK_HOSTS =
-  /^(?:localhost|127\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){2}|\[::1\])$/i;
-
-/** True for a host name that never leaves the machine: plain http to it carries nothing across a network. */
-export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.test(hostname);
-
 /** The user and password of a URL, up to the "@" of its authority. */
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/*)[^/?#@]*@/i;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const DOTTED_QUAD = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+/** Hosts that never leave the machine, as written: plain http to them carries nothing across a network. */
+const LOOPBACK_HOSTS = new RegExp(`^(?:localhost|127(?:\\.${OCTET}){3}|\\[::1\\])$`, 'i');
+
+/** True for a host name that never leaves the machine: plain http to it carries nothing across a network. */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.test(hostname);
+
 /** A label of a DNS name as hosts are named: letters, digits, hyphens (not at an end), and underscores. */
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/i;
 /** What a URL parser takes for a number in a host's last label, and so for an IPv4 address in some notation. */
