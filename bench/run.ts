@@ -5,8 +5,13 @@
 import { performance } from 'node:perf_hooks';
 import * as pulumi from '@pulumi/pulumi';
 import { applicationAuthorization, SinchConfigurationClient, type AuthScheme } from '../provider';
-import { deploymentContext, numberAssignmentProvider, type NumberAssignmentInputs } from '../provider/implementation';
-import { shims } from '../provider/shim';
+import {
+  deploymentContext,
+  implementationOf,
+  RESOURCE_KINDS,
+  RESOURCES,
+  type NumberAssignmentInputs,
+} from '../provider/implementation';
 import { startSimulator, type RunningSimulator } from '../simulator';
 
 const APPLICATION = { key: '5f5c418a-0f91-4bbc-8234-a9bf5eddad97', secret: 'JViE5vDor0Sw3WllZka15Q==' };
@@ -91,7 +96,8 @@ async function main(): Promise<void> {
     const settings = { applicationKey: APPLICATION.key, applicationSecret: APPLICATION.secret, baseUrl: simulator.url };
     // A deployment each: within one, a delete leaves alone what a create of the same deployment took over.
     const deployment = () =>
-      numberAssignmentProvider(
+      implementationOf(
+        RESOURCES.NumberAssignment,
         deploymentContext(
           () => settings,
           () => undefined,
@@ -105,8 +111,8 @@ async function main(): Promise<void> {
       allowReassign: false,
     };
     const cycles = await timed(100, async () => {
-      const { outs } = await deployment().create(inputs);
-      await deployment().delete!(`${inputs.number}/voice`, outs!);
+      const { id, outs } = await deployment().create({ inputs: { ...inputs } });
+      await deployment().delete({ id, props: outs });
     });
     record(
       'NumberAssignment create + delete, each in a new deployment (4 API calls), p50',
@@ -124,8 +130,9 @@ async function main(): Promise<void> {
     );
     record('resident set size at the end', `${(after.rss / 1024 / 1024).toFixed(0)} MiB`);
 
-    for (const kind of ['NumberAssignment', 'ApplicationCallbacks'] as const) {
-      const shim = shims[kind];
+    for (const kind of RESOURCE_KINDS) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- each kind's shim module, as a resource loads it
+      const shim: unknown = require(`../provider/shims/${kind}`);
       const { text } = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
       record(`serialized __provider of ${kind}`, `${Buffer.byteLength(text)} bytes`);
     }

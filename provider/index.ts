@@ -21,4 +21,4 @@ export type {
   ApplicationCallbacksOutputs,
   NumberAssignmentInputs,
   NumberAssignmentOutputs,
-} from './implementation/types';
+} from './shapes';

@@ -8,4 +8,5 @@ export {
   type UnboundNumber,
   type UnreadableCallbacks,
 } from './reading';
-export { callbacksResourceName, numberResourceName, renderDeclarations } from './rendering';
+export { callbacksResourceName, numberResourceName } from '../shapes';
+export { renderDeclarations } from './rendering';

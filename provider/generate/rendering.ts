@@ -1,4 +1,5 @@
 import { checkApplicationKey, checkCallbackUrl, checkNumber, type CallbackUrls, type Capability } from '../client';
+import { callbacksResourceName, numberResourceName } from '../shapes';
 import type { LiveConfiguration } from './reading';
 
 /** A NumberAssignment to declare, named as the top-level stack names it. */
@@ -27,8 +28,6 @@ export interface Declarations {
 }
 
 /** The names the top-level stack (index.ts) gives: after what the resource manages, never a position. */
-export const numberResourceName = (number: string, capability: Capability): string => `number-${number}-${capability}`;
-export const callbacksResourceName = (applicationKey: string): string => `callbacks-${applicationKey}`;
 
 /** A value from the API named in a comment: at most 60 characters (comment lines are cleaned once more when rendered). */
 export const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 60)}…` : value);

@@ -1,4 +1,3 @@
-import type * as pulumi from '@pulumi/pulumi';
 import type { SinchConfigurationClient } from '../client';
 import { isUnknownApplication } from '../client/errors';
 import type { CallbackUrls } from '../client/types';
@@ -6,19 +5,22 @@ import { checkApplicationKey } from '../client/arguments';
 import { describeValue } from '../client/quoting';
 import { checkCallbackUrl } from '../client/urls';
 import { APPLICATION_KEY_INPUT, issuedForm, parseInputs, type InputParser } from '../validation';
-import { claimOfCallbacks } from './claims';
-import { APPLICATION_CALLBACKS } from '../shapes';
+import {
+  APPLICATION_CALLBACKS,
+  callbacksResourceName,
+  type ApplicationCallbacksInputs,
+  type ApplicationCallbacksOutputs,
+} from '../shapes/applicationCallbacks';
+import { inputNames, outputNames } from '../shapes/property';
 import { pick, type ProviderContext } from './context';
 import { givenSettings } from '../configuration';
 import { diffInputs, recorded, withDefaults } from './inputs';
 import { writeUntilLanded } from './settle';
-import {
-  APPLICATION_CALLBACKS_FIELDS,
-  type ApplicationCallbacksInputs,
-  type ApplicationCallbacksOutputs,
-} from './types';
+import type { ResourceImplementation, ResourceRegistration } from './registration';
+import type { CreateResponse, PropertyValues } from './requests';
 
-type Provider = pulumi.dynamic.ResourceProvider<ApplicationCallbacksInputs, ApplicationCallbacksOutputs>;
+/** What an ApplicationCallbacks claims in a deployment: one application's callback URLs. */
+const claimOf = (applicationKey: string): string => `callbacks ${applicationKey}`;
 
 const URL_FIELDS = ['primary', 'fallback'] as const;
 
@@ -35,27 +37,32 @@ type Found = Pick<ApplicationCallbacksOutputs, 'adopted' | 'foundPrimary' | 'fou
 function fields(value: object): ApplicationCallbacksInputs {
   return pick<ApplicationCallbacksInputs>(
     value as Record<string, unknown>,
-    APPLICATION_CALLBACKS_FIELDS,
+    inputNames(APPLICATION_CALLBACKS),
   ) as ApplicationCallbacksInputs;
 }
 
-function recordedOf(props: object | undefined): Partial<ApplicationCallbacksOutputs> {
-  return recorded(APPLICATION_CALLBACKS, props);
+/**
+ * A state written by any earlier release, as today's methods read it: today's constant defaults and the issued form
+ * of application keys (recorded); a state from before `appliedPrimary` existed wrote the URLs it recorded; and one
+ * from before `adopted` (0.2) recorded nothing found, so delete clears what it wrote.
+ */
+function migrate(olds: PropertyValues): PropertyValues {
+  const state: Partial<ApplicationCallbacksOutputs> = recorded(APPLICATION_CALLBACKS, olds);
+  if (state.applicationKey === undefined) return state;
+  const { foundPrimary, foundFallback, ...rest } = state;
+  const applied =
+    state.appliedPrimary === undefined ? { appliedPrimary: state.primary, appliedFallback: state.fallback } : {};
+  const found = state.adopted === undefined ? {} : { foundPrimary, foundFallback };
+  return pick<ApplicationCallbacksOutputs>({ ...rest, ...applied, ...found }, outputNames(APPLICATION_CALLBACKS));
 }
 
-/** The URLs this resource wrote; a state from before `appliedPrimary` existed wrote what it recorded. */
-function appliedUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls {
-  return recorded.appliedPrimary === undefined
-    ? pick<CallbackUrls>({ primary: recorded.primary, fallback: recorded.fallback }, URL_FIELDS)
-    : pick<CallbackUrls>({ primary: recorded.appliedPrimary, fallback: recorded.appliedFallback }, URL_FIELDS);
-}
+/** The URLs this resource wrote. */
+const appliedUrls = (recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls =>
+  pick<CallbackUrls>({ primary: recorded.appliedPrimary, fallback: recorded.appliedFallback }, URL_FIELDS);
 
-/** The URLs to put back on delete: those found at create; none for a state from before 0.2, which recorded none. */
-function foundUrls(recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls {
-  return recorded.adopted === undefined
-    ? {}
-    : pick<CallbackUrls>({ primary: recorded.foundPrimary, fallback: recorded.foundFallback }, URL_FIELDS);
-}
+/** The URLs to put back on delete: those found at create. */
+const foundUrls = (recorded: Partial<ApplicationCallbacksOutputs>): CallbackUrls =>
+  pick<CallbackUrls>({ primary: recorded.foundPrimary, fallback: recorded.foundFallback }, URL_FIELDS);
 
 function outputs(state: ApplicationCallbacksInputs, applied: CallbackUrls, found: Found): ApplicationCallbacksOutputs {
   return {
@@ -127,10 +134,7 @@ function declaredTwice(applicationKey: string): Error {
 }
 
 /** Sets the declared URLs, or adopts them as they are; records what was there before. */
-async function adoptOrWrite(
-  context: ProviderContext,
-  wanted: ApplicationCallbacksInputs,
-): Promise<pulumi.dynamic.CreateResult<ApplicationCallbacksOutputs>> {
+async function adoptOrWrite(context: ProviderContext, wanted: ApplicationCallbacksInputs): Promise<CreateResponse> {
   const client = context.client();
   const found = await client.getCallbacks(wanted.applicationKey);
   const adopted = sameUrls(found, wanted);
@@ -145,30 +149,30 @@ async function adoptOrWrite(
   return { id: wanted.applicationKey, outs };
 }
 
-export function applicationCallbacksProvider(context: ProviderContext): Provider {
+function implement(context: ProviderContext): ResourceImplementation {
   return {
-    async check(_olds, news) {
+    async check({ news }) {
       const settings = givenSettings(context.settings());
       const filled = withDefaults(APPLICATION_CALLBACKS, news, settings);
       const { inputs, failures } = parseInputs(filled, INPUTS, settings.applicationSecret);
-      return { inputs: inputs as ApplicationCallbacksInputs, failures };
+      return { inputs, failures };
     },
 
-    async diff(_id, olds, news) {
+    async diff({ olds, news }) {
       return diffInputs(APPLICATION_CALLBACKS, olds, news);
     },
 
-    async create(inputs) {
+    async create({ inputs }) {
       const wanted = fields(inputs);
       return context.claims.claiming(
-        claimOfCallbacks(wanted.applicationKey),
+        claimOf(wanted.applicationKey),
         () => declaredTwice(wanted.applicationKey),
         () => adoptOrWrite(context, wanted),
       );
     },
 
-    async read(id, props) {
-      const recorded = recordedOf(props);
+    async read({ id, props }) {
+      const recorded = props as Partial<ApplicationCallbacksOutputs>;
       // An import: the engine knows the id and nothing else. The URLs there now are what the stack found.
       const importing = recorded.applicationKey === undefined;
       const applicationKey = importing ? importedKey(id) : issuedForm(id || (recorded.applicationKey as string));
@@ -178,33 +182,28 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       if (importing) {
         context.info(`callbacks of ${applicationKey} imported: ${describe(live)}; destroy leaves them`);
         const props = outputs(state, live, { adopted: true, foundPrimary: live.primary, foundFallback: live.fallback });
-        return { id: applicationKey, props, inputs: state as ApplicationCallbacksOutputs };
+        return { id: applicationKey, props, inputs: state };
       }
-      // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return {
-        id: applicationKey,
-        props: outputs(state, appliedUrls(recorded), recorded),
-        inputs: state as ApplicationCallbacksOutputs,
-      };
+      return { id: applicationKey, props: outputs(state, appliedUrls(recorded), recorded), inputs: state };
     },
 
-    async update(_id, olds, news) {
+    async update({ olds, news }) {
       const wanted = fields(news);
       return context.claims.claiming(
-        claimOfCallbacks(wanted.applicationKey),
+        claimOf(wanted.applicationKey),
         () => declaredTwice(wanted.applicationKey),
         async () => {
           // What the URLs last looked like: as this resource wrote them, or as the last refresh found them.
           await write(context.client(), wanted.applicationKey, wanted, fields(olds));
-          return { outs: outputs(wanted, wanted, recordedOf(olds)) };
+          return { outs: outputs(wanted, wanted, olds) };
         },
       );
     },
 
-    async delete(id, props) {
-      const recorded = recordedOf(props);
+    async delete({ id, props }) {
+      const recorded = props as Partial<ApplicationCallbacksOutputs>;
       const applicationKey = issuedForm(id || (recorded.applicationKey as string));
-      if (context.claims.isClaimed(claimOfCallbacks(applicationKey))) {
+      if (context.claims.isClaimed(claimOf(applicationKey))) {
         context.info(
           `callbacks of ${applicationKey} left as they are: another resource of this stack took them over in this deployment (a rename, move or replace)`,
         );
@@ -230,8 +229,17 @@ export function applicationCallbacksProvider(context: ProviderContext): Provider
       }
       if (sameUrls(next, live)) return;
       await write(client, applicationKey, next, live);
+      // Only a state that recorded what it found (adopted, true or false) can say it put that back.
       if (recorded.adopted !== undefined)
         context.info(`callbacks of ${applicationKey} put back as found before this stack: ${describe(next)}`);
     },
   };
 }
+
+export const APPLICATION_CALLBACKS_RESOURCE: ResourceRegistration = {
+  shape: APPLICATION_CALLBACKS,
+  implement,
+  migrate,
+  gathersWrites: false,
+  resourceName: callbacksResourceName,
+};

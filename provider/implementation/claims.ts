@@ -2,11 +2,9 @@
  * The Sinch objects that a create or update of this deployment has taken over. The engine runs one dynamic-provider
  * process per deployment and runs every create and update before the deletes of resources that left the program or
  * were replaced; when such a delete names an object claimed here, another resource of the stack manages it now
- * (a rename, a reorder, a re-parent, a replace), and undoing it would wipe what that resource just declared.
+ * (a rename, a reorder, a re-parent, a replace), and undoing it would wipe what that resource just declared. Each
+ * resource kind names its objects (a binding's key, an application's callbacks) so that no two kinds' names meet.
  */
-import type { Capability } from '../client/types';
-import { bindingKey } from './listing';
-
 export class Claims {
   private readonly claimed = new Set<string>();
   private readonly underWay = new Set<string>();
@@ -32,10 +30,3 @@ export class Claims {
     return this.claimed.has(object);
   }
 }
-
-/** What a NumberAssignment claims: one binding (one number with one capability), by its key. */
-export const claimOfBinding = (number: string, capability: Capability): string =>
-  `binding ${bindingKey(number, capability)}`;
-
-/** What an ApplicationCallbacks claims: one application's callback URLs. */
-export const claimOfCallbacks = (applicationKey: string): string => `callbacks ${applicationKey}`;

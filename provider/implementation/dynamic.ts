@@ -5,7 +5,8 @@
  */
 import type * as pulumi from '@pulumi/pulumi';
 import { resolveSettings } from '../configuration';
-import { RESOURCE_METHODS, type DynamicMethod, type ResourceKind, type ResourceMethod } from './kinds';
+import type { ResourceKind } from '../registry';
+import { RESOURCE_METHODS, type DynamicMethod, type ResourceMethod } from './methods';
 import type { RequestOf } from './requests';
 import { createRuntime, type Runtime } from './runtime';
 
@@ -24,7 +25,7 @@ function theRuntime(): Runtime {
   return runtime;
 }
 
-/** The positional arguments of each dynamic provider method, named. */
+/** The positional arguments of each dynamic provider method, named: the one place that knows their order. */
 function named(method: ResourceMethod, args: unknown[]): RequestOf<ResourceMethod> {
   const [first, second, third] = args as [never, never, never];
   switch (method) {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { ResourceKind, ResourceMethod } from './kinds';
+import type { ResourceKind } from '../registry';
+import type { ResourceMethod } from './methods';
 import type { RequestOf, ResponseOf } from './requests';
 
 /**

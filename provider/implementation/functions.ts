@@ -1,48 +1,15 @@
 /**
- * The cores of `getNumbers` and `queryNumber`: argument checks, the call, the filter. The program-side functions
- * (resources/functions.ts) and the plugin's invoke share them.
+ * How every function is called, whichever it is: its arguments checked by its registration's parsers, then its call.
+ * The program-side functions (resources/functions.ts) and the plugin's invoke share this.
  */
-import type { Capability, NumberBinding, NumberInformation, SinchConfigurationClient } from '../client';
-import { checkApplicationKey, checkCapability, checkNumber } from '../client/arguments';
+import type { SinchConfigurationClient } from '../client';
 import { parseInputs, type InputParser } from '../validation';
-import type { FunctionName } from './kinds';
+import { FUNCTIONS, type FunctionArgs, type FunctionName, type FunctionResults } from '../registry';
+import type { FunctionRegistration } from './registration';
 import type { CheckFailure, InvokeResponse, PropertyValues } from './requests';
-
-export interface GetNumbersArgs {
-  /** Only the numbers bound to this application. */
-  applicationKey?: string;
-  /** Only entries of this capability. */
-  capability?: Capability;
-}
-
-export interface GetNumbersResult {
-  numbers: NumberBinding[];
-}
-
-export interface QueryNumberArgs {
-  number: string;
-}
-
-export interface FunctionArgs {
-  getNumbers: GetNumbersArgs;
-  queryNumber: QueryNumberArgs;
-}
-
-export interface FunctionResults {
-  getNumbers: GetNumbersResult;
-  queryNumber: NumberInformation;
-}
 
 /** The arguments as checked (application keys in the form Sinch issues), or what is wrong with them. */
 type CheckedArguments<Args> = { args: Args; failures: [] } | { args?: undefined; failures: CheckFailure[] };
-
-const ARGUMENTS: { readonly [F in FunctionName]: Readonly<Record<keyof FunctionArgs[F], InputParser>> } = {
-  getNumbers: {
-    applicationKey: { parse: checkApplicationKey, optional: true },
-    capability: { parse: checkCapability, optional: true },
-  },
-  queryNumber: { number: { parse: checkNumber } },
-};
 
 /** A function's arguments parsed, its other arguments dropped; reasons never show `secret`. */
 export function checkArguments<F extends FunctionName>(
@@ -50,7 +17,7 @@ export function checkArguments<F extends FunctionName>(
   given: PropertyValues,
   secret: string | undefined,
 ): CheckedArguments<FunctionArgs[F]> {
-  const parsers = ARGUMENTS[name];
+  const parsers: Readonly<Record<string, InputParser>> = FUNCTIONS[name].arguments;
   const declared = Object.fromEntries(
     Object.keys(parsers).flatMap((key) => (given[key] === undefined || given[key] === null ? [] : [[key, given[key]]])),
   ) as Partial<FunctionArgs[F]>;
@@ -58,17 +25,14 @@ export function checkArguments<F extends FunctionName>(
   return failures.length > 0 ? { failures } : { args: inputs as FunctionArgs[F], failures: [] };
 }
 
-export async function getNumbers(client: SinchConfigurationClient, args: GetNumbersArgs): Promise<GetNumbersResult> {
-  const numbers = (await client.listNumbers()).filter(
-    (entry) =>
-      (args.applicationKey === undefined || entry.applicationKey === args.applicationKey) &&
-      (args.capability === undefined || entry.capability === args.capability),
-  );
-  return { numbers };
-}
-
-export function queryNumber(client: SinchConfigurationClient, args: QueryNumberArgs): Promise<NumberInformation> {
-  return client.queryNumber(args.number);
+/** Calls a function whose arguments are checked. */
+export function callFunction<F extends FunctionName>(
+  name: F,
+  client: SinchConfigurationClient,
+  args: FunctionArgs[F],
+): Promise<FunctionResults[F]> {
+  const { call } = FUNCTIONS[name] as unknown as FunctionRegistration<FunctionArgs[F], FunctionResults[F]>;
+  return call(client, args);
 }
 
 /** Checks the arguments, then calls; a failed check makes no call. */
@@ -80,9 +44,5 @@ export async function invokeFunction<F extends FunctionName>(
 ): Promise<InvokeResponse<FunctionResults[F]>> {
   const { args, failures } = checkArguments(name, given, secret);
   if (!args) return { failures };
-  const result =
-    name === 'getNumbers'
-      ? await getNumbers(client(), args as GetNumbersArgs)
-      : await queryNumber(client(), args as QueryNumberArgs);
-  return { result: result as FunctionResults[F], failures: [] };
+  return { result: await callFunction(name, client(), args), failures: [] };
 }

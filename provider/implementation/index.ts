@@ -1,8 +1,7 @@
 /** The implementation behind both front ends. Importing it has no side effects: each runtime is made by its front end. */
 import { serveDynamic } from './dynamic';
-import type { DynamicMethod, ResourceKind } from './kinds';
-export { applicationCallbacksProvider } from './applicationCallbacks';
-export { numberAssignmentProvider } from './numberAssignment';
+import type { ResourceKind } from '../registry';
+import type { DynamicMethod } from './methods';
 export { bindingKey } from './listing';
 export type { ProviderContext } from './context';
 export { Claims } from './claims';
@@ -13,9 +12,18 @@ export { EngineTraffic } from './engineTraffic';
 export { SinchCredentialsRefused } from './credentials';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 export * from './functions';
-export * from './kinds';
+export type { GetNumbersArgs, GetNumbersResult } from './getNumbers';
+export type { QueryNumberArgs } from './queryNumber';
+export * from '../registry';
+export type {
+  ApplicationCallbacksInputs,
+  ApplicationCallbacksOutputs,
+  NumberAssignmentInputs,
+  NumberAssignmentOutputs,
+} from '../shapes';
+export * from './methods';
+export * from './registration';
 export * from './requests';
-export * from './types';
 
 /**
  * The entry point of the serialized shims (provider/shims): every dynamic provider method of every resource kind

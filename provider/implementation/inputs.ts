@@ -51,13 +51,16 @@ export function recorded<S extends ResourceShape>(shape: S, olds: object | undef
   return state as Partial<Outputs<S>>;
 }
 
-/** Which inputs changed between the state and the checked inputs, and which of those replace the resource. */
+/**
+ * Which inputs changed between the state (migrated: see ResourceRegistration.migrate) and the checked inputs, and
+ * which of those replace the resource.
+ */
 export function diffInputs<S extends ResourceShape>(
   shape: S,
   olds: object,
   news: object,
 ): { changes: boolean; replaces: string[]; deleteBeforeReplace: false } {
-  const previous = recorded(shape, olds) as Record<string, unknown>;
+  const previous = olds as Record<string, unknown>;
   const next = news as Record<string, unknown>;
   const replaces = changedKeys(previous, next, replaceNames(shape));
   const changes = [...replaces, ...changedKeys(previous, next, updateNames(shape))];

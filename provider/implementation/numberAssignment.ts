@@ -1,11 +1,9 @@
-import type * as pulumi from '@pulumi/pulumi';
 import { isUnknownApplication } from '../client/errors';
 import type { Capability } from '../client/types';
 import { checkBoolean, checkCapability, checkNumber } from '../client/arguments';
 import { problemOf } from '../client/checked';
 import { describeValue } from '../client/quoting';
 import { APPLICATION_KEY_INPUT, parseInputs, type InputParser } from '../validation';
-import { claimOfBinding } from './claims';
 import { bindingKey } from './listing';
 import { NumberBoundElsewhere, NumberNotOwned } from './refusals';
 import type { LiveBinding, LiveBindings } from './liveBindings';
@@ -13,10 +11,14 @@ import { writeUntilLanded, type CheckedWrite, type Outcome } from './settle';
 import { pick, type ProviderContext } from './context';
 import { givenSettings } from '../configuration';
 import { diffInputs, recorded, withDefaults } from './inputs';
-import { NUMBER_ASSIGNMENT } from '../shapes';
-import { NUMBER_ASSIGNMENT_INPUTS, type NumberAssignmentInputs, type NumberAssignmentOutputs } from './types';
+import { numberResourceName, NUMBER_ASSIGNMENT } from '../shapes/numberAssignment';
+import { inputNames } from '../shapes/property';
+import type { ResourceImplementation, ResourceRegistration } from './registration';
+import type { CreateResponse, PropertyValues, UpdateResponse } from './requests';
+import type { NumberAssignmentInputs, NumberAssignmentOutputs } from '../shapes/numberAssignment';
 
-type Provider = pulumi.dynamic.ResourceProvider<NumberAssignmentInputs, NumberAssignmentOutputs>;
+/** What a NumberAssignment claims in a deployment: one binding (one number with one capability). */
+const claimOf = (number: string, capability: Capability): string => `binding ${bindingKey(number, capability)}`;
 
 /** The parser of each input's kind. */
 const INPUTS: Readonly<Record<keyof NumberAssignmentInputs, InputParser>> = {
@@ -106,7 +108,7 @@ function checkImportId(id: string): void {
 function declared(value: object): NumberAssignmentInputs {
   return pick<NumberAssignmentInputs>(
     value as Record<string, unknown>,
-    NUMBER_ASSIGNMENT_INPUTS,
+    inputNames(NUMBER_ASSIGNMENT),
   ) as NumberAssignmentInputs;
 }
 
@@ -121,9 +123,21 @@ function outputs(wanted: NumberAssignmentInputs, found: Found): NumberAssignment
   };
 }
 
-/** Olds written by any earlier version of this provider, read with today's defaults. */
-const normalize = (olds: Partial<NumberAssignmentOutputs>): Partial<NumberAssignmentOutputs> =>
-  recorded(NUMBER_ASSIGNMENT, olds);
+/**
+ * A state written by any earlier release, as today's methods read it: today's constant defaults and the issued form
+ * of application keys (recorded); `assignedApplicationKey`, which states from before it existed leave out, is the
+ * application they bound; and a state from before `adopted` (0.2) recorded nothing found, so delete unassigns.
+ */
+function migrate(olds: PropertyValues): PropertyValues {
+  const state: Partial<NumberAssignmentOutputs> = recorded(NUMBER_ASSIGNMENT, olds);
+  if (state.number === undefined) return state;
+  const { foundApplicationKey, ...rest } = state;
+  return {
+    ...rest,
+    assignedApplicationKey: state.assignedApplicationKey ?? state.applicationKey,
+    ...(state.adopted === undefined || foundApplicationKey === undefined ? {} : { foundApplicationKey }),
+  };
+}
 
 /**
  * Undoes this resource's own change to a binding that is still as it left it: back to unbound, or back to the
@@ -137,7 +151,7 @@ async function restore(
 ): Promise<void> {
   const number = recorded.number as string;
   const capability = recorded.capability as Capability;
-  const found = recorded.adopted === undefined ? undefined : recorded.foundApplicationKey;
+  const found = recorded.foundApplicationKey;
   if (found === undefined) {
     await writeUntilLanded(unassignment(bindings, number, capability, owner));
   } else if (found === owner) {
@@ -156,10 +170,7 @@ async function restore(
 }
 
 /** Binds the number as declared: adopts it, takes it (allowReassign) or assigns it; the guard refuses the rest. */
-async function bind(
-  context: ProviderContext,
-  wanted: NumberAssignmentInputs,
-): Promise<pulumi.dynamic.CreateResult<NumberAssignmentOutputs>> {
+async function bind(context: ProviderContext, wanted: NumberAssignmentInputs): Promise<CreateResponse> {
   const bindings = context.bindings();
   const permitted = (seen: LiveBinding) =>
     seen.owned && (wanted.allowReassign || [undefined, wanted.applicationKey].includes(seen.applicationKey));
@@ -192,7 +203,7 @@ async function move(
   context: ProviderContext,
   wanted: NumberAssignmentInputs,
   olds: NumberAssignmentOutputs,
-): Promise<pulumi.dynamic.UpdateResult<NumberAssignmentOutputs>> {
+): Promise<UpdateResponse> {
   const bindings = context.bindings();
   // This stack may move what it bound itself, and what the last refresh showed; anything else needs allowReassign.
   const known = [undefined, olds.assignedApplicationKey, olds.applicationKey, wanted.applicationKey];
@@ -211,33 +222,33 @@ async function move(
       assignment(bindings, wanted.number, wanted.capability, wanted.applicationKey, live.applicationKey),
     );
   }
-  return { outs: outputs(wanted, normalize(olds)) };
+  return { outs: outputs(wanted, olds) };
 }
 
-export function numberAssignmentProvider(context: ProviderContext): Provider {
+function implement(context: ProviderContext): ResourceImplementation {
   return {
-    async check(_olds, news) {
+    async check({ news }) {
       const settings = givenSettings(context.settings());
       const filled = withDefaults(NUMBER_ASSIGNMENT, news, settings);
       const { inputs, failures } = parseInputs(filled, INPUTS, settings.applicationSecret);
-      return { inputs: inputs as NumberAssignmentInputs, failures };
+      return { inputs, failures };
     },
 
-    async diff(_id, olds, news) {
+    async diff({ olds, news }) {
       return diffInputs(NUMBER_ASSIGNMENT, olds, news);
     },
 
-    async create(inputs) {
+    async create({ inputs }) {
       const wanted = declared(inputs);
       return context.claims.claiming(
-        claimOfBinding(wanted.number, wanted.capability),
+        claimOf(wanted.number, wanted.capability),
         () => declaredTwice(wanted),
         () => bind(context, wanted),
       );
     },
 
-    async read(id, props) {
-      const recorded = normalize((props ?? {}) as Partial<NumberAssignmentOutputs>);
+    async read({ id, props }) {
+      const recorded = props as Partial<NumberAssignmentOutputs>;
       // An import: the engine knows the id and nothing else. What is there now is what the stack found.
       const importing = recorded.number === undefined;
       if (importing) checkImportId(id);
@@ -254,35 +265,30 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
       const found: Found = importing ? { adopted: true, foundApplicationKey: live.applicationKey } : recorded;
       if (importing)
         context.info(`${number} (${capability}) imported: bound to ${live.applicationKey}; destroy leaves it bound`);
-      const assignedApplicationKey = recorded.assignedApplicationKey ?? recorded.applicationKey ?? live.applicationKey;
-      // The SDK types ReadResult.inputs as the outputs type; the engine takes any inputs.
-      return {
-        id,
-        props: { ...outputs(inputs, found), assignedApplicationKey },
-        inputs: inputs as NumberAssignmentOutputs,
-      };
+      const assignedApplicationKey = recorded.assignedApplicationKey ?? live.applicationKey;
+      return { id, props: { ...outputs(inputs, found), assignedApplicationKey }, inputs };
     },
 
-    async update(_id, olds, news) {
+    async update({ olds, news }) {
       const wanted = declared(news);
       return context.claims.claiming(
-        claimOfBinding(wanted.number, wanted.capability),
+        claimOf(wanted.number, wanted.capability),
         () => declaredTwice(wanted),
-        () => move(context, wanted, olds),
+        () => move(context, wanted, olds as NumberAssignmentOutputs),
       );
     },
 
-    async delete(_id, props) {
-      const recorded = normalize(props);
+    async delete({ props }) {
+      const recorded = props as Partial<NumberAssignmentOutputs>;
       const number = recorded.number as string;
       const capability = recorded.capability as Capability;
-      if (context.claims.isClaimed(claimOfBinding(number, capability))) {
+      if (context.claims.isClaimed(claimOf(number, capability))) {
         context.info(
           `${number} (${capability}) left as it is: another resource of this stack took it over in this deployment (a rename, move or replace)`,
         );
         return;
       }
-      const owner = (recorded.assignedApplicationKey ?? recorded.applicationKey) as string;
+      const owner = recorded.assignedApplicationKey as string;
       const bindings = context.bindings();
       const live = await bindings.binding(number, capability);
       if (!live.owned) {
@@ -299,3 +305,14 @@ export function numberAssignmentProvider(context: ProviderContext): Provider {
     },
   };
 }
+
+export const NUMBER_ASSIGNMENT_RESOURCE: ResourceRegistration = {
+  shape: NUMBER_ASSIGNMENT,
+  implement,
+  migrate,
+  gathersWrites: true,
+  resourceName: (id) => {
+    const [number, capability] = id.split('/');
+    return numberResourceName(number as string, capability as Capability);
+  },
+};

@@ -3,7 +3,7 @@
  * plugin's gRPC messages both map onto these. Values are plain (secrets unwrapped by the front end); a value the engine
  * does not know yet is the string UNKNOWN (validation.ts).
  */
-import type { ResourceMethod } from './kinds';
+import type { ResourceMethod } from './methods';
 
 export type PropertyValues = Record<string, unknown>;
 

@@ -3,17 +3,16 @@
  * (one deployment, one settings source): its own view of the bindings, its own claims, its own view of the engine's
  * traffic, and a logger that ties each line to the resource that wrote it. Nothing here is module state.
  */
-import type * as pulumi from '@pulumi/pulumi';
 import { secretOf, type SinchProviderSettings } from '../configuration';
-import { applicationCallbacksProvider } from './applicationCallbacks';
 import type { ProviderContext, Severity } from './context';
 import { explainCredentials } from './credentials';
 import { deploymentContext } from './deployment';
 import { observeTraffic } from './engineTraffic';
-import { invokeFunction, type FunctionResults } from './functions';
-import type { FunctionName, ResourceKind, ResourceMethod } from './kinds';
+import { invokeFunction } from './functions';
 import type { Coalescing } from './liveBindings';
-import { numberAssignmentProvider } from './numberAssignment';
+import type { ResourceMethod } from './methods';
+import { implementationOf, type ResourceImplementation } from './registration';
+import { isResourceKind, RESOURCES, type FunctionName, type FunctionResults, type ResourceKind } from '../registry';
 import type { InvokeResponse, PropertyValues, RequestOf, ResponseOf } from './requests';
 import { trace, tracing } from './trace';
 
@@ -30,33 +29,12 @@ export interface Runtime {
   invoke<F extends FunctionName>(name: F, args: PropertyValues): Promise<InvokeResponse<FunctionResults[F]>>;
 }
 
-type DynamicProvider = pulumi.dynamic.ResourceProvider;
-
-/** Every kind's implementation; `satisfies` makes a kind without one a compile error. */
-const IMPLEMENTATIONS = {
-  NumberAssignment: numberAssignmentProvider,
-  ApplicationCallbacks: applicationCallbacksProvider,
-} satisfies Record<ResourceKind, (context: ProviderContext) => unknown>;
-
-/** Calls the implementation's method with the request's fields in the order it takes them. */
-async function call<M extends ResourceMethod>(
-  provider: DynamicProvider,
+/** Calls one method; the mapped type of ResourceImplementation does not narrow by a generic method name. */
+const call = <M extends ResourceMethod>(
+  implementation: ResourceImplementation,
   method: M,
   request: RequestOf<M>,
-): Promise<ResponseOf<M>> {
-  const named = request as Partial<RequestOf<'diff'> & RequestOf<'create'> & RequestOf<'read'>>;
-  const implementation = provider[method] as ((...parameters: unknown[]) => Promise<unknown>) | undefined;
-  if (!implementation) throw new Error(`pulumi-sinch-voice: no ${method}`);
-  const parameters: Record<ResourceMethod, unknown[]> = {
-    check: [named.olds, named.news],
-    diff: [named.id, named.olds, named.news],
-    create: [named.inputs],
-    read: [named.id, named.props],
-    update: [named.id, named.olds, named.news],
-    delete: [named.id, named.props],
-  };
-  return (await implementation.apply(provider, parameters[method])) as ResponseOf<M>;
-}
+): Promise<ResponseOf<M>> => (implementation[method] as (request: RequestOf<M>) => Promise<ResponseOf<M>>)(request);
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const deployment = deploymentContext(
@@ -73,8 +51,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   return {
     async serve(kind, method, request) {
-      const implementation = Object.hasOwn(IMPLEMENTATIONS, kind) ? IMPLEMENTATIONS[kind] : undefined;
-      if (!implementation)
+      if (!isResourceKind(kind))
         throw new Error(
           `pulumi-sinch-voice: no resource kind ${String(kind)}; is the installed package older than the stack's state?`,
         );
@@ -83,12 +60,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         info: (message) => options.log('info', message, request.urn),
         warn: (message) => options.log('warning', message, request.urn),
       };
-      const provider = implementation(scoped) as DynamicProvider;
+      const implementation = implementationOf(RESOURCES[kind], scoped);
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });
       try {
         return await observeTraffic(deployment.traffic, kind, method, request, () =>
-          explained(() => call(provider, method, request)),
+          explained(() => call(implementation, method, request)),
         );
       } finally {
         // With the process's CPU so far, which the benchmark reads to tell the provider's work from the engine's.

@@ -3,15 +3,14 @@
  * the replace (`~ applicationKey`, `+- number`), as it does for Pulumi's own providers.
  */
 import { DiffResponse, PropertyDiff } from '@pulumi/pulumi/proto/provider_pb';
-import { recorded } from '../implementation/inputs';
-import type { ResourceKind } from '../implementation/kinds';
 import type { DiffResponse as Answer, PropertyValues } from '../implementation/requests';
-import { RESOURCE_SHAPES, replaceNames, updateNames } from '../shapes';
+import { RESOURCES, type ResourceKind } from '../registry';
+import { replaceNames, updateNames } from '../shapes';
 
 const { ADD, ADD_REPLACE, DELETE, DELETE_REPLACE, UPDATE, UPDATE_REPLACE } = PropertyDiff.Kind;
 
 /**
- * The properties the implementation compared (its diff reads the state's outputs as `recorded` does, against the
+ * The properties the implementation compared (its diff reads the state's outputs as `migrate` does, against the
  * checked inputs), each with how it changed. The comparison is the outputs against the new inputs, so not an input diff.
  */
 function detailed(
@@ -20,8 +19,8 @@ function detailed(
   olds: PropertyValues,
   news: PropertyValues,
 ): Map<string, PropertyDiff> {
-  const shape = RESOURCE_SHAPES[kind];
-  const previous = recorded(shape, olds) as PropertyValues;
+  const { shape, migrate } = RESOURCES[kind];
+  const previous = migrate(olds);
   const details = new Map<string, PropertyDiff>();
   for (const name of [...replaceNames(shape), ...updateNames(shape)]) {
     const before = previous[name];

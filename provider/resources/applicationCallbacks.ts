@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPLICATION_CALLBACKS } from '../shapes';
-import { shims } from '../shim';
+import shim = require('../shims/ApplicationCallbacks');
 import { preflight } from './preflight';
 import { registeredProperties, type ArgsMatchShape } from './properties';
 
@@ -29,14 +29,7 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(
-      shims.ApplicationCallbacks,
-      name,
-      registeredProperties(APPLICATION_CALLBACKS, args),
-      opts,
-      'sinch',
-      'ApplicationCallbacks',
-    );
+    super(shim, name, registeredProperties(APPLICATION_CALLBACKS, args), opts, 'sinch', 'ApplicationCallbacks');
   }
 }
 

@@ -2,13 +2,8 @@ import * as pulumi from '@pulumi/pulumi';
 import type { NumberInformation } from '../client/types';
 import { connect, secretOf } from '../configuration';
 import { explainCredentials } from '../implementation/credentials';
-import {
-  checkArguments,
-  getNumbers as listFiltered,
-  queryNumber as query,
-  type GetNumbersArgs,
-  type GetNumbersResult,
-} from '../implementation/functions';
+import { callFunction, checkArguments } from '../implementation/functions';
+import type { GetNumbersArgs, GetNumbersResult } from '../implementation/getNumbers';
 import type { CheckFailure, PropertyValues } from '../implementation/requests';
 import { programSettings } from './programSettings';
 
@@ -33,7 +28,7 @@ export async function getNumbers(args: GetNumbersArgs = {}): Promise<GetNumbersR
   const checked = checkArguments('getNumbers', args as PropertyValues, secretOf(programSettings()));
   if (!checked.args) throw refuse('getNumbers', checked.failures);
   const valid = checked.args;
-  return withProgramClient((client) => listFiltered(client, valid));
+  return withProgramClient((client) => callFunction('getNumbers', client, valid));
 }
 
 export function getNumbersOutput(args: pulumi.Input<GetNumbersArgs> = {}): pulumi.Output<GetNumbersResult> {
@@ -45,7 +40,7 @@ export async function queryNumber(number: string): Promise<NumberInformation> {
   const checked = checkArguments('queryNumber', { number }, secretOf(programSettings()));
   if (!checked.args) throw refuse('queryNumber', checked.failures);
   const valid = checked.args;
-  return withProgramClient((client) => query(client, valid));
+  return withProgramClient((client) => callFunction('queryNumber', client, valid));
 }
 
 export function queryNumberOutput(number: pulumi.Input<string>): pulumi.Output<NumberInformation> {

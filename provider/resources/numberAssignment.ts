@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { Capability } from '../client/types';
 import { NUMBER_ASSIGNMENT } from '../shapes';
-import { shims } from '../shim';
+import shim = require('../shims/NumberAssignment');
 import { preflight } from './preflight';
 import { registeredProperties, type ArgsMatchShape } from './properties';
 
@@ -34,14 +34,7 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(
-      shims.NumberAssignment,
-      name,
-      registeredProperties(NUMBER_ASSIGNMENT, args),
-      opts,
-      'sinch',
-      'NumberAssignment',
-    );
+    super(shim, name, registeredProperties(NUMBER_ASSIGNMENT, args), opts, 'sinch', 'NumberAssignment');
   }
 }
 

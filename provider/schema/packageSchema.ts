@@ -2,16 +2,8 @@
  * The Pulumi package schema of the plugin (`pulumi package get-schema`), derived from the declared shapes: resources,
  * functions and provider configuration as package `sinch`, module `voice`. SDKs and docs are generated from it.
  */
-import {
-  FUNCTIONS,
-  RESOURCE_SHAPES,
-  SETTINGS,
-  type FunctionShape,
-  type ResourceShape,
-  type SettingShape,
-  type ValueShape,
-} from '../shapes';
-import { FUNCTION_NAMES, RESOURCE_KINDS, type FunctionName } from '../implementation/kinds';
+import { SETTINGS, type FunctionShape, type ResourceShape, type SettingShape, type ValueShape } from '../shapes';
+import { FUNCTION_NAMES, FUNCTIONS, RESOURCE_KINDS, RESOURCES, type FunctionName } from '../registry';
 
 export const PACKAGE_NAME = 'sinch';
 
@@ -143,10 +135,10 @@ export function packageSchema(version: string) {
   const types: Types = {};
   const settings = Object.fromEntries(Object.entries(SETTINGS).map(([name, shape]) => [name, setting(shape)]));
   const resources = Object.fromEntries(
-    RESOURCE_KINDS.map((kind) => [token(kind), resource(RESOURCE_SHAPES[kind], types)]),
+    RESOURCE_KINDS.map((kind) => [token(kind), resource(RESOURCES[kind].shape, types)]),
   );
   const functions = Object.fromEntries(
-    FUNCTION_NAMES.map((name: FunctionName) => [token(name), fn(FUNCTIONS[name], types)]),
+    FUNCTION_NAMES.map((name: FunctionName) => [token(name), fn(FUNCTIONS[name].shape, types)]),
   );
   return {
     name: PACKAGE_NAME,

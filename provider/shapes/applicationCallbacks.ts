@@ -1,4 +1,4 @@
-import type { ResourceShape } from './property';
+import type { CheckedInputs, Outputs, ResourceShape } from './property';
 
 const URL_RULES =
   'An absolute `https` URL (`http` only to `localhost`, `127.0.0.0/8` or `[::1]`), sent as written: only the scheme and host are lower-cased and `/` is added to an empty path. The host is a DNS name (an internationalized one in punycode, `xn--…`), a dotted-decimal IPv4 or a bracketed IPv6 address; port 1 to 65535; no user info, fragment, `.` or `..` segments, spaces, backslashes, control or invisible characters; at most 2048 characters. A URL that a URL parser would rewrite otherwise (such as `https://h.com:443/`) is refused, with the form to write.';
@@ -59,3 +59,11 @@ export const APPLICATION_CALLBACKS = {
     },
   },
 } as const satisfies ResourceShape;
+
+/** ApplicationCallbacks' inputs after check; an absent fallback means none is configured. */
+export type ApplicationCallbacksInputs = CheckedInputs<typeof APPLICATION_CALLBACKS>;
+/** What an ApplicationCallbacks' state holds: see APPLICATION_CALLBACKS for each property. */
+export type ApplicationCallbacksOutputs = Outputs<typeof APPLICATION_CALLBACKS>;
+
+/** The resource name that the generator and `pulumi import` give an application's callbacks. */
+export const callbacksResourceName = (applicationKey: string): string => `callbacks-${applicationKey}`;

@@ -1,11 +1,11 @@
 import { CAPABILITIES } from '../client/types';
-import type { FunctionName } from '../implementation/kinds';
+import type { FunctionName } from '../registry';
 import type { FunctionShape } from './property';
 
 const APPLICATION_KEY =
   'A Voice application key, such as `f00dcafe-abba-c0de-1dea-dabb1ed4caf3`: a UUID with or without dashes, in any case.';
 
-export const FUNCTIONS = {
+export const FUNCTION_SHAPES = {
   getNumbers: {
     description:
       "The project's numbers and their bindings, read live: one entry per number and capability, bound or not.",

@@ -1,5 +1,5 @@
-import { CAPABILITIES } from '../client/types';
-import type { ResourceShape } from './property';
+import { CAPABILITIES, type Capability } from '../client/types';
+import type { CheckedInputs, Outputs, ResourceShape } from './property';
 
 export const NUMBER_ASSIGNMENT = {
   kind: 'NumberAssignment',
@@ -60,3 +60,11 @@ export const NUMBER_ASSIGNMENT = {
     },
   },
 } as const satisfies ResourceShape;
+
+/** NumberAssignment's inputs after check: every default filled in. */
+export type NumberAssignmentInputs = CheckedInputs<typeof NUMBER_ASSIGNMENT>;
+/** What a NumberAssignment's state holds: see NUMBER_ASSIGNMENT for each property. */
+export type NumberAssignmentOutputs = Outputs<typeof NUMBER_ASSIGNMENT>;
+
+/** The resource name that the generator and `pulumi import` give a binding. */
+export const numberResourceName = (number: string, capability: Capability): string => `number-${number}-${capability}`;

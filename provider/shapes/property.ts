@@ -3,7 +3,7 @@
  * implementation's types and key lists, `check`'s defaults, `diff`'s replace keys, the Pulumi package schema, and
  * the README's tables. Adding a property is one edit here.
  */
-import type { ResourceKind } from '../implementation/kinds';
+import type { ResourceKind } from '../registry';
 
 /** A value's type, as the Pulumi package schema names them. */
 export interface ValueShape {

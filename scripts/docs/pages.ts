@@ -7,14 +7,13 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Capability } from '../../provider/client/types';
-import { callbacksResourceName, numberResourceName } from '../../provider/generate/rendering';
 import {
   FUNCTION_NAMES,
   RESOURCE_KINDS,
+  RESOURCES,
   type FunctionName,
   type ResourceKind,
-} from '../../provider/implementation/kinds';
+} from '../../provider/registry';
 import { packageVersion } from '../../provider/plugin/version';
 import {
   PACKAGE_NAME,
@@ -24,7 +23,7 @@ import {
   token,
   type PackageSchema,
 } from '../../provider/schema/packageSchema';
-import { RESOURCE_SHAPES, SETTINGS, type SettingName, type SettingShape } from '../../provider/shapes';
+import { SETTINGS, type SettingName, type SettingShape } from '../../provider/shapes';
 import { REPOSITORY, cell, code } from './tables';
 import { PLATFORMS, archiveName } from '../pluginPack';
 
@@ -43,15 +42,6 @@ export const LANGUAGES = [
 
 /** The hand-written pages of docs/ that the other pages may link to. */
 export const HAND_WRITTEN = { migrating: 'migrating-from-dynamic.md' } as const;
-
-/** The name the `generate` command gives the resource of an id, for the example `pulumi import`. */
-const IMPORT_NAMES: Record<ResourceKind, (id: string) => string> = {
-  NumberAssignment: (id) => {
-    const [number, capability] = id.split('/');
-    return numberResourceName(number as string, capability as Capability);
-  },
-  ApplicationCallbacks: (id) => callbacksResourceName(id),
-};
 
 /** A page's file name under docs/ (the Registry's api-docs name pages by the lowercased name). */
 export const pageOf = (name: string): string => `${name.toLowerCase()}.md`;
@@ -173,7 +163,7 @@ function resourcePage(schema: PackageSchema, kind: ResourceKind): string {
     >
   )[type];
   if (resource === undefined) throw new Error(`the schema has no resource ${type}`);
-  const shape = RESOURCE_SHAPES[kind];
+  const { shape, resourceName } = RESOURCES[kind];
   const [summary, ...rest] = resource.description.split('\n\n');
   const idParagraph = rest.join('\n\n');
   const inputs = Object.entries(resource.inputProperties).map(([name, property]) => {
@@ -189,7 +179,7 @@ function resourcePage(schema: PackageSchema, kind: ResourceKind): string {
         `| ${code(name)} | ${typeOf(property)} | ${resource.required.includes(name) ? 'yes' : 'no'} | ${names(name)} | ${cell(property.description)} |`,
     );
   const exampleId = shape.id.example;
-  const importName = IMPORT_NAMES[kind](exampleId);
+  const importName = resourceName(exampleId);
   return [
     frontMatter({ title: kind, meta_desc: firstSentence(summary as string), layout: 'api' }),
     '',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from '../../provider/plugin/version';
 import { packageSchema, token } from '../../provider/schema/packageSchema';
-import { FUNCTION_NAMES, RESOURCE_KINDS } from '../../provider/implementation/kinds';
+import { FUNCTION_NAMES, RESOURCE_KINDS } from '../../provider/registry';
 import { SETTINGS, type SettingShape } from '../../provider/shapes';
 import {
   EXAMPLES,

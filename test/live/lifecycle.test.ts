@@ -4,14 +4,13 @@
  * allowed numbers and every URL is put back after each test (account.ts).
  */
 import {
-  applicationCallbacksProvider,
   deploymentContext,
-  numberAssignmentProvider,
   type ApplicationCallbacksInputs,
   type ApplicationCallbacksOutputs,
   type NumberAssignmentInputs,
   type NumberAssignmentOutputs,
 } from '../../provider/implementation';
+import { applicationCallbacksProvider, numberAssignmentProvider } from '../support/implementations';
 import {
   accountState,
   bindingKey,
@@ -35,19 +34,19 @@ function deployment() {
 }
 
 async function checkedNumber(declared: Partial<NumberAssignmentInputs>): Promise<NumberAssignmentInputs> {
-  const { inputs, failures } = await deployment().numbers.check!(
-    {} as NumberAssignmentInputs,
-    declared as NumberAssignmentInputs,
-  );
+  const { inputs, failures } = await deployment().numbers.check({
+    olds: {} as NumberAssignmentInputs,
+    news: declared as NumberAssignmentInputs,
+  });
   expect(failures).toEqual([]);
   return inputs as NumberAssignmentInputs;
 }
 
 async function checkedCallbacks(declared: Partial<ApplicationCallbacksInputs>): Promise<ApplicationCallbacksInputs> {
-  const { inputs, failures } = await deployment().callbacks.check!(
-    {} as ApplicationCallbacksInputs,
-    declared as ApplicationCallbacksInputs,
-  );
+  const { inputs, failures } = await deployment().callbacks.check({
+    olds: {} as ApplicationCallbacksInputs,
+    news: declared as ApplicationCallbacksInputs,
+  });
   expect(failures).toEqual([]);
   return inputs as ApplicationCallbacksInputs;
 }
@@ -66,15 +65,15 @@ async function unboundNumber(): Promise<{ number: string; capability: 'voice' | 
 it('NumberAssignment: create binds an unbound number, read reports it, delete unbinds it', async () => {
   const { number, capability, key } = await unboundNumber();
   const inputs = await checkedNumber({ number, capability });
-  const { id, outs } = await deployment().numbers.create(inputs);
+  const { id, outs } = await deployment().numbers.create({ inputs: inputs });
   expect(id).toBe(`${number}/${capability}`);
   expect(outs).toMatchObject({ assignedApplicationKey: settings.applicationKey, adopted: false });
   expect((await accountState()).bindings[key]).toBe(settings.applicationKey);
 
-  const read = await deployment().numbers.read!(id, outs as NumberAssignmentOutputs);
+  const read = await deployment().numbers.read({ id: id, props: outs as NumberAssignmentOutputs });
   expect(read).toMatchObject({ id, props: { applicationKey: settings.applicationKey } });
 
-  await deployment().numbers.delete!(id, outs as NumberAssignmentOutputs);
+  await deployment().numbers.delete({ id: id, props: outs as NumberAssignmentOutputs });
   expect((await accountState()).bindings[key]).toBeNull();
 });
 
@@ -84,12 +83,12 @@ withOtherApplication(
     const other = settings.otherApplicationKey as string;
     const { number, capability, key } = await unboundNumber();
     const inputs = await checkedNumber({ number, capability });
-    const { id, outs } = await deployment().numbers.create(inputs);
+    const { id, outs } = await deployment().numbers.create({ inputs: inputs });
     const moved = await checkedNumber({ number, capability, applicationKey: other });
-    const updated = await deployment().numbers.update!(id, outs as NumberAssignmentOutputs, moved);
+    const updated = await deployment().numbers.update({ id: id, olds: outs as NumberAssignmentOutputs, news: moved });
     expect(updated.outs).toMatchObject({ applicationKey: other, assignedApplicationKey: other });
     expect((await accountState()).bindings[key]).toBe(other);
-    await deployment().numbers.delete!(id, updated.outs as NumberAssignmentOutputs);
+    await deployment().numbers.delete({ id: id, props: updated.outs as NumberAssignmentOutputs });
     expect((await accountState()).bindings[key]).toBeNull();
   },
 );
@@ -99,10 +98,10 @@ it('NumberAssignment: a number already bound to the declared application is adop
   await liveClient().assignNumbers({ numbers: [number], applicationKey: settings.applicationKey, capability });
   await eventually(accountState, (now) => now.bindings[key] === settings.applicationKey);
   const step = deployment();
-  const { id, outs } = await step.numbers.create(await checkedNumber({ number, capability }));
+  const { id, outs } = await step.numbers.create({ inputs: await checkedNumber({ number, capability }) });
   expect(outs).toMatchObject({ adopted: true, foundApplicationKey: settings.applicationKey });
   expect(step.logs.join('\n')).toMatch(/adopted: already bound/);
-  await deployment().numbers.delete!(id, outs as NumberAssignmentOutputs);
+  await deployment().numbers.delete({ id: id, props: outs as NumberAssignmentOutputs });
   expect((await accountState()).bindings[key]).toBe(settings.applicationKey);
 });
 
@@ -112,19 +111,23 @@ it('ApplicationCallbacks: create writes the URLs, update changes them, delete pu
     primary: 'https://live-suite.example.com/one',
     fallback: 'https://live-suite.example.com/one-fallback',
   });
-  const { id, outs } = await deployment().callbacks.create(inputs);
+  const { id, outs } = await deployment().callbacks.create({ inputs: inputs });
   expect(await liveClient().getCallbacks(settings.applicationKey)).toEqual({
     primary: inputs.primary,
     fallback: inputs.fallback,
   });
 
   const changed = await checkedCallbacks({ primary: 'https://live-suite.example.com/two' });
-  const updated = await deployment().callbacks.update!(id, outs as ApplicationCallbacksOutputs, changed);
+  const updated = await deployment().callbacks.update({
+    id: id,
+    olds: outs as ApplicationCallbacksOutputs,
+    news: changed,
+  });
   expect(await liveClient().getCallbacks(settings.applicationKey)).toEqual({ primary: changed.primary });
 
-  const read = await deployment().callbacks.read!(id, updated.outs as ApplicationCallbacksOutputs);
+  const read = await deployment().callbacks.read({ id: id, props: updated.outs as ApplicationCallbacksOutputs });
   expect(read.props).toMatchObject({ primary: changed.primary });
 
-  await deployment().callbacks.delete!(id, updated.outs as ApplicationCallbacksOutputs);
+  await deployment().callbacks.delete({ id: id, props: updated.outs as ApplicationCallbacksOutputs });
   expect(await liveClient().getCallbacks(settings.applicationKey)).toEqual(found);
 });

@@ -1,9 +1,6 @@
 import type { AuthScheme } from '../../provider';
-import {
-  applicationCallbacksProvider,
-  type ApplicationCallbacksInputs,
-  type ApplicationCallbacksOutputs,
-} from '../../provider/implementation';
+import { type ApplicationCallbacksInputs, type ApplicationCallbacksOutputs } from '../../provider/implementation';
+import { applicationCallbacksProvider } from '../support/implementations';
 import { APP_A, APP_B, failureOf } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -47,10 +44,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
   describe('check', () => {
     it('defaults the application to the configured one', async () => {
-      const result = await provider.check!(
-        {} as ApplicationCallbacksInputs,
-        { ...SERIALIZED_PROVIDER, primary: PRIMARY } as unknown as ApplicationCallbacksInputs,
-      );
+      const result = await provider.check({
+        olds: {} as ApplicationCallbacksInputs,
+        news: { ...SERIALIZED_PROVIDER, primary: PRIMARY } as unknown as ApplicationCallbacksInputs,
+      });
       expect(result).toEqual({ inputs: { applicationKey: APP_A.key, primary: PRIMARY }, failures: [] });
     });
 
@@ -64,63 +61,80 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
       [{ primary: 'https://user:pw@voice.example.com/' }, '', /^primary must not carry credentials/],
       [{ primary: PRIMARY, fallback: 'not-a-url' }, 'fallback', /not an absolute URL/],
     ])('%p fails on %s, before any API call', async (news, property, reason) => {
-      const result = await provider.check!({} as ApplicationCallbacksInputs, news as ApplicationCallbacksInputs);
+      const result = await provider.check({
+        olds: {} as ApplicationCallbacksInputs,
+        news: news as ApplicationCallbacksInputs,
+      });
       expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
       expect(await requests()).toEqual([]);
     });
 
     it('plain http is fine on loopback, for local development', async () => {
-      const result = await provider.check!(
-        {} as ApplicationCallbacksInputs,
-        { primary: 'http://127.0.0.1:3000/voice', fallback: 'http://localhost/x' } as ApplicationCallbacksInputs,
-      );
+      const result = await provider.check({
+        olds: {} as ApplicationCallbacksInputs,
+        news: { primary: 'http://127.0.0.1:3000/voice', fallback: 'http://localhost/x' } as ApplicationCallbacksInputs,
+      });
       expect(result.failures).toEqual([]);
     });
   });
 
   describe('diff', () => {
     it('URL changes update in place; an application change replaces; __provider alone is no change', async () => {
-      expect(await provider.diff!(APP_B.key, { ...written(declared()), ...SERIALIZED_PROVIDER }, declared())).toEqual({
+      expect(
+        await provider.diff({
+          id: APP_B.key,
+          olds: { ...written(declared()), ...SERIALIZED_PROVIDER },
+          news: declared(),
+        }),
+      ).toEqual({
         changes: false,
         replaces: [],
         deleteBeforeReplace: false,
       });
-      expect(await provider.diff!(APP_B.key, written(declared()), declared({ fallback: FALLBACK }))).toEqual({
+      expect(
+        await provider.diff({ id: APP_B.key, olds: written(declared()), news: declared({ fallback: FALLBACK }) }),
+      ).toEqual({
         changes: true,
         replaces: [],
         deleteBeforeReplace: false,
       });
-      expect(await provider.diff!(APP_B.key, written(declared({ fallback: FALLBACK })), declared())).toMatchObject({
+      expect(
+        await provider.diff({ id: APP_B.key, olds: written(declared({ fallback: FALLBACK })), news: declared() }),
+      ).toMatchObject({
         changes: true,
         replaces: [],
       });
       expect(
-        await provider.diff!(APP_B.key, written(declared()), declared({ applicationKey: APP_A.key })),
+        await provider.diff({
+          id: APP_B.key,
+          olds: written(declared()),
+          news: declared({ applicationKey: APP_A.key }),
+        }),
       ).toMatchObject({ changes: true, replaces: ['applicationKey'] });
     });
   });
 
   describe('create and update', () => {
     it('create sets both URLs and answers the application key as id', async () => {
-      const result = await provider.create({ ...declared({ fallback: FALLBACK }), ...SERIALIZED_PROVIDER });
+      const result = await provider.create({ inputs: { ...declared({ fallback: FALLBACK }), ...SERIALIZED_PROVIDER } });
       expect(result).toEqual({ id: APP_B.key, outs: { ...written(declared({ fallback: FALLBACK })), adopted: false } });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY, fallback: FALLBACK });
     });
 
     it('declared state is the whole truth: an omitted fallback clears an existing one', async () => {
       await setLive(APP_B.key, { primary: 'https://old.example.com', fallback: FALLBACK });
-      await provider.create(declared());
+      await provider.create({ inputs: declared() });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: PRIMARY });
     });
 
     it('update answers complete outputs', async () => {
-      await provider.create(declared());
+      await provider.create({ inputs: declared() });
       // The update comes in a later deployment: within one, a second resource managing the same callbacks is refused.
-      const result = await applicationCallbacksProvider(testContext(simulator, auth, APP_B)).update!(
-        APP_B.key,
-        written(declared()),
-        declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }),
-      );
+      const result = await applicationCallbacksProvider(testContext(simulator, auth, APP_B)).update({
+        id: APP_B.key,
+        olds: written(declared()),
+        news: declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK }),
+      });
       expect(result).toEqual({
         outs: written(declared({ primary: 'https://v2.example.com/events', fallback: FALLBACK })),
       });
@@ -128,9 +142,11 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     });
 
     it("one application's callbacks declared twice in a deployment: the second fails before any call, saying so", async () => {
-      await provider.create(declared());
+      await provider.create({ inputs: declared() });
       await admin(simulator, 'DELETE', 'requests');
-      const error = await failureOf(provider.create(declared({ primary: 'https://other.example.com/events' })));
+      const error = await failureOf(
+        provider.create({ inputs: declared({ primary: 'https://other.example.com/events' }) }),
+      );
       expect(error.message).toMatch(
         new RegExp(`^The callback URLs of ${APP_B.key} are declared by two ApplicationCallbacks of this stack`),
       );
@@ -139,7 +155,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
     });
 
     it('an unknown application: Sinch says why', async () => {
-      const error = await failureOf(provider.create(declared({ applicationKey: UNKNOWN_APPLICATION })));
+      const error = await failureOf(provider.create({ inputs: declared({ applicationKey: UNKNOWN_APPLICATION }) }));
       expect(error.message).toMatch(/HTTP 400 \(errorCode 40003\).*Invalid Application Key/);
     });
   });
@@ -147,7 +163,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
   describe('read (refresh)', () => {
     it('reports live URLs as props and inputs, and keeps what this resource wrote', async () => {
       await setLive(APP_B.key, { primary: 'https://changed.example.com' });
-      const result = await provider.read!(APP_B.key, written(declared({ fallback: FALLBACK })));
+      const result = await provider.read({ id: APP_B.key, props: written(declared({ fallback: FALLBACK })) });
       const live = { applicationKey: APP_B.key, primary: 'https://changed.example.com' };
       expect(result).toEqual({
         id: APP_B.key,
@@ -158,10 +174,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
     it('a state written before appliedPrimary existed counts its recorded URLs as written', async () => {
       await setLive(APP_B.key, { primary: PRIMARY });
-      const result = await provider.read!(
-        APP_B.key,
-        declared({ fallback: FALLBACK }) as unknown as ApplicationCallbacksOutputs,
-      );
+      const result = await provider.read({
+        id: APP_B.key,
+        props: declared({ fallback: FALLBACK }) as unknown as ApplicationCallbacksOutputs,
+      });
       expect(result.props).toEqual({
         applicationKey: APP_B.key,
         primary: PRIMARY,
@@ -172,37 +188,40 @@ describe.each<AuthScheme>(['signed', 'basic'])('ApplicationCallbacks provider (%
 
     it('an application that no longer exists answers no id', async () => {
       expect(
-        await provider.read!(UNKNOWN_APPLICATION, written(declared({ applicationKey: UNKNOWN_APPLICATION }))),
+        await provider.read({
+          id: UNKNOWN_APPLICATION,
+          props: written(declared({ applicationKey: UNKNOWN_APPLICATION })),
+        }),
       ).toEqual({});
     });
   });
 
   describe('delete', () => {
     it('clears the URLs this resource set', async () => {
-      await provider.create(declared({ fallback: FALLBACK }));
-      await later().delete!(APP_B.key, written(declared({ fallback: FALLBACK })));
+      await provider.create({ inputs: declared({ fallback: FALLBACK }) });
+      await later().delete({ id: APP_B.key, props: written(declared({ fallback: FALLBACK })) });
       expect(await liveCallbacks(APP_B.key)).toEqual({});
     });
 
     it('keeps a URL someone changed since, and says so', async () => {
-      await provider.create(declared({ fallback: FALLBACK }));
+      await provider.create({ inputs: declared({ fallback: FALLBACK }) });
       await setLive(APP_B.key, { primary: 'https://theirs.example.com' });
-      await later().delete!(APP_B.key, written(declared({ fallback: FALLBACK })));
+      await later().delete({ id: APP_B.key, props: written(declared({ fallback: FALLBACK })) });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://theirs.example.com' });
       expect(context.logs).toEqual([expect.stringMatching(/left alone primary \(https:\/\/theirs\.example\.com\)/)]);
       expect(context.warnings).toEqual(context.logs);
     });
 
     it('after a refresh that recorded the change, still keeps it', async () => {
-      await provider.create(declared({ fallback: FALLBACK }));
+      await provider.create({ inputs: declared({ fallback: FALLBACK }) });
       await setLive(APP_B.key, { primary: 'https://theirs.example.com' });
-      const refreshed = await provider.read!(APP_B.key, written(declared({ fallback: FALLBACK })));
-      await later().delete!(APP_B.key, refreshed.props!);
+      const refreshed = await provider.read({ id: APP_B.key, props: written(declared({ fallback: FALLBACK })) });
+      await later().delete({ id: APP_B.key, props: refreshed.props! });
       expect(await liveCallbacks(APP_B.key)).toEqual({ primary: 'https://theirs.example.com' });
     });
 
     it('nothing of ours left: no write', async () => {
-      await provider.delete!(APP_B.key, written(declared()));
+      await provider.delete({ id: APP_B.key, props: written(declared()) });
       expect(await requests()).toEqual([`GET /v1/configuration/callbacks/applications/{key}`]);
     });
   });

@@ -4,12 +4,8 @@
  */
 import fc from 'fast-check';
 import { getNumbers, queryNumber } from '../../provider';
-import {
-  applicationCallbacksProvider,
-  numberAssignmentProvider,
-  type ApplicationCallbacksInputs,
-  type NumberAssignmentInputs,
-} from '../../provider/implementation';
+import { type ApplicationCallbacksInputs, type NumberAssignmentInputs } from '../../provider/implementation';
+import { applicationCallbacksProvider, numberAssignmentProvider } from '../support/implementations';
 import { APP_A, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator } from '../support/simulator';
@@ -166,7 +162,10 @@ describe('NumberAssignment check', () => {
       fc.asyncProperty(values, (value) =>
         failuresFor(
           () =>
-            provider().check!({} as NumberAssignmentInputs, { ...valid, [property]: value } as NumberAssignmentInputs),
+            provider().check({
+              olds: {} as NumberAssignmentInputs,
+              news: { ...valid, [property]: value } as NumberAssignmentInputs,
+            }),
           property,
         ),
       ),
@@ -193,10 +192,10 @@ describe('ApplicationCallbacks check', () => {
       fc.asyncProperty(values, (value) =>
         failuresFor(
           () =>
-            provider().check!(
-              {} as ApplicationCallbacksInputs,
-              { ...valid, [property]: value } as ApplicationCallbacksInputs,
-            ),
+            provider().check({
+              olds: {} as ApplicationCallbacksInputs,
+              news: { ...valid, [property]: value } as ApplicationCallbacksInputs,
+            }),
           property,
         ),
       ),
@@ -206,9 +205,12 @@ describe('ApplicationCallbacks check', () => {
   });
 
   it('stores the normalized URL', async () => {
-    const { inputs, failures } = await provider().check!({} as ApplicationCallbacksInputs, {
-      ...valid,
-      primary: 'HTTPS://Voice.Example.com/events',
+    const { inputs, failures } = await provider().check({
+      olds: {} as ApplicationCallbacksInputs,
+      news: {
+        ...valid,
+        primary: 'HTTPS://Voice.Example.com/events',
+      },
     });
     expect(failures).toEqual([]);
     expect(inputs?.primary).toBe('https://voice.example.com/events');
@@ -268,26 +270,26 @@ it('circular values and BigInts fail like any bad value, on every input, without
   const circular: Record<string, unknown> = {};
   circular.self = circular;
   for (const value of [circular, 10n ** 30n]) {
-    const numbers = await numberAssignmentProvider(context()).check!(
-      {} as NumberAssignmentInputs,
-      {
+    const numbers = await numberAssignmentProvider(context()).check({
+      olds: {} as NumberAssignmentInputs,
+      news: {
         number: value,
         applicationKey: value,
         capability: value,
         allowReassign: value,
       } as unknown as NumberAssignmentInputs,
-    );
+    });
     const named = (failures: Array<{ property: string; reason: string }>) =>
       failures.map((failure) => failure.property || failure.reason.split(' ')[0]).sort();
     expect(named(numbers.failures ?? [])).toEqual(['allowReassign', 'applicationKey', 'capability', 'number']);
-    const callbacks = await applicationCallbacksProvider(context()).check!(
-      {} as ApplicationCallbacksInputs,
-      {
+    const callbacks = await applicationCallbacksProvider(context()).check({
+      olds: {} as ApplicationCallbacksInputs,
+      news: {
         applicationKey: value,
         primary: value,
         fallback: value,
       } as unknown as ApplicationCallbacksInputs,
-    );
+    });
     expect(named(callbacks.failures ?? [])).toEqual(['applicationKey', 'fallback', 'primary']);
   }
   expect(await requestCount()).toBe(0);

@@ -3,11 +3,8 @@
  * simulator: how many calls they make, and that sharing calls never costs a resource its own outcome.
  */
 import { SinchConfigurationClient, type AssignNumbersRequest } from '../../provider';
-import {
-  numberAssignmentProvider,
-  type NumberAssignmentInputs,
-  type NumberAssignmentOutputs,
-} from '../../provider/implementation';
+import { type NumberAssignmentInputs, type NumberAssignmentOutputs } from '../../provider/implementation';
+import { numberAssignmentProvider } from '../support/implementations';
 import { APP_A, APP_B, failureOf, VOICE_AND_SMS, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -51,7 +48,7 @@ it('creates that run together share assign calls per (application, capability) a
     binding(number, index % 2 === 0 ? APP_A.key : APP_B.key, index % 4 < 2 ? 'voice' : 'sms'),
   );
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-  await Promise.all(declared.map((inputs) => provider.create(inputs)));
+  await Promise.all(declared.map((inputs) => provider.create({ inputs: inputs })));
 
   const live = await bindings();
   for (const inputs of declared) expect(live[`${inputs.number}/${inputs.capability}`]).toBe(inputs.applicationKey);
@@ -76,7 +73,7 @@ it("a number Sinch refuses fails only its own resource, with Sinch's message; th
     binding(VOICE_ONLY, APP_A.key, 'sms'),
     binding(NUMBERS[0] as string, APP_A.key, 'sms'),
   ];
-  const outcomes = await Promise.allSettled(declared.map((inputs) => provider.create(inputs)));
+  const outcomes = await Promise.allSettled(declared.map((inputs) => provider.create({ inputs: inputs })));
 
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toMatch(
@@ -96,8 +93,8 @@ it('one number declared twice in a deployment, for two applications: one binds i
   const calls = recordAssignCalls();
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
   const outcomes = await Promise.allSettled([
-    provider.create(binding(VOICE_ONLY, APP_A.key)),
-    provider.create(binding(VOICE_ONLY, APP_B.key)),
+    provider.create({ inputs: binding(VOICE_ONLY, APP_A.key) }),
+    provider.create({ inputs: binding(VOICE_ONLY, APP_B.key) }),
   ]);
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
   expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe(
@@ -110,8 +107,8 @@ it('one number declared twice in a deployment, for two applications: one binds i
 it('creates of one number for two applications in two deployments are never merged into a move: one wins, the other says so', async () => {
   const [first, second] = [APP_A, APP_B].map(() => numberAssignmentProvider(testContext(simulator, 'signed')));
   const outcomes = await Promise.allSettled([
-    first!.create(binding(VOICE_ONLY, APP_A.key)),
-    second!.create(binding(VOICE_ONLY, APP_B.key)),
+    first!.create({ inputs: binding(VOICE_ONLY, APP_A.key) }),
+    second!.create({ inputs: binding(VOICE_ONLY, APP_B.key) }),
   ]);
   const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
   expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(1);
@@ -125,7 +122,7 @@ describe('one deployment reads the list once', () => {
   async function created(): Promise<Array<{ id: string; outs: NumberAssignmentOutputs }>> {
     const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
     const declared = NUMBERS.map((number, index) => binding(number, index % 2 === 0 ? APP_A.key : APP_B.key));
-    const made = await Promise.all(declared.map((inputs) => provider.create(inputs)));
+    const made = await Promise.all(declared.map((inputs) => provider.create({ inputs: inputs })));
     await admin(simulator, 'DELETE', 'requests');
     return made.map(({ id, outs }) => ({ id, outs: outs as NumberAssignmentOutputs }));
   }
@@ -133,15 +130,15 @@ describe('one deployment reads the list once', () => {
   it('refresh: one list call, however many bindings, however they arrive', async () => {
     const resources = await created();
     const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-    await Promise.all(resources.slice(0, 10).map(({ id, outs }) => provider.read!(id, outs)));
-    for (const { id, outs } of resources.slice(10)) expect((await provider.read!(id, outs)).id).toBe(id);
+    await Promise.all(resources.slice(0, 10).map(({ id, outs }) => provider.read({ id: id, props: outs })));
+    for (const { id, outs } of resources.slice(10)) expect((await provider.read({ id: id, props: outs })).id).toBe(id);
     expect(await counters()).toEqual({ 'GET /v1/configuration/numbers': 1 });
   });
 
   it('destroy: one unassign per binding and one list call; each clean 204 is the new state', async () => {
     const resources = await created();
     const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-    await Promise.all(resources.map(({ id, outs }) => provider.delete!(id, outs)));
+    await Promise.all(resources.map(({ id, outs }) => provider.delete({ id: id, props: outs })));
     expect(await bindings()).toEqual({});
     expect(await counters()).toEqual({
       'GET /v1/configuration/numbers': 1,
@@ -152,27 +149,30 @@ describe('one deployment reads the list once', () => {
   it('a binding this deployment unassigned reads as unassigned, without another list call', async () => {
     const [first] = await created();
     const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-    await provider.delete!(first!.id, first!.outs);
-    expect(await provider.read!(first!.id, first!.outs)).toEqual({});
+    await provider.delete({ id: first!.id, props: first!.outs });
+    expect(await provider.read({ id: first!.id, props: first!.outs })).toEqual({});
     expect((await counters())['GET /v1/configuration/numbers']).toBe(1);
   });
 
   it('two deployments never share what they read', async () => {
     const [first] = await created();
-    await numberAssignmentProvider(testContext(simulator, 'signed')).read!(first!.id, first!.outs);
+    await numberAssignmentProvider(testContext(simulator, 'signed')).read({ id: first!.id, props: first!.outs });
     await admin(simulator, 'PUT', 'bindings', { number: first!.outs.number, applicationKey: APP_B.key });
-    const later = await numberAssignmentProvider(testContext(simulator, 'signed')).read!(first!.id, first!.outs);
+    const later = await numberAssignmentProvider(testContext(simulator, 'signed')).read({
+      id: first!.id,
+      props: first!.outs,
+    });
     expect(later.props).toMatchObject({ applicationKey: APP_B.key });
   });
 });
 
 it('a create whose guard read would refuse asks the API again: a number added to the project since the snapshot is found', async () => {
   const provider = numberAssignmentProvider(testContext(simulator, 'signed'));
-  await provider.create(binding(NUMBERS[0] as string, APP_A.key));
+  await provider.create({ inputs: binding(NUMBERS[0] as string, APP_A.key) });
   await admin(simulator, 'PUT', 'numbers', { number: '+12019999999', capabilities: ['voice'] });
-  await provider.create(binding('+12019999999', APP_A.key));
+  await provider.create({ inputs: binding('+12019999999', APP_A.key) });
   expect((await bindings())['+12019999999/voice']).toBe(APP_A.key);
-  await expect(failureOf(provider.create(binding('+14155550123', APP_A.key)))).resolves.toHaveProperty(
+  await expect(failureOf(provider.create({ inputs: binding('+14155550123', APP_A.key) }))).resolves.toHaveProperty(
     'message',
     expect.stringMatching(/not a number of this Sinch project/),
   );

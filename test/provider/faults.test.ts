@@ -2,11 +2,8 @@
  * The provider methods when answers are lost or writes do not apply: the live state, read back, decides. A write
  * that landed is a success whatever was answered; one that did not apply is not reported as done.
  */
-import {
-  applicationCallbacksProvider,
-  numberAssignmentProvider,
-  type NumberAssignmentInputs,
-} from '../../provider/implementation';
+import { type NumberAssignmentInputs } from '../../provider/implementation';
+import { applicationCallbacksProvider, numberAssignmentProvider } from '../support/implementations';
 import { APP_A, APP_B, failureOf, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -33,7 +30,7 @@ const routes = async () =>
 
 it('create: every assign answered 500 after it took effect; the read-back shows it landed, so create succeeds', async () => {
   await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
-  const { outs } = await deployment().numbers.create(binding);
+  const { outs } = await deployment().numbers.create({ inputs: binding });
   expect(outs).toMatchObject({ assignedApplicationKey: APP_A.key, adopted: false });
   expect(await bindingOf()).toBe(APP_A.key);
   expect((await routes()).filter((entry) => entry.fault === 'fail-after').length).toBeGreaterThanOrEqual(1);
@@ -41,7 +38,7 @@ it('create: every assign answered 500 after it took effect; the read-back shows 
 
 it('create: the assignment is accepted but never applied; create fails saying so, and reports nothing assigned', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
-  const error = await failureOf(deployment().numbers.create(binding));
+  const error = await failureOf(deployment().numbers.create({ inputs: binding }));
   expect(error.message).toBe(
     `Sinch accepted the assignment of ${VOICE_ONLY} (voice) to ${APP_A.key} 10 times, but the live state does not show it.`,
   );
@@ -50,7 +47,7 @@ it('create: the assignment is accepted but never applied; create fails saying so
 
 it("create: three 503s use up the client's retries; the read-back shows nothing landed, and the next round does", async () => {
   await admin(simulator, 'POST', 'faults', { status: 503, count: 3, route: 'POST /v1/configuration/numbers' });
-  await deployment().numbers.create(binding);
+  await deployment().numbers.create({ inputs: binding });
   expect(await bindingOf()).toBe(APP_A.key);
 });
 
@@ -65,24 +62,28 @@ const sent = async (route: string) =>
 describe('one write answered 204 but not applied: the read-back sees it did not land, and sends it again', () => {
   it('create (assign)', async () => {
     await loseNextWrite(ASSIGN);
-    await deployment().numbers.create(binding);
+    await deployment().numbers.create({ inputs: binding });
     expect(await bindingOf()).toBe(APP_A.key);
     expect(await sent(ASSIGN)).toEqual(['injected', 'applied']);
   });
 
   it('update (a move)', async () => {
-    const { outs } = await deployment().numbers.create(binding);
+    const { outs } = await deployment().numbers.create({ inputs: binding });
     await loseNextWrite(ASSIGN);
-    await deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs!, { ...binding, applicationKey: APP_B.key });
+    await deployment().numbers.update({
+      id: `${VOICE_ONLY}/voice`,
+      olds: outs!,
+      news: { ...binding, applicationKey: APP_B.key },
+    });
     expect(await bindingOf()).toBe(APP_B.key);
     expect(await sent(ASSIGN)).toEqual(['applied', 'injected', 'applied']);
   });
 
   it("delete (unassign): the exception, by design: Sinch's 204 to an unassign is taken at its word, so the number stays bound (the safe way to be wrong) and no list call is made", async () => {
-    const { outs } = await deployment().numbers.create(binding);
+    const { outs } = await deployment().numbers.create({ inputs: binding });
     await loseNextWrite(UNASSIGN);
     await admin(simulator, 'DELETE', 'requests');
-    await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+    await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: outs! });
     expect(await bindingOf()).toBe(APP_A.key);
     expect((await routes()).map((entry) => entry.route)).toEqual([
       'GET /v1/configuration/numbers',
@@ -92,9 +93,9 @@ describe('one write answered 204 but not applied: the read-back sees it did not 
 
   it('delete (giving the number back to the application it was taken from)', async () => {
     await admin(simulator, 'PUT', 'bindings', { number: VOICE_ONLY, applicationKey: APP_B.key });
-    const { outs } = await deployment().numbers.create({ ...binding, allowReassign: true });
+    const { outs } = await deployment().numbers.create({ inputs: { ...binding, allowReassign: true } });
     await loseNextWrite(ASSIGN);
-    await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+    await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: outs! });
     expect(await bindingOf()).toBe(APP_B.key);
     expect(await sent(ASSIGN)).toEqual(['applied', 'injected', 'applied']);
   });
@@ -103,41 +104,47 @@ describe('one write answered 204 but not applied: the read-back sees it did not 
     const callbacksOf = async () => (await simulatorState(simulator)).callbacks[APP_B.key];
     await loseNextWrite(UPDATE_CALLBACKS);
     const { outs } = await deployment().callbacks.create({
-      applicationKey: APP_B.key,
-      primary: 'https://voice.example.com/b',
+      inputs: {
+        applicationKey: APP_B.key,
+        primary: 'https://voice.example.com/b',
+      },
     });
     expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b' });
     await loseNextWrite(UPDATE_CALLBACKS);
-    const updated = await deployment().callbacks.update!(APP_B.key, outs!, {
-      applicationKey: APP_B.key,
-      primary: 'https://voice.example.com/b2',
+    const updated = await deployment().callbacks.update({
+      id: APP_B.key,
+      olds: outs!,
+      news: {
+        applicationKey: APP_B.key,
+        primary: 'https://voice.example.com/b2',
+      },
     });
     expect(await callbacksOf()).toEqual({ primary: 'https://voice.example.com/b2' });
     await loseNextWrite(UPDATE_CALLBACKS);
-    await deployment().callbacks.delete!(APP_B.key, updated.outs!);
+    await deployment().callbacks.delete({ id: APP_B.key, props: updated.outs! });
     expect((await callbacksOf()) ?? {}).toEqual({});
     expect(await sent(UPDATE_CALLBACKS)).toEqual(['injected', 'applied', 'injected', 'applied', 'injected', 'applied']);
   });
 });
 
 it('delete: the unassign took effect but its answer was lost; not sent again, and delete succeeds', async () => {
-  const { outs } = await deployment().numbers.create(binding);
+  const { outs } = await deployment().numbers.create({ inputs: binding });
   await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
   await admin(simulator, 'DELETE', 'requests');
-  await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+  await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: outs! });
   expect(await bindingOf()).toBeUndefined();
   expect((await routes()).filter((entry) => entry.route === 'DELETE /v1/configuration/numbers')).toHaveLength(1);
 });
 
 it('delete: an unassign that did not land (500 before effect) is sent again once the read-back shows it still bound', async () => {
-  const { outs } = await deployment().numbers.create(binding);
+  const { outs } = await deployment().numbers.create({ inputs: binding });
   await admin(simulator, 'POST', 'faults', { status: 500, count: 1, route: 'DELETE /v1/configuration/numbers' });
-  await deployment().numbers.delete!(`${VOICE_ONLY}/voice`, outs!);
+  await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: outs! });
   expect(await bindingOf()).toBeUndefined();
 });
 
 it('update: moved elsewhere by someone while the move was under way: stops with the contention error', async () => {
-  const { outs } = await deployment().numbers.create(binding);
+  const { outs } = await deployment().numbers.create({ inputs: binding });
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
   const mover = deployment();
   const applications = [APP_A.key, APP_B.key];
@@ -146,9 +153,13 @@ it('update: moved elsewhere by someone while the move was under way: stops with 
     key: '0c0c0c0c-1111-4222-8333-444444444444',
     secret: 'c2VjcmV0LWM=',
   });
-  const moving = mover.numbers.update!(`${VOICE_ONLY}/voice`, outs!, {
-    ...binding,
-    applicationKey: applications[1] as string,
+  const moving = mover.numbers.update({
+    id: `${VOICE_ONLY}/voice`,
+    olds: outs!,
+    news: {
+      ...binding,
+      applicationKey: applications[1] as string,
+    },
   });
   await admin(simulator, 'PUT', 'bindings', {
     number: VOICE_ONLY,
@@ -161,13 +172,15 @@ it('update: moved elsewhere by someone while the move was under way: stops with 
 
 it('callbacks: a write whose answer was lost after it took effect is a success', async () => {
   await admin(simulator, 'PUT', 'chaos', { failAfterRate: 1 });
-  await deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' });
+  await deployment().callbacks.create({
+    inputs: { applicationKey: APP_B.key, primary: 'https://voice.example.com/b' },
+  });
   expect((await simulatorState(simulator)).callbacks[APP_B.key]).toEqual({ primary: 'https://voice.example.com/b' });
 });
 
 it('callbacks: accepted but not applied is not reported as done', async () => {
   await admin(simulator, 'PUT', 'chaos', { lostWriteRate: 1 });
   await expect(
-    deployment().callbacks.create({ applicationKey: APP_B.key, primary: 'https://voice.example.com/b' }),
+    deployment().callbacks.create({ inputs: { applicationKey: APP_B.key, primary: 'https://voice.example.com/b' } }),
   ).rejects.toThrow(/accepted the callback URLs .* 10 times/);
 });

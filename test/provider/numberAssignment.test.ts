@@ -1,10 +1,7 @@
 import { NumberBoundElsewhere, NumberNotOwned } from '../../provider';
 import type { AuthScheme } from '../../provider';
-import {
-  numberAssignmentProvider,
-  type NumberAssignmentInputs,
-  type NumberAssignmentOutputs,
-} from '../../provider/implementation';
+import { type NumberAssignmentInputs, type NumberAssignmentOutputs } from '../../provider/implementation';
+import { numberAssignmentProvider } from '../support/implementations';
 import { APP_A, APP_B, failureOf, FOREIGN_NUMBER, VOICE_AND_SMS, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { SERIALIZED_PROVIDER, testContext, type TestContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -42,10 +39,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
   describe('check', () => {
     it('fills every default so that diff compares complete values', async () => {
-      const result = await provider.check!(
-        {} as NumberAssignmentInputs,
-        withProvider({ number: VOICE_ONLY }) as NumberAssignmentInputs,
-      );
+      const result = await provider.check({
+        olds: {} as NumberAssignmentInputs,
+        news: withProvider({ number: VOICE_ONLY }) as NumberAssignmentInputs,
+      });
       expect(result).toEqual({ inputs: declared(), failures: [] });
     });
 
@@ -58,14 +55,20 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       [{ number: VOICE_ONLY, allowReassign: 'yes' }, 'allowReassign', /true or false/],
       [{ number: VOICE_ONLY, applicationKey: 'a/b' }, 'applicationKey', /not a Sinch application key/],
     ])('%p fails on %s, before any API call', async (news, property, reason) => {
-      const result = await provider.check!({} as NumberAssignmentInputs, news as unknown as NumberAssignmentInputs);
+      const result = await provider.check({
+        olds: {} as NumberAssignmentInputs,
+        news: news as unknown as NumberAssignmentInputs,
+      });
       expect(result.failures).toEqual([{ property, reason: expect.stringMatching(reason) }]);
       expect(await requests()).toEqual([]);
     });
 
     it('without an applicationKey and no configured one, fails naming the property and the configuration key', async () => {
       const bare = numberAssignmentProvider({ ...context, settings: () => ({}) });
-      const result = await bare.check!({} as NumberAssignmentInputs, { number: VOICE_ONLY } as NumberAssignmentInputs);
+      const result = await bare.check({
+        olds: {} as NumberAssignmentInputs,
+        news: { number: VOICE_ONLY } as NumberAssignmentInputs,
+      });
       expect(result.failures).toEqual([
         { property: 'applicationKey', reason: expect.stringMatching(/sinch:applicationKey/) },
       ]);
@@ -73,10 +76,10 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
     it('leaves values that are not known yet (preview) for later', async () => {
       const unknown = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
-      const result = await provider.check!(
-        {} as NumberAssignmentInputs,
-        { number: unknown, applicationKey: unknown } as NumberAssignmentInputs,
-      );
+      const result = await provider.check({
+        olds: {} as NumberAssignmentInputs,
+        news: { number: unknown, applicationKey: unknown } as NumberAssignmentInputs,
+      });
       expect(result.failures).toEqual([]);
     });
   });
@@ -90,7 +93,11 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
         assignedApplicationKey: APP_A.key,
         __provider: 'old code',
       };
-      const result = await provider.diff!('id', olds as unknown as NumberAssignmentOutputs, withProvider(declared()));
+      const result = await provider.diff({
+        id: 'id',
+        olds: olds as unknown as NumberAssignmentOutputs,
+        news: withProvider(declared()),
+      });
       expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     });
 
@@ -98,11 +105,16 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       [{ number: VOICE_ONLY_2 }, ['number']],
       [{ capability: 'sms' as const }, ['capability']],
     ])('%p replaces', async (change, replaces) => {
-      expect(await provider.diff!('id', recorded(), declared(change))).toMatchObject({ changes: true, replaces });
+      expect(await provider.diff({ id: 'id', olds: recorded(), news: declared(change) })).toMatchObject({
+        changes: true,
+        replaces,
+      });
     });
 
     it('a new applicationKey is an in-place update', async () => {
-      expect(await provider.diff!('id', recorded(), declared({ applicationKey: APP_B.key }))).toEqual({
+      expect(
+        await provider.diff({ id: 'id', olds: recorded(), news: declared({ applicationKey: APP_B.key }) }),
+      ).toEqual({
         changes: true,
         replaces: [],
         deleteBeforeReplace: false,
@@ -112,14 +124,14 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
   describe('create', () => {
     it('assigns an unbound number and answers the id and complete outputs', async () => {
-      const result = await provider.create(withProvider(declared()));
+      const result = await provider.create({ inputs: withProvider(declared()) });
       expect(result).toEqual({ id: `${VOICE_ONLY}/voice`, outs: recorded({ adopted: false }) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
     });
 
     it('adopts a number already bound to the declared application, without assigning', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      const result = await provider.create(withProvider(declared()));
+      const result = await provider.create({ inputs: withProvider(declared()) });
       expect(result.outs).toEqual(recorded({ adopted: true, foundApplicationKey: APP_A.key }));
       expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
       expect(context.logs).toEqual([
@@ -129,7 +141,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
     it('refuses a number bound to another application, naming it and saying how to proceed, and leaves it', async () => {
       await bind(VOICE_ONLY, APP_B.key);
-      const error = await failureOf(provider.create(withProvider(declared())));
+      const error = await failureOf(provider.create({ inputs: withProvider(declared()) }));
       expect(error.message).toContain(`bound to application ${APP_B.key}`);
       expect(error.message).toMatch(/allowReassign: true/);
       // A typed refusal whose fields a caller can read.
@@ -146,13 +158,13 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
     it('with allowReassign, moves it', async () => {
       await bind(VOICE_ONLY, APP_B.key);
-      await provider.create(withProvider(declared({ allowReassign: true })));
+      await provider.create({ inputs: withProvider(declared({ allowReassign: true })) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
       expect(context.logs).toEqual([expect.stringMatching(/moves from .* \(allowReassign\)/)]);
     });
 
     it('a number the project does not own: a clear error, no assignment', async () => {
-      const error = await failureOf(provider.create(withProvider(declared({ number: FOREIGN_NUMBER }))));
+      const error = await failureOf(provider.create({ inputs: withProvider(declared({ number: FOREIGN_NUMBER })) }));
       expect(error.message).toMatch(/\+14155550123 is not a number of this Sinch project/);
       expect(error).toBeInstanceOf(NumberNotOwned);
       expect({ ...(error as NumberNotOwned) }).toMatchObject({ number: FOREIGN_NUMBER, holder: undefined });
@@ -160,13 +172,15 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     });
 
     it('a capability the number does not support: Sinch says why', async () => {
-      const error = await failureOf(provider.create(withProvider(declared({ capability: 'sms' }))));
+      const error = await failureOf(provider.create({ inputs: withProvider(declared({ capability: 'sms' })) }));
       expect(error.message).toMatch(/does not support the sms capability/);
     });
 
     it('binds the sms capability of a voice-and-sms number independently', async () => {
       await bind(VOICE_AND_SMS, APP_B.key, 'voice');
-      const result = await provider.create(withProvider(declared({ number: VOICE_AND_SMS, capability: 'sms' })));
+      const result = await provider.create({
+        inputs: withProvider(declared({ number: VOICE_AND_SMS, capability: 'sms' })),
+      });
       expect(result.id).toBe(`${VOICE_AND_SMS}/sms`);
       expect((await simulatorState(simulator)).bindings).toEqual({
         [`${VOICE_AND_SMS}/voice`]: APP_B.key,
@@ -178,36 +192,36 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
   describe('read (refresh)', () => {
     it('reports the live binding, with inputs', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      const result = await provider.read!(`${VOICE_ONLY}/voice`, withProvider(recorded()));
+      const result = await provider.read({ id: `${VOICE_ONLY}/voice`, props: withProvider(recorded()) });
       expect(result).toEqual({ id: `${VOICE_ONLY}/voice`, props: recorded(), inputs: declared() });
     });
 
     it('a binding moved to another application reports that application, and keeps what this stack assigned', async () => {
       await bind(VOICE_ONLY, APP_B.key);
-      const result = await provider.read!(`${VOICE_ONLY}/voice`, recorded());
+      const result = await provider.read({ id: `${VOICE_ONLY}/voice`, props: recorded() });
       expect(result.props).toEqual(recorded({ applicationKey: APP_B.key, assignedApplicationKey: APP_A.key }));
       expect(result.inputs).toEqual(declared({ applicationKey: APP_B.key }));
     });
 
     it('an unassigned binding answers no id, so refresh drops it', async () => {
-      expect(await provider.read!(`${VOICE_ONLY}/voice`, recorded())).toEqual({});
+      expect(await provider.read({ id: `${VOICE_ONLY}/voice`, props: recorded() })).toEqual({});
     });
 
     it('a number gone from the project answers no id', async () => {
       await bind(VOICE_ONLY, APP_A.key);
       await admin(simulator, 'DELETE', `numbers/${encodeURIComponent(VOICE_ONLY)}`);
-      expect(await provider.read!(`${VOICE_ONLY}/voice`, recorded())).toEqual({});
+      expect(await provider.read({ id: `${VOICE_ONLY}/voice`, props: recorded() })).toEqual({});
     });
   });
 
   describe('update', () => {
     it('moves the number to the new application and answers complete outputs', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      const result = await provider.update!(
-        `${VOICE_ONLY}/voice`,
-        recorded(),
-        withProvider(declared({ applicationKey: APP_B.key })),
-      );
+      const result = await provider.update({
+        id: `${VOICE_ONLY}/voice`,
+        olds: recorded(),
+        news: withProvider(declared({ applicationKey: APP_B.key })),
+      });
       expect(result).toEqual({ outs: recorded({ applicationKey: APP_B.key, assignedApplicationKey: APP_B.key }) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
     });
@@ -215,7 +229,7 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
     it('restores drift that refresh recorded', async () => {
       await bind(VOICE_ONLY, APP_B.key);
       const refreshed = recorded({ applicationKey: APP_B.key });
-      await provider.update!(`${VOICE_ONLY}/voice`, refreshed, declared());
+      await provider.update({ id: `${VOICE_ONLY}/voice`, olds: refreshed, news: declared() });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_A.key);
     });
 
@@ -223,21 +237,25 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
       await admin(simulator, 'PUT', 'applications', APP_C);
       await bind(VOICE_ONLY, APP_C.key);
       const error = await failureOf(
-        provider.update!(`${VOICE_ONLY}/voice`, recorded(), declared({ applicationKey: APP_B.key })),
+        provider.update({ id: `${VOICE_ONLY}/voice`, olds: recorded(), news: declared({ applicationKey: APP_B.key }) }),
       );
       expect(error.message).toContain(`bound to application ${APP_C.key}`);
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_C.key);
-      await provider.update!(
-        `${VOICE_ONLY}/voice`,
-        recorded(),
-        declared({ applicationKey: APP_B.key, allowReassign: true }),
-      );
+      await provider.update({
+        id: `${VOICE_ONLY}/voice`,
+        olds: recorded(),
+        news: declared({ applicationKey: APP_B.key, allowReassign: true }),
+      });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
     });
 
     it('a change of allowReassign alone makes no assignment', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      const result = await provider.update!(`${VOICE_ONLY}/voice`, recorded(), declared({ allowReassign: true }));
+      const result = await provider.update({
+        id: `${VOICE_ONLY}/voice`,
+        olds: recorded(),
+        news: declared({ allowReassign: true }),
+      });
       expect(result.outs).toEqual(recorded({ allowReassign: true }));
       expect(await requests()).toEqual(['GET /v1/configuration/numbers']);
     });
@@ -246,13 +264,13 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
   describe('delete', () => {
     it('unassigns a number still bound to the application this resource recorded', async () => {
       await bind(VOICE_ONLY, APP_A.key);
-      await provider.delete!(`${VOICE_ONLY}/voice`, withProvider(recorded()));
+      await provider.delete({ id: `${VOICE_ONLY}/voice`, props: withProvider(recorded()) });
       expect(await bindingOf(VOICE_ONLY)).toBeUndefined();
     });
 
     it('leaves alone a number moved to another application since, and says so', async () => {
       await bind(VOICE_ONLY, APP_B.key);
-      await provider.delete!(`${VOICE_ONLY}/voice`, recorded());
+      await provider.delete({ id: `${VOICE_ONLY}/voice`, props: recorded() });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
       expect(context.logs).toEqual([expect.stringMatching(new RegExp(`left alone: it is bound to ${APP_B.key} now`))]);
       // A line the person should act on: a warning, not information.
@@ -261,14 +279,14 @@ describe.each<AuthScheme>(['signed', 'basic'])('NumberAssignment provider (%s)',
 
     it('after a refresh that saw the move, still leaves it alone', async () => {
       await bind(VOICE_ONLY, APP_B.key);
-      await provider.delete!(`${VOICE_ONLY}/voice`, recorded({ applicationKey: APP_B.key }));
+      await provider.delete({ id: `${VOICE_ONLY}/voice`, props: recorded({ applicationKey: APP_B.key }) });
       expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
     });
 
     it('an already unassigned or vanished number is no error', async () => {
-      await provider.delete!(`${VOICE_ONLY}/voice`, recorded());
+      await provider.delete({ id: `${VOICE_ONLY}/voice`, props: recorded() });
       await admin(simulator, 'DELETE', `numbers/${encodeURIComponent(VOICE_ONLY)}`);
-      await provider.delete!(`${VOICE_ONLY}/voice`, recorded());
+      await provider.delete({ id: `${VOICE_ONLY}/voice`, props: recorded() });
       expect(await requests()).not.toContain('DELETE /v1/configuration/numbers');
     });
   });

@@ -1,11 +1,12 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ApplicationCallbacks, getNumbers, NumberAssignment, queryNumber } from '../../provider';
 import {
-  APPLICATION_CALLBACKS_OUTPUTS,
-  NUMBER_ASSIGNMENT_OUTPUTS,
+  APPLICATION_CALLBACKS,
+  NUMBER_ASSIGNMENT,
+  outputNames,
   type ApplicationCallbacksOutputs,
   type NumberAssignmentOutputs,
-} from '../../provider/implementation';
+} from '../../provider/shapes';
 import type { RunningSimulator } from '../../simulator';
 import { APP_A, APP_B, expectNoSecret, VOICE_ONLY, VOICE_ONLY_2 } from '../support/fixtures';
 import { admin, startTestSimulator } from '../support/simulator';
@@ -97,13 +98,13 @@ describe('constructing the resources under Pulumi mocks', () => {
   it.each([
     [
       'NumberAssignment',
-      NUMBER_ASSIGNMENT_OUTPUTS,
+      outputNames(NUMBER_ASSIGNMENT),
       NUMBER_OUTPUTS,
       () => new NumberAssignment('fields', { number: VOICE_ONLY }),
     ],
     [
       'ApplicationCallbacks',
-      APPLICATION_CALLBACKS_OUTPUTS,
+      outputNames(APPLICATION_CALLBACKS),
       CALLBACKS_OUTPUTS,
       () => new ApplicationCallbacks('fields', { primary: 'https://example.com/voice' }),
     ],

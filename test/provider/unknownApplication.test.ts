@@ -4,12 +4,11 @@
  * the application, or treats it as gone, and nothing changes.
  */
 import {
-  applicationCallbacksProvider,
-  numberAssignmentProvider,
   type ApplicationCallbacksOutputs,
   type NumberAssignmentInputs,
   type NumberAssignmentOutputs,
 } from '../../provider/implementation';
+import { applicationCallbacksProvider, numberAssignmentProvider } from '../support/implementations';
 import { APP_A, APP_B, failureOf, VOICE_ONLY } from '../support/fixtures';
 import { testContext } from '../support/provider';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -38,7 +37,7 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
   };
 
   it('NumberAssignment create fails naming the application, sending the assign once; the number stays unbound', async () => {
-    expectNamed(await failureOf(deployment().numbers.create(binding(GONE))));
+    expectNamed(await failureOf(deployment().numbers.create({ inputs: binding(GONE) })));
     expect((await simulatorState(simulator)).bindings).toEqual({});
     expect((await routes()).filter((entry) => entry.route === 'POST /v1/configuration/numbers')).toEqual([
       expect.objectContaining({ status }),
@@ -46,17 +45,21 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
   });
 
   it('NumberAssignment update (a move to it) fails naming it; the number stays where it was', async () => {
-    const { outs } = await deployment().numbers.create(binding(APP_A.key));
+    const { outs } = await deployment().numbers.create({ inputs: binding(APP_A.key) });
     expectNamed(
       await failureOf(
-        deployment().numbers.update!(`${VOICE_ONLY}/voice`, outs as NumberAssignmentOutputs, binding(GONE)),
+        deployment().numbers.update({
+          id: `${VOICE_ONLY}/voice`,
+          olds: outs as NumberAssignmentOutputs,
+          news: binding(GONE),
+        }),
       ),
     );
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_A.key });
   });
 
   it('ApplicationCallbacks create fails naming it, and writes nothing', async () => {
-    expectNamed(await failureOf(deployment().callbacks.create({ applicationKey: GONE, primary: PRIMARY })));
+    expectNamed(await failureOf(deployment().callbacks.create({ inputs: { applicationKey: GONE, primary: PRIMARY } })));
     expect((await routes()).map((entry) => entry.route)).toEqual([
       'GET /v1/configuration/callbacks/applications/{key}',
     ]);
@@ -66,7 +69,11 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
     const olds: ApplicationCallbacksOutputs = { applicationKey: GONE, primary: PRIMARY, appliedPrimary: PRIMARY };
     expectNamed(
       await failureOf(
-        deployment().callbacks.update!(GONE, olds, { applicationKey: GONE, primary: 'https://voice.example.com/v2' }),
+        deployment().callbacks.update({
+          id: GONE,
+          olds: olds,
+          news: { applicationKey: GONE, primary: 'https://voice.example.com/v2' },
+        }),
       ),
     );
     expect((await simulatorState(simulator)).callbacks[GONE]).toBeUndefined();
@@ -79,8 +86,8 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
       appliedPrimary: PRIMARY,
       adopted: false,
     };
-    expect(await deployment().callbacks.read!(GONE, recorded)).toEqual({});
-    await deployment().callbacks.delete!(GONE, recorded);
+    expect(await deployment().callbacks.read({ id: GONE, props: recorded })).toEqual({});
+    await deployment().callbacks.delete({ id: GONE, props: recorded });
     expect((await routes()).every((entry) => entry.route.startsWith('GET '))).toBe(true);
   });
 
@@ -94,7 +101,7 @@ describe.each([400, 404] as const)('an unknown application answered %i', (status
       adopted: false,
       foundApplicationKey: GONE,
     };
-    await numbers.delete!(`${VOICE_ONLY}/voice`, recorded);
+    await numbers.delete({ id: `${VOICE_ONLY}/voice`, props: recorded });
     expect((await simulatorState(simulator)).bindings).toEqual({ [`${VOICE_ONLY}/voice`]: APP_B.key });
     expect(context.warnings).toContainEqual(
       expect.stringContaining(
