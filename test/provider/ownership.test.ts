@@ -117,6 +117,15 @@ describe('NumberAssignment: delete puts back what create found', () => {
     await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: legacy });
     expect(await bindingOf(VOICE_ONLY)).toBeUndefined();
   });
+
+  it('a state from before assignedApplicationKey bound the number to its applicationKey: refresh records it, delete unassigns it', async () => {
+    await bind(VOICE_ONLY, APP_A.key);
+    const legacy = { ...binding(), capability: undefined, allowReassign: undefined };
+    const refreshed = await deployment().numbers.read({ id: `${VOICE_ONLY}/voice`, props: legacy });
+    expect(refreshed.props).toEqual({ ...binding(), assignedApplicationKey: APP_A.key });
+    await deployment().numbers.delete({ id: `${VOICE_ONLY}/voice`, props: legacy });
+    expect(await bindingOf(VOICE_ONLY)).toBeUndefined();
+  });
 });
 
 describe('NumberAssignment: hand-over inside one deployment', () => {
