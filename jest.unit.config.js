@@ -1,27 +1,15 @@
 /**
  * `npm run test:unit`: the suites that need no Pulumi engine, no CLI and no package registry (the client, the
  * simulator, the provider's methods, the plugin's service in process, the parsers, the schema, the docs' tables): a
- * check of the provider's logic in a minute or two. `npm test` runs these and every other suite.
+ * check of the provider's logic in a minute or two. `npm test` runs these with coverage, then the engine tier.
  * @type {import('jest').Config}
  */
 const base = require('./jest.config.js');
+const { ENGINE_SUITES } = require('./jest.tiers.js');
 
 module.exports = {
   ...base,
-  // Unit tests run without coverage thresholds: the whole suite is what they hold.
-  coverageThreshold: undefined,
-  testPathIgnorePatterns: [
-    ...base.testPathIgnorePatterns,
-    // The real engine and the CLI.
-    '<rootDir>/test/e2e/',
-    '<rootDir>/test/upgrade/',
-    '<rootDir>/test/plugin/(configuration|import|installed|yaml)\\.test\\.ts$',
-    '<rootDir>/test/generate/(engine|formats\\.engine|compiles)\\.test\\.ts$',
-    '<rootDir>/test/docs/examples\\.test\\.ts$',
-    '<rootDir>/test/sdk/(languages|examples|current)\\.test\\.ts$',
-    // Package registries, builds and the live suite's rehearsal.
-    '<rootDir>/test/release/',
-    '<rootDir>/test/package/packed\\.test\\.ts$',
-    '<rootDir>/test/scripts/testLive\\.test\\.ts$',
-  ],
+  // These suites hold under load (they wait on conditions, not clocks): one worker per core, 2 at least.
+  maxWorkers: Math.max(2, require('node:os').availableParallelism()),
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, ...ENGINE_SUITES],
 };
