@@ -14,11 +14,13 @@ import type * as Automation from '@pulumi/pulumi/automation';
 import type * as Sinch from '../../provider';
 import { cpuSeconds } from './cpu';
 import { FLOOR_MODULE } from './floor';
+import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE } from './naive';
 import type {
   DriverAnswer,
   DriverOperation,
   DriverRequest,
   FloorProgram,
+  NaiveProgram,
   ResourceChanges,
   SinchProgram,
 } from './protocol';
@@ -50,6 +52,28 @@ function floorProgram(
   };
 }
 
+/** The naive provider's resources (naive.ts): the same declarations, each kind a module required by name. */
+function naiveProgram(
+  pulumi: typeof Pulumi,
+  load: (name: string) => unknown,
+  { bindings, callbacks }: NaiveProgram,
+): Automation.PulumiFn {
+  const binding = load(NAIVE_MODULE) as Pulumi.dynamic.ResourceProvider;
+  const callback = load(NAIVE_CALLBACKS_MODULE) as Pulumi.dynamic.ResourceProvider;
+  class Naive extends pulumi.dynamic.Resource {
+    constructor(provider: Pulumi.dynamic.ResourceProvider, type: string, name: string, props: Record<string, string>) {
+      super(provider, name, props, undefined, 'naive', type);
+    }
+  }
+  return async () => {
+    for (const { name, number, applicationKey } of bindings)
+      new Naive(binding, 'NumberAssignment', name, { number, applicationKey });
+    for (const { name, applicationKey, primary } of callbacks)
+      new Naive(callback, 'ApplicationCallbacks', name, { applicationKey, primary });
+    return {};
+  };
+}
+
 async function operate(
   stack: Automation.Stack,
   operation: DriverOperation,
@@ -75,11 +99,13 @@ async function main(): Promise<DriverAnswer> {
   const program =
     request.program.kind === 'sinch'
       ? sinchProgram(load('pulumi-sinch-voice') as typeof Sinch, request.program)
-      : floorProgram(
-          load('@pulumi/pulumi') as typeof Pulumi,
-          load(FLOOR_MODULE) as Pulumi.dynamic.ResourceProvider,
-          request.program,
-        );
+      : request.program.kind === 'naive'
+        ? naiveProgram(load('@pulumi/pulumi') as typeof Pulumi, load, request.program)
+        : floorProgram(
+            load('@pulumi/pulumi') as typeof Pulumi,
+            load(FLOOR_MODULE) as Pulumi.dynamic.ResourceProvider,
+            request.program,
+          );
   const stack = await automation.LocalWorkspace.createOrSelectStack(
     { stackName: request.stackName, projectName: 'sinch-bench', program },
     // main: the dynamic-provider plugin resolves @pulumi/pulumi from there.

@@ -25,6 +25,11 @@ export interface RunFigures {
    * `program` is 0: the YAML program runs in the language host, one of the engine's processes.
    */
   cpu: { provider: CpuSeconds; floor: CpuSeconds };
+  /**
+   * The same operation through the benchmark's naive provider (naive.ts), on a stack of the same declarations against
+   * a simulator of its own, right after the floor: the dynamic front end only.
+   */
+  naive?: { calls: CallsByRoute; seconds: number; cpu: CpuSeconds };
 }
 
 /** The least, the median and the largest of a figure over the runs. */
@@ -43,6 +48,17 @@ export interface StepFigures {
   seconds: Spread;
   floorSeconds: Spread;
   /** seconds / floorSeconds, run by run (each run's step and its floor ran one after the other). */
+  ratio: Spread;
+  /** The naive provider's step, when every run measured it; its ratio is to the same floor, run by run. */
+  naive?: NaiveFigures;
+}
+
+/** The naive provider's figures of one step over the runs. */
+export interface NaiveFigures {
+  /** API calls of the run with the median count, per route. */
+  calls: CallsByRoute;
+  totalCalls: Spread;
+  seconds: Spread;
   ratio: Spread;
 }
 
@@ -68,6 +84,8 @@ export interface DynamicFigures extends LifecycleFigures {
   providerBytesPerResource: number;
   /** The same of the floor's do-nothing resource: both are a require of a module by name. */
   floorProviderBytesPerResource: number;
+  /** The same of the naive provider's resources (the largest of its two kinds); absent in runs before it. */
+  naiveProviderBytesPerResource?: number;
 }
 
 /**
@@ -125,6 +143,9 @@ export function dynamicOf(result: EngineFigures): DynamicFigures | undefined {
     wide,
     providerBytesPerResource: result.providerBytesPerResource ?? 0,
     floorProviderBytesPerResource: result.floorProviderBytesPerResource ?? 0,
+    ...(result.naiveProviderBytesPerResource === undefined
+      ? {}
+      : { naiveProviderBytesPerResource: result.naiveProviderBytesPerResource }),
   };
 }
 
@@ -150,19 +171,28 @@ export function spread(values: number[]): Spread {
   return { min: sorted[0] as number, median, max: sorted.at(-1) as number };
 }
 
-/** A step's figures over its runs. */
-export function stepFigures(runs: RunFigures[]): StepFigures {
+/** Calls, seconds and the ratio to the floor over the runs, of measurements each paired with its run's floor. */
+function measured(runs: Array<{ calls: CallsByRoute; seconds: number; floorSeconds: number }>): NaiveFigures {
   const totals = runs.map((run) => totalCalls(run.calls));
   const medianTotal = spread(totals).median;
   const closest = runs.reduce((best, run) =>
     Math.abs(totalCalls(run.calls) - medianTotal) < Math.abs(totalCalls(best.calls) - medianTotal) ? run : best,
   );
   return {
-    runs,
     calls: closest.calls,
     totalCalls: spread(totals),
     seconds: spread(runs.map((run) => run.seconds)),
-    floorSeconds: spread(runs.map((run) => run.floorSeconds)),
     ratio: spread(runs.map((run) => (run.floorSeconds > 0 ? run.seconds / run.floorSeconds : Number.NaN))),
+  };
+}
+
+/** A step's figures over its runs. */
+export function stepFigures(runs: RunFigures[]): StepFigures {
+  const naive = runs.flatMap(({ naive, floorSeconds }) => (naive ? [{ ...naive, floorSeconds }] : []));
+  return {
+    runs,
+    ...measured(runs),
+    floorSeconds: spread(runs.map((run) => run.floorSeconds)),
+    ...(runs.length > 0 && naive.length === runs.length ? { naive: measured(naive) } : {}),
   };
 }

@@ -23,11 +23,16 @@ module.exports = {
 
 /** Writes the floor's module into `<project>/node_modules/sinch-bench-floor`. */
 export function installFloorProvider(project: string): void {
-  const directory = join(project, 'node_modules', FLOOR_MODULE);
+  installModule(project, FLOOR_MODULE, SOURCE);
+}
+
+/** Writes `<project>/node_modules/<name>`: a package whose `index.js` is `source`, required by its name. */
+export function installModule(project: string, name: string, source: string): void {
+  const directory = join(project, 'node_modules', name);
   mkdirSync(directory, { recursive: true });
   writeFileSync(
     join(directory, 'package.json'),
-    `${JSON.stringify({ name: FLOOR_MODULE, version: '1.0.0', private: true, main: 'index.js', exports: { '.': './index.js' } }, null, 2)}\n`,
+    `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', exports: { '.': './index.js' } }, null, 2)}\n`,
   );
-  writeFileSync(join(directory, 'index.js'), SOURCE);
+  writeFileSync(join(directory, 'index.js'), source);
 }

@@ -1,7 +1,9 @@
 /**
  * The lifecycle of one size: `up`, `preview`, `refresh`, `destroy` on a stack at the CLI's default parallelism, then
  * `up`, `refresh`, `destroy` on a new stack at `--parallel N`. Each step runs on the provider's stack, then on a
- * stack of as many do-nothing resources at the same parallelism (the floor), so both see the same machine.
+ * stack of as many do-nothing resources at the same parallelism (the floor), so both see the same machine; for the
+ * dynamic front end, then on a stack of the same declarations through the benchmark's naive provider (naive.ts),
+ * against a simulator of its own with the same applications and numbers (its twin), whose calls are counted alike.
  *
  * It runs once per front end in each run, against the same simulator: the dynamic resources (a TypeScript program
  * through the Automation API, floor: a do-nothing dynamic provider) and the native plugin (a generated YAML program
@@ -9,6 +11,7 @@
  */
 import { join } from 'node:path';
 import { FLOOR_MODULE } from './floor';
+import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE } from './naive';
 import {
   stepFigures,
   totalCalls,
@@ -18,7 +21,7 @@ import {
   type RunFigures,
   type StepFigures,
 } from './figures';
-import type { CpuSeconds, DriverOperation, FloorProgram, ResourceChanges } from './protocol';
+import type { CpuSeconds, DriverOperation, FloorProgram, NaiveProgram, ResourceChanges } from './protocol';
 import type { ScratchProject } from './scratch';
 import { SinchWorld } from './world';
 import { floorYamlProgram, sinchYamlProgram } from './yaml';
@@ -63,13 +66,19 @@ interface FrontEndSteps {
   floor(stack: string, operation: DriverOperation, parallel?: number): Promise<Operated>;
   /** After each `up` and its floor: what the stored state says (the dynamic resources' `__provider`). */
   afterUp?(stack: string): Promise<void>;
+  /** The naive provider's step on the stack of the same name, after the floor's, and the simulator it works against. */
+  naive?: {
+    world: SinchWorld;
+    operate(stack: string, operation: DriverOperation, parallel?: number): Promise<Operated>;
+  };
 }
 
 export async function measureSize(project: ScratchProject, settings: SizeSettings): Promise<EngineFigures> {
   const { bindings: n, log } = settings;
   const world = await SinchWorld.start(n, settings.applications, settings.latencyMs);
+  const naiveWorld = settings.frontEnds.includes('dynamic') ? await world.twin() : undefined;
   try {
-    const dynamic = settings.frontEnds.includes('dynamic') ? dynamicSteps(project, world) : undefined;
+    const dynamic = naiveWorld ? dynamicSteps(project, world, naiveWorld) : undefined;
     const plugin = settings.frontEnds.includes('plugin') ? pluginSteps(project, world, n) : undefined;
     const frontEnds = [dynamic?.steps, plugin].filter((steps): steps is FrontEndSteps => steps !== undefined);
     const runs = new Map<FrontEnd, Map<StepName, RunFigures[]>>(frontEnds.map((steps) => [steps.frontEnd, new Map()]));
@@ -108,7 +117,7 @@ export async function measureSize(project: ScratchProject, settings: SizeSetting
       ...(plugin ? { plugin: { ...collected('plugin'), floorResources: plugin.floorResources } } : {}),
     };
   } finally {
-    await world.close();
+    await Promise.all([world.close(), naiveWorld?.close()]);
   }
 }
 
@@ -140,46 +149,84 @@ async function lifecycle(
     if (refused) log(`${label}: warning: ${refused}`);
     const nothing = await steps.floor(stack, operation, parallel);
     expectChanges(`${label} (floor)`, nothing.changes, EXPECTED[operation](steps.floorResources));
+    const naive = steps.naive && (await naiveStep(steps.naive, label, operation, stack, parallel, log));
     const figures: RunFigures = {
       calls,
       seconds: round(provider.seconds),
       floorSeconds: round(nothing.seconds),
       cpu: { provider: provider.cpu, floor: nothing.cpu },
+      ...(naive ? { naive } : {}),
     };
+    const times = (value: number) => (value / figures.floorSeconds).toFixed(2);
     log(
-      `${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${(figures.seconds / figures.floorSeconds).toFixed(2)})`,
+      `${label}: ${totalCalls(calls)} API calls, ${figures.seconds} s (floor ${figures.floorSeconds} s, × ${times(figures.seconds)})` +
+        (naive ? `; naive ${totalCalls(naive.calls)} API calls, ${naive.seconds} s (× ${times(naive.seconds)})` : ''),
     );
     runs.set(name, [...(runs.get(name) ?? []), figures]);
   };
 
+  const expectState = async (state: 'declared' | 'empty'): Promise<void> => {
+    await world.expectState(state);
+    await steps.naive?.world.expectState(state).catch((error: unknown) => {
+      throw new Error(`naive provider: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+
   const stack = `n${n}`;
   await step('up', 'up', stack);
-  await world.expectState('declared');
+  await expectState('declared');
   await steps.afterUp?.(stack);
   await step('preview', 'preview', stack);
   await step('refresh', 'refresh', stack);
   await step('destroy', 'destroy', stack);
-  await world.expectState('empty');
+  await expectState('empty');
 
   const wideStack = `n${n}-wide`;
   await step('wide up', 'up', wideStack, n);
-  await world.expectState('declared');
+  await expectState('declared');
   await step('wide refresh', 'refresh', wideStack, n);
   await step('wide destroy', 'destroy', wideStack, n);
-  await world.expectState('empty');
+  await expectState('empty');
 }
 
-/** The dynamic resources, through the driver (Automation API); the floor stack of `<stack>` is `<stack>-floor`. */
+/** The naive provider's step: the same summary expected, its simulator's calls counted from a clear. */
+async function naiveStep(
+  naive: NonNullable<FrontEndSteps['naive']>,
+  label: string,
+  operation: DriverOperation,
+  stack: string,
+  parallel: number | undefined,
+  log: (line: string) => void,
+): Promise<NonNullable<RunFigures['naive']>> {
+  await naive.world.clearTraffic();
+  const outcome = await naive.operate(stack, operation, parallel);
+  expectChanges(`${label} (naive)`, outcome.changes, EXPECTED[operation](naive.world.resourceCount));
+  const { calls, refused } = await naive.world.traffic();
+  if (refused) log(`${label} (naive): warning: ${refused}`);
+  return { calls, seconds: round(outcome.seconds), cpu: outcome.cpu };
+}
+
+/**
+ * The dynamic resources, through the driver (Automation API); the floor stack of `<stack>` is `<stack>-floor`, the
+ * naive provider's `<stack>-naive`, against `naiveWorld`.
+ */
 function dynamicSteps(
   project: ScratchProject,
   world: SinchWorld,
+  naiveWorld: SinchWorld,
 ): {
   steps: FrontEndSteps;
-  bytes: { providerBytesPerResource: number; floorProviderBytesPerResource: number };
+  bytes: {
+    providerBytesPerResource: number;
+    floorProviderBytesPerResource: number;
+    naiveProviderBytesPerResource: number;
+  };
 } {
   const floor: FloorProgram = { kind: 'floor', count: world.resourceCount };
   const config = world.credentials();
-  const bytes = { providerBytesPerResource: 0, floorProviderBytesPerResource: 0 };
+  const naive: NaiveProgram = { ...naiveWorld.program, kind: 'naive' };
+  const naiveConfig = naiveWorld.credentials();
+  const bytes = { providerBytesPerResource: 0, floorProviderBytesPerResource: 0, naiveProviderBytesPerResource: 0 };
   const steps: FrontEndSteps = {
     frontEnd: 'dynamic',
     floorResources: floor.count,
@@ -187,6 +234,11 @@ function dynamicSteps(
       project.operate({ stackName, operation, program: world.program, config, parallel }, traceFile),
     floor: (stackName, operation, parallel) =>
       project.operate({ stackName: `${stackName}-floor`, operation, program: floor, config: {}, parallel }),
+    naive: {
+      world: naiveWorld,
+      operate: (stackName, operation, parallel) =>
+        project.operate({ stackName: `${stackName}-naive`, operation, program: naive, config: naiveConfig, parallel }),
+    },
     async afterUp(stackName) {
       bytes.providerBytesPerResource = Math.max(
         bytes.providerBytesPerResource,
@@ -195,6 +247,12 @@ function dynamicSteps(
       bytes.floorProviderBytesPerResource = Math.max(
         bytes.floorProviderBytesPerResource,
         providerBytes(await project.exportState(`${stackName}-floor`), FLOOR_TYPE),
+      );
+      const naiveState = await project.exportState(`${stackName}-naive`);
+      bytes.naiveProviderBytesPerResource = Math.max(
+        bytes.naiveProviderBytesPerResource,
+        providerBytes(naiveState, NAIVE_TYPE),
+        providerBytes(naiveState, NAIVE_CALLBACKS_TYPE),
       );
     },
   };
@@ -250,10 +308,14 @@ interface ExportedState {
 
 const SINCH_TYPE = 'pulumi-nodejs:dynamic/sinch:NumberAssignment';
 const FLOOR_TYPE = 'pulumi-nodejs:dynamic/bench:Nothing';
+const NAIVE_TYPE = 'pulumi-nodejs:dynamic/naive:NumberAssignment';
+const NAIVE_CALLBACKS_TYPE = 'pulumi-nodejs:dynamic/naive:ApplicationCallbacks';
 /** What each `__provider` must require by name: a floor serialized otherwise would not compare like with like. */
 const REQUIRED_MODULE: Record<string, string> = {
   [SINCH_TYPE]: 'pulumi-sinch-voice/shims/NumberAssignment',
   [FLOOR_TYPE]: FLOOR_MODULE,
+  [NAIVE_TYPE]: NAIVE_MODULE,
+  [NAIVE_CALLBACKS_TYPE]: NAIVE_CALLBACKS_MODULE,
 };
 
 /**

@@ -30,7 +30,14 @@ export interface FloorProgram {
   count: number;
 }
 
-export type BenchProgram = SinchProgram | FloorProgram;
+/** The same declarations through the benchmark's naive provider (naive.ts): modules `naive`, one type per kind. */
+export interface NaiveProgram {
+  kind: 'naive';
+  bindings: DeclaredBinding[];
+  callbacks: DeclaredCallbacks[];
+}
+
+export type BenchProgram = SinchProgram | FloorProgram | NaiveProgram;
 
 export type StackConfig = Record<string, { value: string; secret?: boolean }>;
 

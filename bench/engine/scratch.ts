@@ -12,6 +12,7 @@ import { ensurePulumi, isolatedPulumiEnvironment } from '../../scripts/pulumiEnv
 import { FLOOR_PLUGIN_SERVER, installFloorPlugin } from '../floorPlugin/install';
 import { cpuSeconds } from './cpu';
 import { installFloorProvider } from './floor';
+import { installNaiveProvider } from './naive';
 import type { CpuSeconds, DriverAnswer, DriverRequest } from './protocol';
 
 const run = promisify(execFile);
@@ -20,7 +21,7 @@ const run = promisify(execFile);
  * anything else: a run then needs nothing more of dist/, which another `npm run build` in the same checkout removes
  * and rewrites meanwhile.
  */
-const DRIVER_FILES = ['driver.js', 'cpu.js', 'floor.js'];
+const DRIVER_FILES = ['driver.js', 'cpu.js', 'floor.js', 'naive.js'];
 /** No single step of the largest run comes near this; a step that does is stuck, and the benchmark says so. */
 const STEP_TIMEOUT_MS = 30 * 60_000;
 
@@ -98,6 +99,7 @@ export class ScratchProject {
           `the packed package has no dist/provider/plugin/main.js: dist/ changed while it was packed (another build in this checkout?); run again`,
         );
       installFloorProvider(directory);
+      installNaiveProvider(directory);
       const floorPlugin = installFloorPlugin(directory, join(root, 'driver', FLOOR_PLUGIN_SERVER));
       const environment = { ...ambientEnvironment(), ...isolatedPulumiEnvironment(cli, root, 'bench-passphrase') };
       return new ScratchProject(root, directory, cli, environment, floorPlugin);

@@ -23,15 +23,32 @@ export class SinchWorld {
     private readonly simulator: RunningSimulator,
     private readonly applications: SimulatedApplication[],
     readonly program: SinchProgram,
+    private readonly latencyMs: number,
   ) {}
 
   /** A simulator holding `applicationCount` applications and `bindings` voice numbers, every answer `latencyMs` late. */
-  static async start(bindings: number, applicationCount: number, latencyMs: number): Promise<SinchWorld> {
+  static start(bindings: number, applicationCount: number, latencyMs: number): Promise<SinchWorld> {
     // Secrets made up for this run only; they are never printed.
     const applications = Array.from({ length: applicationCount }, (_, index) => ({
       key: `0b5e4c11-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
       secret: randomBytes(24).toString('base64'),
     }));
+    return SinchWorld.startWith(applications, bindings, latencyMs);
+  }
+
+  /**
+   * A second simulator of the same applications (keys and secrets), numbers, latency and program: for another
+   * provider's stack of the same declarations, whose state and traffic are then its own.
+   */
+  twin(): Promise<SinchWorld> {
+    return SinchWorld.startWith(this.applications, this.program.bindings.length, this.latencyMs);
+  }
+
+  private static async startWith(
+    applications: SimulatedApplication[],
+    bindings: number,
+    latencyMs: number,
+  ): Promise<SinchWorld> {
     const numbers = Array.from({ length: bindings }, (_, index) => `+1415555${String(index).padStart(4, '0')}`);
     const simulator = await startSimulator({
       applications,
@@ -51,7 +68,7 @@ export class SinchWorld {
         primary: `https://voice.example.com/bench/app-${index}`,
       })),
     };
-    return new SinchWorld(simulator, applications, program);
+    return new SinchWorld(simulator, applications, program, latencyMs);
   }
 
   /** How many resources the program declares. */
