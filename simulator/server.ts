@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -67,6 +68,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const policy = { clockSkewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, now: options.now ?? Date.now };
   // Aborted on close, so that no delay outlives the simulator and no delayed request takes effect after it.
   const closing = new AbortController();
+  // Each answer delayed by the latency listens on it: many at once are expected, not a leak.
+  setMaxListeners(0, closing.signal);
   const variants = new VariantSettings(
     options.unknownApplicationStatus === undefined
       ? {}
