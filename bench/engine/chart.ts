@@ -1,7 +1,8 @@
 /**
  * `bench/results/engine.svg`: API calls and seconds against N, drawn by hand as plain SVG (line panels with axes,
  * ticks and a legend) so that the README shows it without any tool. Three panels: API calls per step (solid at the
- * default parallelism, dashed at --parallel N), then seconds at each parallelism, provider solid and floor dotted.
+ * default parallelism, dashed at --parallel N), then seconds at each parallelism, provider solid and floor dotted (and
+ * for the dynamic resources, the naive provider dash-dotted, when the run measured it).
  * One row of the three per front end the run measured (dynamic resources, then the plugin), each column on one
  * scale, so that the rows compare at a glance.
  */
@@ -33,6 +34,7 @@ const STEP_COLORS = { up: '#1f77b4', preview: '#9467bd', refresh: '#2ca02c', des
 type Step = keyof typeof STEP_COLORS;
 const WIDE_DASH = '7 4';
 const FLOOR_DASH = '2 3';
+const NAIVE_DASH = '9 3 2 3';
 
 const PANEL = { width: 320, height: 262, left: 58, right: 14, top: 34, bottom: 60 };
 const LEGEND_HEIGHT = 34;
@@ -57,6 +59,20 @@ function panelsOf(results: EngineFigures[], frontEnd: FrontEnd): Panel[] {
   const defaultSteps: Step[] = ['up', 'preview', 'refresh', 'destroy'];
   const wideSteps: Array<Exclude<Step, 'preview'>> = ['up', 'refresh', 'destroy'];
   const calls = (step: StepFigures) => step.totalCalls.median;
+  /** The naive provider's median seconds of a step, at the sizes that measured it. */
+  const naiveAt = (pick: (figures: LifecycleFigures) => StepFigures) =>
+    results.flatMap((result) => {
+      const naive = figuresOf(result) && pick(figuresOf(result) as LifecycleFigures).naive;
+      return naive ? [{ x: result.n, y: naive.seconds.median }] : [];
+    });
+  /** A naive series of the step, if any size has one. */
+  const naiveSeries = (step: Step, pick: (figures: LifecycleFigures) => StepFigures): Series[] => {
+    const points = naiveAt(pick);
+    return points.length === 0 ? [] : [{ label: `${step} naive`, color: STEP_COLORS[step], dash: NAIVE_DASH, points }];
+  };
+  const naiveStyle = results.some((result) => figuresOf(result)?.up.naive)
+    ? [{ label: 'naive', dash: NAIVE_DASH }]
+    : [];
   return [
     {
       title: 'API calls per step',
@@ -97,8 +113,9 @@ function panelsOf(results: EngineFigures[], frontEnd: FrontEnd): Panel[] {
             (each) => each.floorSeconds.median,
           ),
         },
+        ...naiveSeries(step, (figures) => figures[step]),
       ]),
-      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }],
+      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }, ...naiveStyle],
     },
     {
       title: 'Seconds, --parallel N',
@@ -121,8 +138,9 @@ function panelsOf(results: EngineFigures[], frontEnd: FrontEnd): Panel[] {
             (each) => each.floorSeconds.median,
           ),
         },
+        ...naiveSeries(step, (figures) => figures.wide[step]),
       ]),
-      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }],
+      styles: [{ label: provider }, { label: 'floor', dash: FLOOR_DASH }, ...naiveStyle],
     },
   ];
 }
@@ -219,7 +237,8 @@ function drawPanel(panel: Panel, sizes: number[], left: number, top: number, lar
       return `<g><title>${escape(series.label)}</title><polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2"${dash}/>${marks}</g>`;
     }),
     ...panel.styles.map((style, index) => {
-      const x = plot.x + index * 150;
+      // Three short labels (provider, floor, naive) fit closer than the calls panel's two long ones.
+      const x = plot.x + index * (panel.styles.length > 2 ? 85 : 150);
       const y = plot.y + plot.height + 50;
       const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
       return `<line x1="${x}" y1="${y - 4}" x2="${x + 24}" y2="${y - 4}" stroke="#333333" stroke-width="2"${dash}/><text x="${x + 30}" y="${y}">${escape(style.label)}</text>`;

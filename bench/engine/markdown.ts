@@ -45,10 +45,16 @@ function ranged(spread: Spread, format: (value: number) => string): string {
 const seconds = (value: number): string => value.toFixed(1);
 const ratio = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
 
-const FRONT_END_NAMES: Record<FrontEnd, string> = { dynamic: 'dynamic', plugin: 'plugin' };
+/** Who a row measured: a front end, or the naive provider (on the dynamic front end). */
+type Who = FrontEnd | 'naive';
 
-/** A row; with `frontEnd`, a cell naming it after N (tables of runs that measured the plugin). */
-function row(n: number, step: string, parallel: string, figures: StepFigures, frontEnd?: FrontEnd): string {
+const FRONT_END_NAMES: Record<Who, string> = { dynamic: 'dynamic', plugin: 'plugin', naive: 'naive' };
+
+/** What a row shows of a step. */
+type Shown = Pick<StepFigures, 'totalCalls' | 'calls' | 'seconds' | 'floorSeconds' | 'ratio'>;
+
+/** A row; with `frontEnd`, a cell naming it after N (tables of runs that measured the plugin or the naive provider). */
+function row(n: number, step: string, parallel: string, figures: Shown, frontEnd?: Who): string {
   const cells = [
     count(n),
     ...(frontEnd === undefined ? [] : [FRONT_END_NAMES[frontEnd]]),
@@ -74,20 +80,44 @@ const STEPS: Array<{ step: string; wide: boolean; pick: (figures: LifecycleFigur
   { step: '`destroy`', wide: true, pick: (figures) => figures.wide.destroy },
 ];
 
-/** A size's rows: each step, and with `named`, the front ends' rows of each step one under the other. */
+/**
+ * A size's rows: each step, and with `named`, the front ends' rows of each step one under the other, the naive
+ * provider's right under the dynamic resources' (its × floor is to their floor, which ran just before it).
+ */
 function rows(result: EngineFigures, defaultParallel: number, named: boolean): string[] {
   const frontEnds = frontEndsOf(result);
   return STEPS.flatMap(({ step, wide, pick }) =>
-    frontEnds.map(({ frontEnd, figures }) =>
-      row(
-        result.n,
-        step,
-        String(wide ? figures.wide.parallel : defaultParallel),
-        pick(figures),
-        named ? frontEnd : undefined,
-      ),
-    ),
+    frontEnds.flatMap(({ frontEnd, figures }) => {
+      const parallel = String(wide ? figures.wide.parallel : defaultParallel);
+      const picked = pick(figures);
+      const who = named ? frontEnd : undefined;
+      return [
+        row(result.n, step, parallel, picked, who),
+        ...(picked.naive
+          ? [row(result.n, step, parallel, { ...picked.naive, floorSeconds: picked.floorSeconds }, 'naive')]
+          : []),
+      ];
+    }),
   );
+}
+
+/** Whether the run measured the naive provider (runs before it did not). */
+const hasNaive = (run: EngineRun): boolean =>
+  run.results.some((result) => frontEndsOf(result).some(({ figures }) => figures.up.naive !== undefined));
+
+/**
+ * `up` at each parallelism against the naive provider's (issue 22: no slower), by median seconds; empty without it.
+ */
+function againstNaive(figures: LifecycleFigures): string {
+  const pairs = [figures.up, figures.wide.up].flatMap((step) =>
+    step.naive ? [{ ours: step.seconds.median, naive: step.naive.seconds.median }] : [],
+  );
+  if (pairs.length === 0) return '';
+  const shown = pairs.map(
+    ({ ours, naive }) =>
+      `${seconds(ours)} s against ${seconds(naive)} s (${ours <= naive ? 'no slower' : '**slower**'})`,
+  );
+  return ` Median seconds of \`up\` against the naive provider's, at the default and the wide parallelism: ${shown.join('; ')}.`;
 }
 
 const ASSIGN = 'POST /v1/configuration/numbers';
@@ -119,7 +149,8 @@ function budgets(run: EngineRun, n: number, figures: LifecycleFigures, who?: str
     `- N = ${count(n)}${who === undefined ? '' : `, ${who}`}: the wide \`up\` made ${listed(wideAssign)} assign calls (${all(wideAssign, assignLimit)}) and ${listed(wideList)} list calls (${all(wideList, 2)}); ` +
     `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, n + 2)}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
     `\`preview\` ${listed(previewCalls)} calls (${all(previewCalls, 0)}); ` +
-    `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).`
+    `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).` +
+    againstNaive(figures)
   );
 }
 
@@ -137,16 +168,23 @@ const DESCRIPTIONS: Record<FrontEnd, string> = {
     "at the same parallelism, right after the plugin's step; the seconds are those of the CLI process",
 };
 
+/** The naive provider's rows. */
+const NAIVE_DESCRIPTION =
+  "**naive**: the same declarations through a naive dynamic provider of the benchmark's own (bench/engine/naive.ts, modules required by name as the floor's is), " +
+  "on the dynamic front end: a binding's create is one assign and one list call, its read one list call, its delete one unassign; an application's callbacks one write and one read at create, one read at read, one write at delete; " +
+  "nothing shared between resources; against a simulator of its own with the same applications and numbers, right after the dynamic resources' floor, and × floor to that floor";
+
 export function engineTable(run: EngineRun): string {
   const minutes = (run.durationSeconds / 60).toFixed(1);
   const measured = [...new Set(run.results.flatMap((result) => frontEndsOf(result).map(({ frontEnd }) => frontEnd)))];
-  const named = measured.includes('plugin');
+  const naive = hasNaive(run);
+  const named = measured.includes('plugin') || naive;
   const dynamic = run.results.flatMap((result) => {
     const figures = dynamicOf(result);
     return figures ? [{ n: result.n, figures }] : [];
   });
   const what = named
-    ? `the rows of each step by front end, ${measured.map((frontEnd) => DESCRIPTIONS[frontEnd]).join('; ')}. × floor: the ratio of each run's pair.`
+    ? `the rows of each step by front end, ${[...measured.map((frontEnd) => DESCRIPTIONS[frontEnd]), ...(naive ? [NAIVE_DESCRIPTION] : [])].join('; ')}. × floor: the ratio of each run's pair.`
     : `floor: the same operation on as many resources of a do-nothing dynamic provider, ` +
       `a module required by name as the package's shims are, at the same parallelism, right after the provider's step; × floor: the ratio of each run's pair.`;
   return [
@@ -174,7 +212,7 @@ export function engineTable(run: EngineRun): string {
       ? []
       : [
           '',
-          `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource (N = ${count(n)})`).join('; ')}.`,
+          `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource${figures.naiveProviderBytesPerResource === undefined ? '' : ` (${count(figures.naiveProviderBytesPerResource)} for the naive provider's)`} (N = ${count(n)})`).join('; ')}.`,
         ]),
     ...(run.pluginStart === undefined ? [] : ['', pluginStartLine(run.pluginStart)]),
     '',

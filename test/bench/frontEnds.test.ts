@@ -148,3 +148,84 @@ it('the chart: a row of panels per front end under its heading, each column on o
   expect(pluginAlone).toContain('Native plugin pulumi-resource-sinch');
   expect(pluginAlone).toContain('>plugin</text>');
 });
+
+describe('the naive provider', () => {
+  const UNASSIGN = 'DELETE /v1/configuration/numbers';
+  /** A step whose runs took `seconds` each, on a floor of `floorSeconds`, the naive provider `naive` seconds each. */
+  const withNaive = (seconds: number[], floorSeconds: number[], naive: number[], calls: Record<string, number>) =>
+    stepFigures(
+      seconds.map((each, index) => ({
+        ...runOf(each, floorSeconds[index] as number, { [LIST]: 1 }),
+        naive: { calls, seconds: naive[index] as number, cpu: cpu.provider },
+      })),
+    );
+  const naiveLifecycle = (): LifecycleFigures => {
+    const base = lifecycle(11, [5, 5], 311);
+    const bindings = { [ASSIGN]: 500, [LIST]: 500 };
+    return {
+      ...base,
+      up: withNaive([12, 11, 13], [10, 10, 10], [9, 14, 10], bindings),
+      preview: withNaive([3, 3, 3], [2, 2, 2], [2, 2, 2], {}),
+      refresh: withNaive([2, 2, 2], [2, 2, 2], [4, 4, 4], { [LIST]: 500 }),
+      destroy: withNaive([12, 12, 12], [10, 10, 10], [15, 15, 15], { [UNASSIGN]: 500 }),
+      wide: {
+        ...base.wide,
+        up: withNaive([8, 8, 8], [10, 10, 10], [9, 9, 9], bindings),
+        refresh: withNaive([2, 2, 2], [2, 2, 2], [3, 3, 3], { [LIST]: 500 }),
+        destroy: withNaive([20, 20, 20], [20, 20, 20], [22, 22, 22], { [UNASSIGN]: 500 }),
+      },
+    };
+  };
+
+  it("stepFigures: the naive provider's calls, seconds and ratio to the same floor, each as median, least, largest", () => {
+    const up = naiveLifecycle().up;
+    expect(up.naive?.seconds).toEqual({ min: 9, median: 10, max: 14 });
+    expect(up.naive?.ratio).toEqual({ min: 0.9, median: 1, max: 1.4 });
+    expect(up.naive?.totalCalls).toEqual({ min: 1000, median: 1000, max: 1000 });
+    expect(up.ratio).toEqual({ min: 1.1, median: 1.2, max: 1.3 });
+    // Runs that did not all measure it have none.
+    expect(stepFigures([runOf(1, 1, {}), { ...up.runs[0], naive: undefined } as RunFigures]).naive).toBeUndefined();
+  });
+
+  it('the table: a naive row under each dynamic row, its calls, seconds and × floor; up against it in the budgets', () => {
+    const result: EngineFigures = {
+      n: 500,
+      ...naiveLifecycle(),
+      providerBytesPerResource: 281,
+      floorProviderBytesPerResource: 257,
+      naiveProviderBytesPerResource: 290,
+    };
+    const table = engineTable(runWith([result], ['dynamic']));
+    expect(table).toContain(
+      '| N | front end | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
+    );
+    const rows = table.split('\n').filter((line) => line.startsWith('| 500 |'));
+    expect(rows.map((line) => line.split(' | ').slice(1, 4).join(' '))).toEqual(
+      ['`up` 8', '`preview` 8', '`refresh` 8', '`destroy` 8', '`up` 500', '`refresh` 500', '`destroy` 500'].flatMap(
+        (step) => [`dynamic ${step}`, `naive ${step}`],
+      ),
+    );
+    expect(rows[1]).toBe(
+      '| 500 | naive | `up` | 8 | 1,000 | 500 list, 500 assign | 10.0 (9.0–14.0) | 10.0 | 1.00 (0.90–1.40) |',
+    );
+    expect(rows[7]).toBe('| 500 | naive | `destroy` | 8 | 500 | 500 unassign | 15.0 | 10.0 | 1.50 |');
+    expect(table).toContain('**naive**: the same declarations through a naive dynamic provider');
+    expect(table).toContain(
+      "Median seconds of `up` against the naive provider's, at the default and the wide parallelism: 12.0 s against 10.0 s (**slower**); 8.0 s against 9.0 s (no slower).",
+    );
+    expect(table).toContain("(290 for the naive provider's)");
+  });
+
+  it('the chart: a naive series per step in both seconds panels, and its style under them', () => {
+    const result: EngineFigures = {
+      n: 500,
+      ...naiveLifecycle(),
+      providerBytesPerResource: 281,
+      floorProviderBytesPerResource: 257,
+    };
+    const chart = engineChart([result], 'subtitle');
+    expect(chart.match(/<polyline /g)).toHaveLength(7 + (8 + 4) + (6 + 3));
+    expect(chart.match(/<title>\w+ naive<\/title>/g)).toHaveLength(7);
+    expect(chart.match(/>naive<\/text>/g)).toHaveLength(2);
+  });
+});
