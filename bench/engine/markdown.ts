@@ -212,7 +212,7 @@ export function engineTable(run: EngineRun): string {
       ? []
       : [
           '',
-          `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource${figures.naiveProviderBytesPerResource === undefined ? '' : ` (${count(figures.naiveProviderBytesPerResource)} for the naive provider's)`} (N = ${count(n)})`).join('; ')}.`,
+          `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource${figures.naiveProviderBytesPerResource === undefined ? '' : ` and ${count(figures.naiveProviderBytesPerResource)} for the naive provider's`} (N = ${count(n)})`).join('; ')}.`,
         ]),
     ...(run.pluginStart === undefined ? [] : ['', pluginStartLine(run.pluginStart)]),
     '',

@@ -213,7 +213,7 @@ describe('the naive provider', () => {
     expect(table).toContain(
       "Median seconds of `up` against the naive provider's, at the default and the wide parallelism: 12.0 s against 10.0 s (**slower**); 8.0 s against 9.0 s (no slower).",
     );
-    expect(table).toContain("(290 for the naive provider's)");
+    expect(table).toContain("257 for the floor's resource and 290 for the naive provider's (N = 500)");
   });
 
   it('the chart: a naive series per step in both seconds panels, and its style under them', () => {
