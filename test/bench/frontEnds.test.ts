@@ -177,6 +177,14 @@ describe('the naive provider', () => {
     };
   };
 
+  const naiveResult = (): EngineFigures => ({
+    n: 500,
+    ...naiveLifecycle(),
+    providerBytesPerResource: 281,
+    floorProviderBytesPerResource: 257,
+    naiveProviderBytesPerResource: 290,
+  });
+
   it("stepFigures: the naive provider's calls, seconds and ratio to the same floor, each as median, least, largest", () => {
     const up = naiveLifecycle().up;
     expect(up.naive?.seconds).toEqual({ min: 9, median: 10, max: 14 });
@@ -188,14 +196,7 @@ describe('the naive provider', () => {
   });
 
   it('the table: a naive row under each dynamic row, its calls, seconds and × floor; up against it in the budgets', () => {
-    const result: EngineFigures = {
-      n: 500,
-      ...naiveLifecycle(),
-      providerBytesPerResource: 281,
-      floorProviderBytesPerResource: 257,
-      naiveProviderBytesPerResource: 290,
-    };
-    const table = engineTable(runWith([result], ['dynamic']));
+    const table = engineTable(runWith([naiveResult()], ['dynamic']));
     expect(table).toContain(
       '| N | front end | step | parallel | API calls | by route | seconds | floor (s) | × floor |',
     );
@@ -217,13 +218,7 @@ describe('the naive provider', () => {
   });
 
   it('the chart: a naive series per step in both seconds panels, and its style under them', () => {
-    const result: EngineFigures = {
-      n: 500,
-      ...naiveLifecycle(),
-      providerBytesPerResource: 281,
-      floorProviderBytesPerResource: 257,
-    };
-    const chart = engineChart([result], 'subtitle');
+    const chart = engineChart([naiveResult()], 'subtitle');
     expect(chart.match(/<polyline /g)).toHaveLength(7 + (8 + 4) + (6 + 3));
     expect(chart.match(/<title>\w+ naive<\/title>/g)).toHaveLength(7);
     expect(chart.match(/>naive<\/text>/g)).toHaveLength(2);
