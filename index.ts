@@ -5,7 +5,7 @@
  *   sinch-voice:callbacks  [{ "applicationKey": "…", "primary": "https://…", "fallback": "https://…" }]
  *
  * plus the provider's own sinch:applicationKey, sinch:applicationSecret (secret), sinch:baseUrl and sinch:auth.
- * `npm run demo` runs it against the simulator; the README shows it against the real API.
+ * `npm run demo` runs it against the simulator; docs/dynamic-resources.md shows it against the real API.
  */
 import * as pulumi from '@pulumi/pulumi';
 // The package by name, as a user's program imports it (inside this repository it resolves to the repository itself).

@@ -39,7 +39,7 @@ export function liveVariables(environment: NodeJS.ProcessEnv): LiveVariables {
     return {
       run: false,
       problem: 'missing',
-      reason: `${missing.join(', ')} not set (see the README, "Against the real Sinch API")`,
+      reason: `${missing.join(', ')} not set (see test/live/README.md)`,
     };
   }
   const problems: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * `npm run release:artifacts`: everything a release publishes, built from this checkout into one folder, with a
- * checksum file. Publishing stays out (no registry credentials here); README.md, "Releasing", says where each goes.
+ * checksum file. Publishing stays out (no registry credentials here); CONTRIBUTING.md, "Releasing", says where each goes.
  *
  *   pulumi-sinch-voice-<version>.tgz                     the npm package (dynamic resources, client, simulator)
  *   pulumi-sinch-voice-sinch-<version>.tgz               the Node.js SDK, @pulumi-sinch-voice/sinch
@@ -11,7 +11,7 @@
  *
  *   node dist/scripts/release.js [--out <directory>]    (default: dist/release); prints each artifact's path
  *
- * The Go SDK is published by a tag, not a file: `sdk/go/v<version>` on the commit (see README.md).
+ * The Go SDK is published by a tag, not a file: `sdk/go/v<version>` on the commit (see CONTRIBUTING.md, "Releasing").
  */
 import { createHash } from 'node:crypto';
 import {

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   process.stdout.write(`listening on ${simulator.url}\n`);
   if (useSample) {
     process.stdout.write(
-      `sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see the README)\n`,
+      `sample applications: ${SAMPLE_APPLICATIONS.map(({ key }) => key).join(', ')} (secrets: see simulator/README.md)\n`,
     );
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `bench/results/engine.svg`: API calls and seconds against N, drawn by hand as plain SVG (line panels with axes,
- * ticks and a legend) so that the README shows it without any tool. Three panels: API calls per step (solid at the
+ * ticks and a legend) so that bench/README.md shows it without any tool. Three panels: API calls per step (solid at the
  * default parallelism, dashed at --parallel N), then seconds at each parallelism, provider solid and floor dotted (and
  * for the dynamic resources, the naive provider dash-dotted, when the run measured it).
  * One row of the three per front end the run measured (dynamic resources, then the plugin), each column on one

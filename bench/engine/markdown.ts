@@ -1,4 +1,4 @@
-/** `bench/results/engine.md`: the figures as a Markdown table that the README can show as it is. */
+/** `bench/results/engine.md`: the figures as a Markdown table that bench/README.md can show as it is. */
 import type { StartFigures } from '../pluginStart';
 import {
   dynamicOf,

@@ -34,7 +34,7 @@ export interface UnassignNumberRequest {
 
 /**
  * An application's callback URLs. On update, an omitted field is not sent; an empty string is sent as is,
- * which is how a URL is cleared (see the README, "Callbacks on the wire").
+ * which is how a URL is cleared (see docs/client.md, "Callbacks on the wire").
  */
 export interface CallbackUrls {
   primary?: string;

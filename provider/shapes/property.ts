@@ -1,7 +1,7 @@
 /**
  * How a resource's or a function's shape is declared: once, as data. Everything else derives from it: the
  * implementation's types and key lists, `check`'s defaults, `diff`'s replace keys, the Pulumi package schema, and
- * the README's tables. Adding a property is one edit here.
+ * the tables of docs/ (scripts/docs). Adding a property is one edit here.
  */
 import type { ResourceKind } from '../registry';
 

@@ -1,17 +1,14 @@
 /**
- * `npm run docs`: writes the README's generated blocks from the declared shapes, and the pages of docs/ from the
- * package schema and examples/docs (hand-written pages of docs/ are left alone).
+ * `npm run docs`: writes the generated blocks of the hand-written pages (README.md, docs/concepts.md, …) from the
+ * declared shapes, and the pages of docs/ from the package schema and examples/docs (hand-written pages of docs/ are
+ * left alone but for their blocks).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeDocs } from './pages';
-import { REPOSITORY, renderReadme } from './tables';
+import { writeBlocks } from './tables';
 
-const readme = join(REPOSITORY, 'README.md');
-const before = readFileSync(readme, 'utf8');
-const after = renderReadme(before);
-if (after !== before) writeFileSync(readme, after);
-process.stdout.write(after === before ? 'README.md is current\n' : 'README.md: generated blocks rewritten\n');
+const rewritten = writeBlocks();
+for (const page of rewritten) process.stdout.write(`${page}: generated blocks rewritten\n`);
+if (rewritten.length === 0) process.stdout.write('generated blocks are current\n');
 
 const { written, removed } = writeDocs();
 for (const file of written) process.stdout.write(`docs/${file}: written\n`);

@@ -3,7 +3,7 @@
  * resource and function), rendered from the plugin's package schema (provider/schema) and from the example programs
  * under examples/docs/<page>/, which the tests compile or run: every code block is a file read here, never a copy.
  * `npm run docs` writes them, and a test fails when a page differs from what this renders. Hand-written pages of
- * docs/ (migrating-from-dynamic.md) carry no GENERATED mark, and nothing here writes or deletes them.
+ * docs/ (HAND_WRITTEN) carry no GENERATED mark, and nothing here writes or deletes them.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +41,14 @@ export const LANGUAGES = [
 ] as const;
 
 /** The hand-written pages of docs/ that the other pages may link to. */
-export const HAND_WRITTEN = { migrating: 'migrating-from-dynamic.md' } as const;
+export const HAND_WRITTEN = {
+  migrating: 'migrating-from-dynamic.md',
+  dynamic: 'dynamic-resources.md',
+  plugin: 'plugin.md',
+  concepts: 'concepts.md',
+  reliability: 'reliability.md',
+  client: 'client.md',
+} as const;
 
 /** A page's file name under docs/ (the Registry's api-docs name pages by the lowercased name). */
 export const pageOf = (name: string): string => `${name.toLowerCase()}.md`;
@@ -339,8 +346,10 @@ function indexPage(schema: PackageSchema): string {
     '  applications in one stack.',
     `- [Moving a stack from the dynamic resources to the plugin](${HAND_WRITTEN.migrating}): for stacks made with the`,
     "  package's TypeScript dynamic resources (`pulumi-sinch-voice`), which need no plugin.",
-    '- [The README](../README.md): how it behaves (adoption, the ownership rules, retries), the local simulator, and',
-    '  the typed client.',
+    `- [How it behaves](${HAND_WRITTEN.concepts}): adoption, the ownership rules, renames and interrupted deployments;`,
+    `  [reliability](${HAND_WRITTEN.reliability}): retries, read-backs and what the tests measure.`,
+    '- [The README](../README.md): the two front ends and where to start; the local simulator and the',
+    `  [typed client](${HAND_WRITTEN.client}).`,
     '',
   ].join('\n');
 }
@@ -492,7 +501,7 @@ function installationPage(schema: PackageSchema): string {
     "`@pulumi/pulumi` beside your project's.",
     '',
     "A TypeScript program with one set of credentials can also use the dynamic resources of this repository's own npm",
-    'package, `pulumi-sinch-voice`, which need no plugin at all (see the [README](../README.md#using-it-in-your-stack)).',
+    `package, \`pulumi-sinch-voice\`, which need no plugin at all (see [${HAND_WRITTEN.dynamic}](${HAND_WRITTEN.dynamic})).`,
     `Moving a stack from them to the plugin: [${HAND_WRITTEN.migrating}](${HAND_WRITTEN.migrating}).`,
     '',
     '## Configuration',

@@ -1,7 +1,7 @@
 /**
  * The whole lifecycle through the real engine against a simulator that fails, throttles and drops connections at
  * rates, and an up killed halfway: every operation ends in the declared state, nothing is lost, nothing of another
- * application is touched. The figures (faults injected, requests made) go to test-results/chaos.json for the README.
+ * application is touched. The figures (faults injected, requests made) go to test-results/chaos.json for docs/reliability.md.
  *
  * Through both front ends: the dynamic resources with three seeds, the plugin with one (11), which keeps its run
  * within the suite's time budget; the retries and read-backs that make faults good are the implementation's, which

@@ -1,6 +1,6 @@
 /**
- * What the simulator does where Sinch documents nothing (README, "Simulator behaviours to confirm against Sinch"):
- * each test states the simulator's behaviour, S1 to S17 as the README numbers them, so that a failure against the
+ * What the simulator does where Sinch documents nothing (simulator/README.md, "Simulator behaviours to confirm against Sinch"):
+ * each test states the simulator's behaviour, S1 to S17 as that page numbers them, so that a failure against the
  * real API names a difference. Every binding of the allowed numbers and every URL is put back after each test.
  */
 import { SinchApiError } from '../../provider/client';

@@ -24,7 +24,7 @@ beforeAll(async () => {
   modules = await engine.installPackage();
 });
 afterAll(() => engine?.remove());
-/** The numbers the examples declare, as in the README. */
+/** The numbers the examples declare, as in the README and docs/plugin.md. */
 const MAIN = '+12015550100';
 const SUPPORT = '+12015550101';
 

@@ -48,7 +48,7 @@ function run(args: string[], variables: Record<string, string> = {}): Promise<Ou
 }
 
 const NOT_RUN =
-  'live suite did not run: SINCH_LIVE_APPLICATION_KEY, SINCH_LIVE_APPLICATION_SECRET, SINCH_LIVE_NUMBERS not set (see the README, "Against the real Sinch API")\n';
+  'live suite did not run: SINCH_LIVE_APPLICATION_KEY, SINCH_LIVE_APPLICATION_SECRET, SINCH_LIVE_NUMBERS not set (see test/live/README.md)\n';
 
 it('npm run test:live is the gate, built before it runs', () => {
   const { scripts } = JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')) as {
@@ -72,7 +72,7 @@ it('empty variables count as unset, and only the missing ones are named', async 
     code: 77,
     stdout: '',
     stderr:
-      'live suite did not run: SINCH_LIVE_APPLICATION_SECRET, SINCH_LIVE_NUMBERS not set (see the README, "Against the real Sinch API")\n',
+      'live suite did not run: SINCH_LIVE_APPLICATION_SECRET, SINCH_LIVE_NUMBERS not set (see test/live/README.md)\n',
   });
 });
 

@@ -259,7 +259,7 @@ describe.each(FRONT_ENDS)('a stack that 0.1.0 wrote, through $name', (frontEnd) 
     if (frontEnd.name === 'plugin')
       expect(outputsOf(state, frontEnd, 'imported')).toMatchObject({ adopted: true, foundApplicationKey: APP_B.key });
     else {
-      // The engine cannot import a dynamic resource (README, "Why adoption needs no opt-in"); record.ts tried.
+      // The engine cannot import a dynamic resource (docs/concepts.md, "Why adoption needs no opt-in"); record.ts tried.
       expect(outputsOf(state, frontEnd, 'imported')).toBeUndefined();
       expect(fixtures.importAttempt).toMatchObject({
         error: 'error: code must be a string, not undefined',
