@@ -10,9 +10,9 @@ module.exports = {
   coverageProvider: 'v8',
   collectCoverageFrom: ['provider/**/*.ts', 'simulator/**/*.ts'],
   coverageReporters: ['text-summary'],
-  // What the unit, simulator and provider suites reach (rounded down), so that `npm test` and a run of those suites
-  // alone with --coverage both hold it. simulator/cli.ts and simulator/arguments.ts count as uncovered: the tests run
-  // them as a child process, whose coverage V8 does not report here.
+  // What the unit tier reaches (rounded down): `npm test` measures it there (jest.unit.config.js --coverage).
+  // simulator/cli.ts and simulator/arguments.ts count as uncovered: the tests run them as a child process, whose
+  // coverage V8 does not report here.
   coverageThreshold: { global: { statements: 92, branches: 92, functions: 91, lines: 92 } },
   // The live suite runs only through `npm run test:live` (jest.live.config.js), against the real Sinch API.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/live/'],
