@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVersion } from '../../provider/plugin/version';
 import { packageSchema } from '../../provider/schema/packageSchema';
-import { RESOURCE_KINDS } from '../../provider/implementation/kinds';
-import { RESOURCE_SHAPES, SETTINGS, type ResourceShape } from '../../provider/shapes';
+import { RESOURCE_KINDS, RESOURCES } from '../../provider/registry';
+import { SETTINGS, type ResourceShape } from '../../provider/shapes';
 
 export const code = (text: string | number | boolean): string => `\`${String(text)}\``;
 /** A table cell: one line, pipes escaped. */
@@ -93,8 +93,8 @@ export function generatedBlocks(): Record<string, string> {
     sdks: sdks(),
     ...Object.fromEntries(
       RESOURCE_KINDS.flatMap((kind) => [
-        [`${kind} inputs`, inputs(RESOURCE_SHAPES[kind])],
-        [`${kind} outputs`, outputs(RESOURCE_SHAPES[kind])],
+        [`${kind} inputs`, inputs(RESOURCES[kind].shape)],
+        [`${kind} outputs`, outputs(RESOURCES[kind].shape)],
       ]),
     ),
   };
