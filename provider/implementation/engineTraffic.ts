@@ -13,21 +13,18 @@ import type { RequestOf, ResponseOf } from './requests';
 
 /** How long assignments wait for company, by what the engine's flow says about more to come. */
 export interface AssignmentWindow extends GatherBounds {
-  /** Nothing announced is missing: a lone assignment waits no longer than this quiet. */
+  /** Nothing announced is missing: the quiet a lone assignment waits. */
   quietMs: number;
-  /**
-   * One announced create has not arrived and the room is unsure: silence this long (or longer when the engine is
-   * slower than that, see stallAfter) means the engine has no room to send it.
-   */
+  /** A lone announced create meets a full room whose size is a guess: the silence taken as a stall, at least. */
   stalledMs: number;
-  /** Announced creates are with the engine's workers and will arrive: the longest silence waited for them. */
+  /** Announced creates are with the engine's workers: the longest silence waited for them. */
   patienceMs: number;
 }
 
 /**
  * What this process can tell about the engine's flow of operations (see engineAssumptions.ts). With `gap` announced
- * writes that have not arrived, more than ANNOUNCED_IN_LOOP means one is with a worker and will arrive; and the
- * engine has at least `active + gap - ANNOUNCED_IN_LOOP` workers.
+ * writes not arrived, more than ANNOUNCED_IN_LOOP means one is with a worker and will arrive, and the engine has at
+ * least `active + gap - ANNOUNCED_IN_LOOP` workers.
  */
 export class EngineTraffic {
   private announced = 0;
@@ -35,12 +32,9 @@ export class EngineTraffic {
   private active = 0;
   private lastArrival = 0;
   private readonly gaps: number[] = [];
-  /** How many operations the engine has had at once, at least: the CLI's default until this process sees more. */
+  /** Operations the engine has had at once, at least: the CLI's default until this process sees more. */
   private room: number;
-  /**
-   * Whether `room` is all the engine has. The default is a guess (`--parallel` may be higher), so the first time a
-   * lone announced write meets a full room, assignments wait for the engine to show more or to stall.
-   */
+  /** The default may be too small (`--parallel`): a lone announced write meeting it waits to learn the room once. */
   private roomKnown: boolean;
 
   constructor(private readonly defaultRoom = WORKERS_PER_CPU * availableParallelism()) {
