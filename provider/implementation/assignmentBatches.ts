@@ -1,27 +1,13 @@
 import type { Capability, SinchConfigurationClient } from '../client';
-import type { EngineTraffic } from './engineTraffic';
+import type { AssignmentWindow, EngineTraffic } from './engineTraffic';
+import { Gathering, type ReleaseReason } from './gathering';
 import { trace } from './trace';
 
-/** When the assignments gathered so far go out. */
-export interface AssignmentWindow {
-  /** Nothing arrived for this long and no more are coming: a lone assignment waits no longer than this. */
-  quietMs: number;
-  /**
-   * One announced create has not arrived and the room is unsure: silence this long (or longer, when the engine is
-   * slower than that: EngineTraffic.stallAfter) means the engine has no room to send it.
-   */
-  stalledMs: number;
-  /** Announced creates are with the engine's workers and will arrive: the longest silence waited for them. */
-  patienceMs: number;
-  /** The longest any assignment waits. */
-  maxMs: number;
-  /** Numbers per call: the API takes up to 100. */
-  limit: number;
-}
-
-/** One resource's number in a shared assign call, and how to tell that resource what the call answered. */
+/** One resource's number in an assign call, and how to tell that resource what the call answered. */
 interface Share {
   number: string;
+  capability: Capability;
+  applicationKey: string;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -44,88 +30,47 @@ export class SharedAssignmentFailed extends Error {
 }
 
 /**
- * Assignments of one deployment wait together and go out as one assign call per application and capability, of up
- * to 100 numbers. Different applications or capabilities are never merged: one call binds its numbers to one
- * application. They go out when no more can join them soon (see EngineTraffic's outlook): at once when the engine
- * cannot send more before one of its operations ends; after a few quiet milliseconds when nothing announced is
- * missing; and while announced creates are still on their way, when they have arrived.
+ * Assign calls of one deployment: assignments that arrive together go out as one call per application and
+ * capability (one call binds its numbers to one application), when the engine's flow says no more can join soon.
+ * The read-backs that follow them wait while any is still to go out or under way, so that they share one list.
  */
 export class AssignmentBatches {
-  private readonly waiting = new Map<string, { applicationKey: string; capability: Capability; shares: Share[] }>();
-  private quietTimer: NodeJS.Timeout | undefined;
-  private maxTimer: NodeJS.Timeout | undefined;
+  private readonly waiting: Gathering<Share>;
   private sending = 0;
 
   constructor(
     private readonly client: SinchConfigurationClient,
-    private readonly window: AssignmentWindow,
-    private readonly traffic: EngineTraffic,
-    /** Called when the last call under way has been answered and nothing waits: its read-backs can go out. */
-    private readonly idle: () => void = () => undefined,
-  ) {}
-
-  assign(number: string, capability: Capability, applicationKey: string): Promise<void> {
-    const target = `${applicationKey} ${capability}`;
-    const batch = this.waiting.get(target) ?? { applicationKey, capability, shares: [] };
-    this.waiting.set(target, batch);
-    const done = new Promise<void>((resolve, reject) => batch.shares.push({ number, resolve, reject }));
-    if (batch.shares.length >= this.window.limit) {
-      this.waiting.delete(target);
-      void this.send(batch.applicationKey, batch.capability, batch.shares, 'limit');
-    }
-    // Decided on the next turn of the event loop, once the assignments that arrived with this one have joined too.
-    this.listen(0);
-    this.maxTimer ??= setTimeout(() => this.sendAll('max'), this.window.maxMs);
-    return done;
+    window: AssignmentWindow,
+    traffic: EngineTraffic,
+    private readonly readBacks: Pick<Gathering<unknown>, 'hold' | 'resume'>,
+  ) {
+    this.waiting = new Gathering(
+      window,
+      () => traffic.assignmentVerdict(window),
+      (shares, reason) => {
+        this.sending += 1;
+        void this.send(shares, reason).finally(() => {
+          this.sending -= 1;
+          if (this.sending === 0 && !this.waiting.waiting) this.readBacks.resume('answered');
+        });
+      },
+    );
   }
 
-  /** Assignments are waiting to go out, or their calls are under way. */
-  busy(): boolean {
-    return this.waiting.size > 0 || this.sending > 0;
+  /** Assigns the number, with others bound for the same application and capability when `together`. */
+  assign(number: string, capability: Capability, applicationKey: string, together: boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const share = { number, capability, applicationKey, resolve, reject };
+      if (!together) return void this.send([share], 'alone');
+      this.readBacks.hold();
+      this.waiting.add(share, `${applicationKey} ${capability}`);
+    });
   }
 
-  private listen(milliseconds: number): void {
-    clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.consider(), milliseconds);
-  }
-
-  /** Sends what waits when no more can join it soon; otherwise looks again when that could have changed. */
-  private consider(): void {
-    if (this.waiting.size === 0) return;
-    const quiet = this.traffic.quietFor();
-    const waitUpTo = (milliseconds: number, reason: string, then?: () => void) => {
-      if (quiet < milliseconds) return this.listen(Math.min(this.window.quietMs, milliseconds - quiet));
-      then?.();
-      this.sendAll(reason);
-    };
-    switch (this.traffic.outlook()) {
-      case 'blocked':
-        return this.sendAll('blocked');
-      case 'none':
-        return waitUpTo(this.window.quietMs, 'quiet');
-      case 'coming':
-        return waitUpTo(this.window.patienceMs, 'patience');
-      case 'unsure':
-        return waitUpTo(this.traffic.stallAfter(this.window.stalledMs, this.window.patienceMs), 'stalled', () =>
-          this.traffic.stalled(),
-        );
-    }
-  }
-
-  private sendAll(reason: string): void {
-    clearTimeout(this.quietTimer);
-    clearTimeout(this.maxTimer);
-    this.quietTimer = undefined;
-    this.maxTimer = undefined;
-    const batches = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const batch of batches)
-      if (batch.shares.length > 0) void this.send(batch.applicationKey, batch.capability, batch.shares, reason);
-  }
-
-  private async send(applicationKey: string, capability: Capability, shares: Share[], reason: string): Promise<void> {
+  /** Never rejects: each share learns the outcome. */
+  private async send(shares: Share[], reason: ReleaseReason): Promise<void> {
+    const { applicationKey, capability } = shares[0] as Share;
     const numbers = [...new Set(shares.map((share) => share.number))];
-    this.sending += 1;
     trace('assign sent', { applicationKey, capability, numbers: numbers.length, reason });
     try {
       await this.client.assignNumbers({ numbers, applicationKey, capability });
@@ -134,9 +79,6 @@ export class AssignmentBatches {
     } catch (error) {
       const seen = numbers.length > 1 ? new SharedAssignmentFailed(error, numbers.length) : error;
       for (const share of shares) share.reject(seen);
-    } finally {
-      this.sending -= 1;
-      if (!this.busy()) this.idle();
     }
   }
 }

@@ -1,74 +1,105 @@
-import { trace } from './trace';
+/** Why requests that waited for company went out, as traces name it. */
+export type ReleaseReason =
+  | 'limit' // a group holds as many as one call takes
+  | 'max' // the first of them has waited as long as any may
+  | 'quiet' // nothing joined for the quiet time, and the engine announced nothing more
+  | 'patience' // the engine announced more, but none arrived for as long as announced ones are waited for
+  | 'blocked' // the engine can send nothing more before one of its operations ends
+  | 'stalled' // the engine was silent for longer than its recent pace: taken to be out of room
+  | 'answered' // the assign calls that read-backs waited for were answered: theirs have all joined
+  | 'alone'; // a write retried by itself, so that a refusal is its own: it never waited
 
-/** When a gathering hands over what it collected. */
-export interface GatherWindow {
-  /** Hand over once nothing new arrived for this long: a lone request waits no longer than this. */
-  quietMs: number;
-  /** Hand over at the latest this long after the first arrival, however busy it is. */
+/** Out now for a reason, or looked at again later. */
+export type Verdict = { release: ReleaseReason } | { lookAgainInMs: number };
+
+export interface GatherBounds {
+  /** The longest any member waits, however busy it is. */
   maxMs: number;
-  /** Hand over at once with this many. */
+  /** A group goes out at once with this many. */
   limit: number;
 }
 
+/** Out for `reason` once `quietForMs` reaches `neededMs`; until then looked at every `stepMs` at most. */
+export function afterQuiet(quietForMs: number, neededMs: number, stepMs: number, reason: ReleaseReason): Verdict {
+  return quietForMs >= neededMs ? { release: reason } : { lookAgainInMs: Math.min(stepMs, neededMs - quietForMs) };
+}
+
 /**
- * Collects requests that arrive close together and hands them over as one. The engine sends a deployment's
- * operations to the provider a few at a time and not all at once, so "close together" is a short window that
- * stays open while requests keep coming, and never longer than `maxMs`.
+ * Requests that arrive close together, handed over as one per group. The engine sends a deployment's operations a
+ * few at a time, so whether more are coming is decided afresh (`decide`) each time one joins and whenever the last
+ * verdict said to look again; a member held back (`hold`) waits for `resume`, and none waits past `maxMs`.
  */
 export class Gathering<Member> {
-  private members: Member[] = [];
-  private quietTimer: NodeJS.Timeout | undefined;
+  private readonly groups = new Map<string, Member[]>();
+  private lastJoined = 0;
+  private held = false;
+  private resumedFor: ReleaseReason | undefined;
+  private lookTimer: NodeJS.Timeout | undefined;
   private maxTimer: NodeJS.Timeout | undefined;
-  /** A kick is due: members that join meanwhile go out with it rather than restart the quiet time. */
-  private kicked = false;
 
   constructor(
-    private readonly window: GatherWindow,
-    private readonly handOver: (members: Member[]) => void,
-    /** While this says so, quiet is not enough: wait on (still never past `maxMs`). */
-    private readonly hold: () => boolean = () => false,
+    private readonly bounds: GatherBounds,
+    /** Given how long since the last member joined. */
+    private readonly decide: (quietForMs: number) => Verdict,
+    private readonly handOver: (members: Member[], reason: ReleaseReason) => void,
   ) {}
 
-  add(member: Member): void {
-    this.members.push(member);
-    if (this.members.length >= this.window.limit) return this.release('limit');
-    if (!this.kicked) {
-      clearTimeout(this.quietTimer);
-      this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
-    }
-    this.maxTimer ??= setTimeout(() => this.release('max'), this.window.maxMs);
+  /** Members are waiting. */
+  get waiting(): boolean {
+    return this.groups.size > 0;
+  }
+
+  add(member: Member, group = ''): void {
+    const members = this.groups.get(group) ?? [];
+    this.groups.set(group, members);
+    members.push(member);
+    this.lastJoined = Date.now();
+    if (members.length >= this.bounds.limit) this.release('limit', [group]);
+    if (!this.waiting) return;
+    this.maxTimer ??= setTimeout(() => this.release('max'), this.bounds.maxMs);
+    // On the next turn of the event loop, once the members that arrived with this one have joined too.
+    this.lookIn(0);
+  }
+
+  /** Members wait, whatever `decide` says, until `resume`. */
+  hold(): void {
+    this.held = true;
   }
 
   /**
-   * What held the members back has ended: they go out on the next turn of the event loop, with those that the same
-   * event is about to add (a shared call's answer lets each of its resources ask for its read-back).
+   * What held the members has ended: they go out for `reason` on the next turn of the event loop, with those that
+   * the same event is about to add, unless they are held again by then.
    */
-  kick(): void {
-    clearTimeout(this.quietTimer);
-    this.kicked = true;
-    this.quietTimer = setTimeout(() => {
-      this.kicked = false;
-      if (this.members.length === 0) return;
-      if (this.hold()) this.quiet();
-      else this.release('kicked');
-    }, 0);
+  resume(reason: ReleaseReason): void {
+    this.held = false;
+    this.resumedFor = reason;
+    this.lookIn(0);
   }
 
-  private quiet(): void {
-    if (this.hold()) this.quietTimer = setTimeout(() => this.quiet(), this.window.quietMs);
-    else this.release('quiet');
+  private lookIn(milliseconds: number): void {
+    clearTimeout(this.lookTimer);
+    this.lookTimer = setTimeout(() => this.look(), milliseconds);
   }
 
-  private release(reason: string): void {
-    clearTimeout(this.quietTimer);
-    clearTimeout(this.maxTimer);
-    this.quietTimer = undefined;
-    this.maxTimer = undefined;
-    const members = this.members;
-    this.members = [];
-    if (members.length > 0) {
-      trace('gathered', { members: members.length, reason });
-      this.handOver(members);
+  private look(): void {
+    const resumedFor = this.resumedFor;
+    this.resumedFor = undefined;
+    if (this.held || !this.waiting) return;
+    const verdict = resumedFor ? { release: resumedFor } : this.decide(Date.now() - this.lastJoined);
+    if ('release' in verdict) this.release(verdict.release);
+    else this.lookIn(verdict.lookAgainInMs);
+  }
+
+  private release(reason: ReleaseReason, groups = [...this.groups.keys()]): void {
+    for (const group of groups) {
+      const members = this.groups.get(group) ?? [];
+      this.groups.delete(group);
+      if (members.length > 0) this.handOver(members, reason);
     }
+    if (this.waiting) return;
+    clearTimeout(this.lookTimer);
+    clearTimeout(this.maxTimer);
+    this.lookTimer = undefined;
+    this.maxTimer = undefined;
   }
 }

@@ -1,7 +1,7 @@
 import type { Capability, SinchConfigurationClient } from '../client';
-import { AssignmentBatches, type AssignmentWindow } from './assignmentBatches';
-import { EngineTraffic } from './engineTraffic';
-import { Gathering, type GatherWindow } from './gathering';
+import { AssignmentBatches } from './assignmentBatches';
+import { EngineTraffic, type AssignmentWindow } from './engineTraffic';
+import { afterQuiet, Gathering, type GatherBounds } from './gathering';
 import { bindingKey, Listing, type LiveBinding } from './listing';
 import { trace } from './trace';
 
@@ -12,7 +12,7 @@ export interface Coalescing {
   /** Assign calls to one (application, capability): up to 100 numbers, as the API takes. */
   assignments: AssignmentWindow;
   /** Read-backs after writes: one list call confirms every write that ended before it was sent. */
-  readBacks: GatherWindow;
+  readBacks: GatherBounds & { quietMs: number };
 }
 
 export const DEFAULT_COALESCING: Coalescing = {
@@ -35,10 +35,8 @@ interface Snapshot {
   uncertain: Set<string>;
 }
 
-interface Waiter {
-  resolve(listing: Listing): void;
-  reject(error: unknown): void;
-}
+/** A read-back waiting for the answer of the list call that it will share. */
+type Waiter = (answer: Promise<Listing>) => void;
 
 /**
  * One deployment's view of the project's bindings, for one set of credentials. The engine runs one dynamic-provider
@@ -59,22 +57,20 @@ export class LiveBindings {
   private trustedSince = 0;
   private inFlight: { sentAt: number; answer: Promise<Listing> } | undefined;
   private readonly writes = new Map<string, WriteRecord>();
-  private readonly waiting: Gathering<Waiter>;
+  private readonly readBacks: Gathering<Waiter>;
   private readonly batches: AssignmentBatches;
 
   constructor(
     private readonly client: SinchConfigurationClient,
-    coalescing: Coalescing = DEFAULT_COALESCING,
+    { assignments, readBacks }: Coalescing = DEFAULT_COALESCING,
     traffic: EngineTraffic = new EngineTraffic(),
   ) {
-    // While other assignments are still to go out or under way, their read-backs are coming: wait and share one list,
-    // sent as soon as the last of those calls is answered.
-    this.waiting = new Gathering(
-      coalescing.readBacks,
+    this.readBacks = new Gathering(
+      readBacks,
+      (quietForMs) => afterQuiet(quietForMs, readBacks.quietMs, readBacks.quietMs, 'quiet'),
       (waiters) => this.list(waiters),
-      () => this.batches.busy(),
     );
-    this.batches = new AssignmentBatches(client, coalescing.assignments, traffic, () => this.waiting.kick());
+    this.batches = new AssignmentBatches(client, assignments, traffic, this.readBacks);
   }
 
   /**
@@ -106,18 +102,14 @@ export class LiveBindings {
 
   /** The binding from a list call sent after this call: what a write that has ended did, or what is there now. */
   async freshBinding(number: string, capability: Capability): Promise<LiveBinding> {
-    const listing = await new Promise<Listing>((resolve, reject) => this.waiting.add({ resolve, reject }));
+    const listing = await new Promise<Listing>((resolve) => this.readBacks.add(resolve));
     return listing.binding(number, capability);
   }
 
   /** Assigns the number, with others bound for the same application and capability when `together`. */
   async assign(number: string, capability: Capability, applicationKey: string, together: boolean): Promise<void> {
     await this.writing(bindingKey(number, capability), async () => {
-      if (together) await this.batches.assign(number, capability, applicationKey);
-      else {
-        trace('assign sent', { applicationKey, capability, numbers: 1, reason: 'alone' });
-        await this.client.assignNumbers({ numbers: [number], applicationKey, capability });
-      }
+      await this.batches.assign(number, capability, applicationKey, together);
       return undefined;
     });
   }
@@ -164,28 +156,28 @@ export class LiveBindings {
     return this.clock;
   }
 
+  /** Sends a list call for `waiters`; its answer becomes the snapshot unless a newer one is. */
   private list(waiters: Waiter[]): void {
     const sentAt = this.tick();
     trace('list sent', { waiters: waiters.length });
-    const answer = this.client.listNumbers().then((entries) => {
-      trace('list answered', { waiters: waiters.length, entries: entries.length });
-      return new Listing(sentAt, entries);
-    });
-    this.inFlight = { sentAt, answer };
     const settled = () => {
       if (this.inFlight?.answer === answer) this.inFlight = undefined;
     };
-    answer.then(
-      (listing) => {
+    const answer = this.client.listNumbers().then(
+      (entries) => {
+        trace('list answered', { waiters: waiters.length, entries: entries.length });
         settled();
+        const listing = new Listing(sentAt, entries);
         this.adopt(listing);
-        for (const waiter of waiters) waiter.resolve(listing);
+        return listing;
       },
       (error: unknown) => {
         settled();
-        for (const waiter of waiters) waiter.reject(error);
+        throw error;
       },
     );
+    this.inFlight = { sentAt, answer };
+    for (const waiter of waiters) waiter(answer);
   }
 
   /** Makes a list answer the snapshot, keeping what this process knows better and doubting what it wrote meanwhile. */

@@ -64,7 +64,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });
       try {
-        return await observeTraffic(deployment.traffic, kind, method, request, () =>
+        return await observeTraffic(deployment.traffic, RESOURCES[kind].gathersWrites, method, request, () =>
           explained(() => call(implementation, method, request)),
         );
       } finally {
