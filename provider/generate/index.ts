@@ -8,5 +8,4 @@ export {
   type UnboundNumber,
   type UnreadableCallbacks,
 } from './reading';
-export { callbacksResourceName, numberResourceName } from '../shapes';
 export { renderDeclarations } from './rendering';

@@ -27,8 +27,6 @@ export interface Declarations {
   notDeclared: string[];
 }
 
-/** The names the top-level stack (index.ts) gives: after what the resource manages, never a position. */
-
 /** A value from the API named in a comment: at most 60 characters (comment lines are cleaned once more when rendered). */
 export const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 60)}…` : value);
 

@@ -44,7 +44,7 @@ function fields(value: object): ApplicationCallbacksInputs {
 /**
  * A state written by any earlier release, as today's methods read it: today's constant defaults and the issued form
  * of application keys (recorded); a state from before `appliedPrimary` existed wrote the URLs it recorded; and one
- * from before `adopted` (0.2) recorded nothing found, so delete clears what it wrote.
+ * from before `adopted` existed recorded nothing found, so delete clears what it wrote.
  */
 function migrate(olds: PropertyValues): PropertyValues {
   const state: Partial<ApplicationCallbacksOutputs> = recorded(APPLICATION_CALLBACKS, olds);

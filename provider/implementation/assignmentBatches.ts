@@ -35,7 +35,7 @@ export class SharedAssignmentFailed extends Error {
  * The read-backs that follow them wait while any is still to go out or under way, so that they share one list.
  */
 export class AssignmentBatches {
-  private readonly waiting: Gathering<Share>;
+  private readonly gathering: Gathering<Share>;
   private sending = 0;
 
   constructor(
@@ -44,14 +44,14 @@ export class AssignmentBatches {
     traffic: EngineTraffic,
     private readonly readBacks: Pick<Gathering<unknown>, 'hold' | 'resume'>,
   ) {
-    this.waiting = new Gathering(
+    this.gathering = new Gathering(
       window,
       () => traffic.assignmentVerdict(window),
       (shares, reason) => {
         this.sending += 1;
         void this.send(shares, reason).finally(() => {
           this.sending -= 1;
-          if (this.sending === 0 && !this.waiting.waiting) this.readBacks.resume('answered');
+          if (this.sending === 0 && !this.gathering.waiting) this.readBacks.resume('answered');
         });
       },
     );
@@ -63,7 +63,7 @@ export class AssignmentBatches {
       const share = { number, capability, applicationKey, resolve, reject };
       if (!together) return void this.send([share], 'alone');
       this.readBacks.hold();
-      this.waiting.add(share, `${applicationKey} ${capability}`);
+      this.gathering.add(share, `${applicationKey} ${capability}`);
     });
   }
 

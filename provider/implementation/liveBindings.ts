@@ -1,7 +1,7 @@
 import type { Capability, SinchConfigurationClient } from '../client';
 import { AssignmentBatches } from './assignmentBatches';
 import { EngineTraffic, type AssignmentWindow } from './engineTraffic';
-import { afterQuiet, Gathering, type GatherBounds } from './gathering';
+import { afterQuiet, Gathering, type GatherBounds, type ReleaseReason } from './gathering';
 import { bindingKey, Listing, type LiveBinding } from './listing';
 import { trace } from './trace';
 
@@ -68,7 +68,7 @@ export class LiveBindings {
     this.readBacks = new Gathering(
       readBacks,
       (quietForMs) => afterQuiet(quietForMs, readBacks.quietMs, readBacks.quietMs, 'quiet'),
-      (waiters) => this.list(waiters),
+      (waiters, reason) => this.list(waiters, reason),
     );
     this.batches = new AssignmentBatches(client, assignments, traffic, this.readBacks);
   }
@@ -157,9 +157,9 @@ export class LiveBindings {
   }
 
   /** Sends a list call for `waiters`; its answer becomes the snapshot unless a newer one is. */
-  private list(waiters: Waiter[]): void {
+  private list(waiters: Waiter[], reason: ReleaseReason): void {
     const sentAt = this.tick();
-    trace('list sent', { waiters: waiters.length });
+    trace('list sent', { waiters: waiters.length, reason });
     const settled = () => {
       if (this.inFlight?.answer === answer) this.inFlight = undefined;
     };

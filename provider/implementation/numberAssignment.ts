@@ -126,7 +126,7 @@ function outputs(wanted: NumberAssignmentInputs, found: Found): NumberAssignment
 /**
  * A state written by any earlier release, as today's methods read it: today's constant defaults and the issued form
  * of application keys (recorded); `assignedApplicationKey`, which states from before it existed leave out, is the
- * application they bound; and a state from before `adopted` (0.2) recorded nothing found, so delete unassigns.
+ * application they bound; and a state from before `adopted` existed recorded nothing found, so delete unassigns.
  */
 function migrate(olds: PropertyValues): PropertyValues {
   const state: Partial<NumberAssignmentOutputs> = recorded(NUMBER_ASSIGNMENT, olds);

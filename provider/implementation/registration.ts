@@ -17,7 +17,10 @@ export type ResourceImplementation = {
 export interface ResourceRegistration {
   /** Its properties, defaults and replacements: the schema, the docs, check and diff derive from it. */
   readonly shape: ResourceShape;
-  /** The implementation; the recorded state it is handed has been through `migrate` (see implementationOf). */
+  /**
+   * The implementation, which expects every recorded state it is handed to have been through `migrate`: call it
+   * through implementationOf, never directly.
+   */
   readonly implement: (context: ProviderContext) => ResourceImplementation;
   /**
    * A state recorded by any earlier release, as today's methods read it. The one place that knows what earlier

@@ -1,9 +1,9 @@
 /**
  * How a resource's or a function's shape is declared: once, as data. Everything else derives from it: the
  * implementation's types and key lists, `check`'s defaults, `diff`'s replace keys, the Pulumi package schema, and
- * the tables of docs/ (scripts/docs). Adding a property is one edit here.
+ * the tables of docs/ (scripts/docs). A property is declared in its kind's shape (shapes/<kind>.ts); CONTRIBUTING.md
+ * lists what else adding one takes.
  */
-import type { ResourceKind } from '../registry';
 
 /** A value's type, as the Pulumi package schema names them. */
 export interface ValueShape {
@@ -37,7 +37,8 @@ export interface ResourcePropertyShape extends ValueShape {
 }
 
 export interface ResourceShape {
-  readonly kind: ResourceKind;
+  /** The kind it is registered as (provider/registry.ts; test/provider/registry.test.ts checks they agree). */
+  readonly kind: string;
   readonly description: string;
   /** The id, and so what `pulumi import` takes: its form, an example, and what it is (a phrase that follows "the id is"). */
   readonly id: { readonly form: string; readonly example: string; readonly description: string };

@@ -118,6 +118,18 @@ describe('NumberAssignment: delete puts back what create found', () => {
     expect(await bindingOf(VOICE_ONLY)).toBeUndefined();
   });
 
+  it('a state that stored its application keys as written (no dashes, capitals) moves the number without allowReassign', async () => {
+    await bind(VOICE_ONLY, APP_A.key);
+    const asWritten = APP_A.key.replace(/-/g, '').toUpperCase();
+    const legacy = { ...binding(), applicationKey: asWritten, assignedApplicationKey: asWritten };
+    await deployment().numbers.update({
+      id: `${VOICE_ONLY}/voice`,
+      olds: legacy,
+      news: binding({ applicationKey: APP_B.key }),
+    });
+    expect(await bindingOf(VOICE_ONLY)).toBe(APP_B.key);
+  });
+
   it('a state from before assignedApplicationKey bound the number to its applicationKey: refresh records it, delete unassigns it', async () => {
     await bind(VOICE_ONLY, APP_A.key);
     const legacy = { ...binding(), capability: undefined, allowReassign: undefined };
