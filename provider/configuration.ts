@@ -157,12 +157,19 @@ export function usableSettings(given: SinchProviderSettings): ParsedSettings {
 }
 
 /** The client for these settings, or the configuration error before any API call. */
+/**
+ * The HTTP stack (axios, the answer schemas): most of what the provider loads, so it is loaded when the first client
+ * is made, or earlier when a write is announced (see the runtime). A preview, which never calls the API, is spared it
+ * in every plugin process the engine starts.
+ */
+export function loadClient(): typeof import('./client/client') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+  return require('./client/client') as typeof import('./client/client');
+}
+
 export function connect(given: SinchProviderSettings): SinchConfigurationClient {
   const settings = usableSettings(given);
-  // Loaded when the first client is made: the HTTP stack (axios, the answer schemas) is most of what the provider
-  // loads, and a preview, which never calls the API, is spared it in every plugin process the engine starts.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the first client, see above
-  const { SinchConfigurationClient: Client } = require('./client/client') as typeof import('./client/client');
+  const { SinchConfigurationClient: Client } = loadClient();
   return new Client({
     applicationKey: settings.applicationKey as string,
     applicationSecret: settings.applicationSecret as string,

@@ -1,5 +1,6 @@
 /** What the engine benchmark measures: one line per N, and the run around them. */
 import type { StartFigures } from '../pluginStart';
+import type { HeldFigures } from './held';
 import type { CpuSeconds } from './protocol';
 import type { CallsByRoute } from './world';
 
@@ -30,6 +31,8 @@ export interface RunFigures {
    * a simulator of its own, right after the floor: the dynamic front end only.
    */
   naive?: { calls: CallsByRoute; seconds: number; cpu: CpuSeconds };
+  /** Where the provider held the engine's operations, from its trace: runs with `--trace` only. */
+  held?: HeldFigures;
 }
 
 /** The least, the median and the largest of a figure over the runs. */

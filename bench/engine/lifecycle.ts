@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path';
 import { FLOOR_MODULE } from './floor';
+import { defaultParallel, heldFiguresOf } from './held';
 import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE } from './naive';
 import {
   stepFigures,
@@ -156,6 +157,7 @@ async function lifecycle(
       floorSeconds: round(nothing.seconds),
       cpu: { provider: provider.cpu, floor: nothing.cpu },
       ...(naive ? { naive } : {}),
+      ...(trace ? { held: heldFiguresOf(trace, parallel ?? defaultParallel()) } : {}),
     };
     const times = (value: number) => (value / figures.floorSeconds).toFixed(2);
     log(

@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { engineChart } from './chart';
 import type { EngineFigures, EngineRun } from './figures';
+import { defaultParallel } from './held';
 import { measureSize } from './lifecycle';
 import { engineTable } from './markdown';
 import { readOptions } from './options';
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
       node: process.version,
       pulumi,
       cpus,
-      defaultParallel: 4 * cpus,
+      defaultParallel: defaultParallel(),
       latencyMs: options.latencyMs,
       applications: APPLICATIONS,
       runs: options.runs,

@@ -1,8 +1,10 @@
 /** `bench/results/engine.md`: the figures as a Markdown table that bench/README.md can show as it is. */
 import type { StartFigures } from '../pluginStart';
+import { HELD_PHASES, total, type ByPhase, type HeldPhase } from './held';
 import {
   dynamicOf,
   frontEndsOf,
+  spread,
   type CallsByRoute,
   type EngineFigures,
   type EngineRun,
@@ -128,11 +130,14 @@ const callsPerRun = (figures: StepFigures): number[] =>
 const listed = (values: number[]): string => values.join(', ');
 
 /**
- * The call budgets, run by run (issue 9's, which the plugin keeps, issue 14): a wide `up` makes one assign call per
- * application (each carries up to 100 numbers) and at most 2 list calls; `up` at the default parallelism at most
- * N + 2 calls; `refresh` at most 2 list calls; `preview` none. And the wall time against the floor, whose target is
+ * The call budgets, run by run (issue 9's, which the plugin keeps, issue 14; issue 22's for the default parallelism): a
+ * wide `up` makes one assign call per application (each carries up to 100 numbers) and at most 2 list calls; `up` at
+ * the default parallelism at most 1.2 calls per binding; `refresh` at most 2 list calls; `preview` none. And the wall time against the floor, whose target is
  * 1.25. `who` names the front end, when the table has more than one.
  */
+/** `up` at the default parallelism may spend 1.2 calls per binding, so that rounds can overlap the engine's work. */
+export const upBudget = (n: number): number => Math.floor(1.2 * n);
+
 function budgets(run: EngineRun, n: number, figures: LifecycleFigures, who?: string): string {
   const assignLimit = run.applications * Math.ceil(n / run.applications / 100);
   const all = (values: number[], limit: number) =>
@@ -147,10 +152,66 @@ function budgets(run: EngineRun, n: number, figures: LifecycleFigures, who?: str
   );
   return (
     `- N = ${count(n)}${who === undefined ? '' : `, ${who}`}: the wide \`up\` made ${listed(wideAssign)} assign calls (${all(wideAssign, assignLimit)}) and ${listed(wideList)} list calls (${all(wideList, 2)}); ` +
-    `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, n + 2)}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
+    `\`up\` at the default parallelism ${listed(upCalls)} calls (${all(upCalls, upBudget(n))}); \`refresh\` ${listed(refreshLists)} list calls (${all(refreshLists, 2)}); ` +
     `\`preview\` ${listed(previewCalls)} calls (${all(previewCalls, 0)}); ` +
     `median × floor at the default and the wide parallelism: ${ratios.join('; ')} (target 1.25).` +
     againstNaive(figures)
+  );
+}
+
+const PHASE_NAMES: Record<HeldPhase, string> = {
+  window: 'window',
+  assign: 'assign',
+  readBack: 'read-back',
+  unassign: 'unassign',
+};
+
+/** Each phase's median over the runs. */
+function medianByPhase(figures: ByPhase[]): ByPhase {
+  return Object.fromEntries(
+    HELD_PHASES.map((phase) => [phase, spread(figures.map((each) => each[phase])).median]),
+  ) as ByPhase;
+}
+
+const phases = (figures: ByPhase): string =>
+  HELD_PHASES.filter((phase) => figures[phase] >= 0.05)
+    .map((phase) => `${PHASE_NAMES[phase]} ${seconds(figures[phase])}`)
+    .join(', ') || 'none';
+
+/**
+ * With `--trace`, a step's line: how long every worker of the engine was held by the provider (the engine stood
+ * still), by what the provider waited on, as a share of the step and of its time over the floor; and the
+ * worker-seconds operations were held in all, which cost nothing while the engine has other work.
+ */
+function heldLine(n: number, step: string, parallel: string, figures: StepFigures, who?: string): string[] {
+  const traced = figures.runs.flatMap((each) => (each.held ? [each.held] : []));
+  if (traced.length !== figures.runs.length || traced.length === 0) return [];
+  const still = medianByPhase(traced.map((each) => each.engineStill));
+  const held = medianByPhase(traced.map((each) => each.held));
+  const stood = total(still);
+  const over = figures.seconds.median - figures.floorSeconds.median;
+  const share = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '–');
+  return [
+    `- N = ${count(n)}${who === undefined ? '' : `, ${who}`}, ${step} at ${parallel}: the engine stood still ${stood < 0.1 ? stood.toFixed(2) : seconds(stood)} s ` +
+      `(${share(stood, figures.seconds.median)} of the step; ${over > 0 ? `${share(stood, over)} of its ${seconds(over)} s over the floor` : 'no slower than the floor'})` +
+      `${stood >= 0.05 ? `: ${phases(still)}` : ''}; operations held ${seconds(total(held))} worker-seconds: ${phases(held)}.`,
+  ];
+}
+
+/** The lines of every step that ran with `--trace`. */
+function heldLines(run: EngineRun, named: boolean): string[] {
+  return run.results.flatMap((result) =>
+    frontEndsOf(result).flatMap(({ frontEnd, figures }) =>
+      STEPS.flatMap(({ step, wide, pick }) =>
+        heldLine(
+          result.n,
+          step,
+          String(wide ? figures.wide.parallel : run.defaultParallel),
+          pick(figures),
+          named ? WHO[frontEnd] : undefined,
+        ),
+      ),
+    ),
   );
 }
 
@@ -214,9 +275,21 @@ export function engineTable(run: EngineRun): string {
           '',
           `\`__provider\` as stored in the state, per resource: ${dynamic.map(({ n, figures }) => `${count(figures.providerBytesPerResource)} bytes for a \`NumberAssignment\` and ${count(figures.floorProviderBytesPerResource)} for the floor's resource${figures.naiveProviderBytesPerResource === undefined ? '' : ` and ${count(figures.naiveProviderBytesPerResource)} for the naive provider's`} (N = ${count(n)})`).join('; ')}.`,
         ]),
+    ...held(heldLines(run, named)),
     ...(run.pluginStart === undefined ? [] : ['', pluginStartLine(run.pluginStart)]),
     '',
   ].join('\n');
+}
+
+/** The traced steps' lines under their heading, or nothing when no step was traced. */
+function held(lines: string[]): string[] {
+  if (lines.length === 0) return [];
+  return [
+    '',
+    'Where the provider held the engine, from its traces (`--trace`): the median over the runs of how long every worker was inside the provider, so that the engine had nothing to do but wait, by what the provider waited on (a window for more assignments, an assign call, a read-back list call, an unassign call); and the worker-seconds operations were inside it in all, which cost nothing while the engine has other work:',
+    '',
+    ...lines,
+  ];
 }
 
 /** The plugin's start, and whether the archived one is within its budget: no slower than today's. */

@@ -240,6 +240,5 @@ export const APPLICATION_CALLBACKS_RESOURCE: ResourceRegistration = {
   shape: APPLICATION_CALLBACKS,
   implement,
   migrate,
-  gathersWrites: false,
   resourceName: callbacksResourceName,
 };

@@ -21,6 +21,16 @@ export interface AssignmentWindow extends GatherBounds {
   patienceMs: number;
 }
 
+/** The assignments' rounds at the API, as the engine's flow needs to know them. */
+export interface ApiRounds {
+  /** A round is at the API: the operations it holds end when it is answered, and the engine sends more then. */
+  underWay: boolean;
+  /** How long a round spends at the API (its assign calls, then its read-back), once one has been seen. */
+  roundTripMs?: number;
+  /** Whether sending what waits now keeps to the calls per number a round sent early may cost. */
+  affordable: boolean;
+}
+
 /**
  * What this process can tell about the engine's flow of operations (see engineAssumptions.ts). With `gap` announced
  * writes not arrived, more than ANNOUNCED_IN_LOOP means one is with a worker and will arrive, and the engine has at
@@ -43,7 +53,7 @@ export class EngineTraffic {
     this.room = this.roomKnown ? configured : defaultRoom;
   }
 
-  /** A check or diff said that a write of an assignment (a create or an update) will follow. */
+  /** A check or diff said that a write (a create or an update) will follow. */
   announce(): void {
     this.announced += 1;
     this.widen(this.active + this.gap() - ANNOUNCED_IN_LOOP);
@@ -72,17 +82,45 @@ export class EngineTraffic {
    * ends; after a quiet time when nothing announced is missing; and while announced ones are on their way, when
    * they have arrived or the engine has gone silent.
    */
-  assignmentVerdict(window: AssignmentWindow): Verdict {
+  assignmentVerdict(window: AssignmentWindow, rounds: ApiRounds): Verdict {
     const quiet = Date.now() - this.lastArrival;
     const gap = this.gap();
     if (gap === 0) return afterQuiet(quiet, window.quietMs, window.quietMs, 'quiet');
+    if (rounds.affordable && rounds.roundTripMs !== undefined && this.overlaps(rounds.roundTripMs, gap))
+      return { release: 'ahead' };
     if (gap > ANNOUNCED_IN_LOOP || this.active < this.room)
       return afterQuiet(quiet, window.patienceMs, window.quietMs, 'patience');
+    // Every worker is held, but a round at the API frees some when it is answered: the engine sends more then.
+    if (rounds.underWay) return { lookAgainInMs: window.quietMs };
     if (this.roomKnown) return { release: 'blocked' };
     const verdict = afterQuiet(quiet, this.stallAfter(window), window.quietMs, 'stalled');
     // Silent although it announced more: the engine has no room beyond what runs now.
     if ('release' in verdict) [this.room, this.roomKnown] = [Math.max(1, this.active), true];
     return verdict;
+  }
+
+  /**
+   * Whether a round sent now overlaps the engine's work instead of stopping it. While the engine's workers are all
+   * held it does nothing, so a round sent when the last of them arrives costs the deployment its whole round trip.
+   * Sent while `remaining` creates are still on their way (each a checkpoint after the other), the engine writes
+   * their checkpoints meanwhile: the round goes out once waiting for one more arrival would leave less work than the
+   * round trip. Smaller rounds are more rounds, so this pays only when a full room's arrivals take longer than a round
+   * trip (a state of some size, whose checkpoints are slow); before that, rounds wait for the full room.
+   * Only in a room known to be no wider than the CLI's default: at `--parallel N` one call per application is the
+   * budget, and a room still being learned says nothing about what is on its way.
+   */
+  private overlaps(roundTripMs: number, gap: number): boolean {
+    if (!this.roomKnown || this.room > this.defaultRoom) return false;
+    const pace = this.pace();
+    const remaining = Math.min(gap, this.room - this.active);
+    return this.room * pace > roundTripMs && remaining >= 1 && (remaining - 1) * pace < roundTripMs;
+  }
+
+  /** The engine's recent time between arrivals: the median, which the longer gaps between rounds do not move. */
+  private pace(): number {
+    if (this.gaps.length === 0) return 0;
+    const sorted = [...this.gaps].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] as number;
   }
 
   /** Announced writes that have not arrived. */
@@ -112,18 +150,18 @@ export class EngineTraffic {
 
 /**
  * Runs one request of a front end while `traffic` watches: every create, read, update and delete is an operation
- * under way, and the announced write of a kind whose writes gather (its registration's `gathersWrites`) is one of them.
+ * under way, and a write that a check or diff announced is one of them. Writes of every kind count, those that never
+ * share a call too: each holds one of the engine's workers, and while the engine's loop waits to hand one to a
+ * worker, the assignments behind it in the program are still to come.
  */
 export async function observeTraffic<M extends ResourceMethod>(
   traffic: EngineTraffic,
-  assigning: boolean,
   method: M,
   request: RequestOf<M>,
   serve: () => Promise<ResponseOf<M>>,
 ): Promise<ResponseOf<M>> {
-  if (method !== 'check' && method !== 'diff')
-    return traffic.track(assigning && (method === 'create' || method === 'update'), serve);
+  if (method !== 'check' && method !== 'diff') return traffic.track(method === 'create' || method === 'update', serve);
   const answer = await serve();
-  if (assigning && announcesWrite(method, request, answer)) traffic.announce();
+  if (announcesWrite(method, request, answer)) traffic.announce();
   return answer;
 }

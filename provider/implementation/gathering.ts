@@ -6,11 +6,18 @@ export type ReleaseReason =
   | 'patience' // the engine announced more, but none arrived for as long as announced ones are waited for
   | 'blocked' // the engine can send nothing more before one of its operations ends
   | 'stalled' // the engine was silent for longer than its recent pace: taken to be out of room
+  | 'ahead' // the engine's work still to come is shorter than the calls: sent now, so that the two overlap
   | 'answered' // the assign calls that read-backs waited for were answered: theirs have all joined
   | 'alone'; // a write retried by itself, so that a refusal is its own: it never waited
 
 /** Out now for a reason, or looked at again later. */
 export type Verdict = { release: ReleaseReason } | { lookAgainInMs: number };
+
+/** What is waiting in a gathering: how many members, in how many groups (one call each). */
+export interface Waiting {
+  members: number;
+  groups: number;
+}
 
 export interface GatherBounds {
   /** The longest any member waits, however busy it is. */
@@ -39,8 +46,8 @@ export class Gathering<Member> {
 
   constructor(
     private readonly bounds: GatherBounds,
-    /** Given how long since the last member joined. */
-    private readonly decide: (quietForMs: number) => Verdict,
+    /** Given how long since the last member joined, and what is waiting. */
+    private readonly decide: (quietForMs: number, waiting: Waiting) => Verdict,
     private readonly handOver: (members: Member[], reason: ReleaseReason) => void,
   ) {}
 
@@ -85,9 +92,15 @@ export class Gathering<Member> {
     const resumedFor = this.resumedFor;
     this.resumedFor = undefined;
     if (this.held || !this.waiting) return;
-    const verdict = resumedFor ? { release: resumedFor } : this.decide(Date.now() - this.lastJoined);
+    const verdict = resumedFor ? { release: resumedFor } : this.decide(Date.now() - this.lastJoined, this.counted());
     if ('release' in verdict) this.release(verdict.release);
     else this.lookIn(verdict.lookAgainInMs);
+  }
+
+  private counted(): Waiting {
+    let members = 0;
+    for (const group of this.groups.values()) members += group.length;
+    return { members, groups: this.groups.size };
   }
 
   private release(reason: ReleaseReason, groups = [...this.groups.keys()]): void {

@@ -1,5 +1,5 @@
 import type { Capability, SinchConfigurationClient } from '../client';
-import { AssignmentBatches } from './assignmentBatches';
+import { AssignmentBatches, type ReadBacks } from './assignmentBatches';
 import { EngineTraffic, type AssignmentWindow } from './engineTraffic';
 import { afterQuiet, Gathering, type GatherBounds, type ReleaseReason } from './gathering';
 import { bindingKey, Listing, type LiveBinding } from './listing';
@@ -58,6 +58,8 @@ export class LiveBindings {
   private inFlight: { sentAt: number; answer: Promise<Listing> } | undefined;
   private readonly writes = new Map<string, WriteRecord>();
   private readonly readBacks: Gathering<Waiter>;
+  private lastListMs: number | undefined;
+  private listsSent = 0;
   private readonly batches: AssignmentBatches;
 
   constructor(
@@ -70,7 +72,14 @@ export class LiveBindings {
       (quietForMs) => afterQuiet(quietForMs, readBacks.quietMs, readBacks.quietMs, 'quiet'),
       (waiters, reason) => this.list(waiters, reason),
     );
-    this.batches = new AssignmentBatches(client, assignments, traffic, this.readBacks);
+    const readBacksOfAssignments: ReadBacks = {
+      hold: () => this.readBacks.hold(),
+      resume: (reason) => this.readBacks.resume(reason),
+      lastListMs: () => this.lastListMs,
+      listsSent: () => this.listsSent,
+      listing: () => this.inFlight !== undefined,
+    };
+    this.batches = new AssignmentBatches(client, assignments, traffic, readBacksOfAssignments);
   }
 
   /**
@@ -163,8 +172,11 @@ export class LiveBindings {
     const settled = () => {
       if (this.inFlight?.answer === answer) this.inFlight = undefined;
     };
+    const sentMs = Date.now();
+    this.listsSent += 1;
     const answer = this.client.listNumbers().then(
       (entries) => {
+        this.lastListMs = Date.now() - sentMs;
         trace('list answered', { waiters: waiters.length, entries: entries.length });
         settled();
         const listing = new Listing(sentAt, entries);

@@ -310,7 +310,6 @@ export const NUMBER_ASSIGNMENT_RESOURCE: ResourceRegistration = {
   shape: NUMBER_ASSIGNMENT,
   implement,
   migrate,
-  gathersWrites: true,
   resourceName: (id) => {
     const [number, capability] = id.split('/');
     return numberResourceName(number as string, capability as Capability);

@@ -28,11 +28,6 @@ export interface ResourceRegistration {
    * props). An import's read carries no state: `migrate({})` must not invent one.
    */
   readonly migrate: (recorded: PropertyValues) => PropertyValues;
-  /**
-   * Whether creates and updates of this kind gather into shared API calls, so that the engine's traffic decides how
-   * long they wait for company (engineTraffic.ts).
-   */
-  readonly gathersWrites: boolean;
   /** The resource name that `pulumi import` and the generator give the object with this id. */
   readonly resourceName: (id: string) => string;
 }

@@ -3,10 +3,11 @@
  * (one deployment, one settings source): its own view of the bindings, its own claims, its own view of the engine's
  * traffic, and a logger that ties each line to the resource that wrote it. Nothing here is module state.
  */
-import { secretOf, type SinchProviderSettings } from '../configuration';
+import { loadClient, secretOf, type SinchProviderSettings } from '../configuration';
 import type { ProviderContext, Severity } from './context';
 import { explainCredentials } from './credentials';
 import { deploymentContext } from './deployment';
+import { announcesWrite } from './engineAssumptions';
 import { observeTraffic } from './engineTraffic';
 import { invokeFunction } from './functions';
 import type { Coalescing } from './liveBindings';
@@ -42,6 +43,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     (severity, message) => options.log(severity, message),
     options.coalescing,
   );
+  let warmed = false;
+  /**
+   * After the first check or diff that announces a write, the HTTP stack is loaded on the next turn, while the engine
+   * writes the checkpoint before that write. Loaded by the write itself, it would hold up everything this process
+   * answers meanwhile (the engine's next checks, the next creates), and the silence would read as the engine's.
+   */
+  const prepareForWrites = (method: ResourceMethod, request: unknown, answer: unknown): void => {
+    if (warmed || !announcesWrite(method, request, answer)) return;
+    warmed = true;
+    setImmediate(() => {
+      try {
+        loadClient();
+      } catch {
+        // The write that needs it loads it again, and reports what failed.
+      }
+    });
+  };
   const explained = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
       return await operation();
@@ -64,9 +82,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });
       try {
-        return await observeTraffic(deployment.traffic, RESOURCES[kind].gathersWrites, method, request, () =>
+        const answer = await observeTraffic(deployment.traffic, method, request, () =>
           explained(() => call(implementation, method, request)),
         );
+        prepareForWrites(method, request, answer);
+        return answer;
       } finally {
         // With the process's CPU so far, which the benchmark reads to tell the provider's work from the engine's.
         if (tracing()) trace('end', { kind, method, subject, cpuMs: cpuMilliseconds() });

@@ -33,7 +33,7 @@ it('the table states each budget run by run, and flags a run over it', () => {
     floorProviderBytesPerResource: 260,
     up: step([
       { [ASSIGN]: 311, [LIST]: 64 },
-      { [ASSIGN]: 311, [LIST]: 64 },
+      { [ASSIGN]: 537, [LIST]: 64 },
     ]),
     preview: step([{}, {}]),
     refresh: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
@@ -63,7 +63,10 @@ it('the table states each budget run by run, and flags a run over it', () => {
   };
   const table = engineTable(run);
   expect(table).toContain('the wide `up` made 5, 8 assign calls (**over 5**) and 2, 5 list calls (**over 2**)');
-  expect(table).toContain('`up` at the default parallelism 375, 375 calls (all within 502)');
+  // 1.2 calls per binding: 600 is within it, 601 is not.
+  expect(table).toContain('`up` at the default parallelism 375, 601 calls (**over 600**)');
   expect(table).toContain('`refresh` 1, 1, 1, 1 list calls (all within 2)');
+  result.up = step([{ [ASSIGN]: 536, [LIST]: 64 }]);
+  expect(engineTable(run)).toContain('`up` at the default parallelism 600 calls (all within 600)');
   expect(table).toContain('| 500 | `up` | 500 | 10 (7–13) | 2 list, 5 assign |');
 });

@@ -10,6 +10,8 @@ import type {
   UnassignNumberRequest,
 } from '../../provider';
 import { EngineTraffic, LiveBindings, SharedAssignmentFailed, type Coalescing } from '../../provider/implementation';
+import { observeTraffic, type ApiRounds, type AssignmentWindow } from '../../provider/implementation/engineTraffic';
+import type { Verdict } from '../../provider/implementation/gathering';
 import { EngineModel } from '../support/engineModel';
 import { failureOf } from '../support/fixtures';
 
@@ -78,6 +80,8 @@ class ScriptedProject {
     return this.calls.filter((made) => made === call).length;
   }
 }
+
+const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 /** Short windows, so that the tests do not wait; the windows' own behaviour is tested with fake timers below. */
 const QUICK: Coalescing = {
@@ -416,6 +420,99 @@ describe('assignments coalesce', () => {
       expect(waited[499]).toBe(0);
     });
 
+    /**
+     * An up through the engine model whose API answers each call after `latencyMs`, each create as the provider runs
+     * it (its assignment, then its read-back): the deployment's length against the engine's own work (checkpoints,
+     * one at a time), its calls, and the releases of its assign calls.
+     */
+    async function upAtTheApi(count: number, checkpointMs: number, latencyMs: number) {
+      process.env.PULUMI_PARALLEL = '8';
+      try {
+        const traffic = new EngineTraffic(8);
+        const project = new ScriptedProject(count);
+        const client = project.client;
+        const [assign, list] = [client.assignNumbers, client.listNumbers];
+        const sizes: number[] = [];
+        client.assignNumbers = async (request) => {
+          sizes.push(request.numbers.length);
+          await sleep(latencyMs);
+          return assign(request);
+        };
+        client.listNumbers = async () => {
+          const answer = await list();
+          await sleep(latencyMs);
+          return answer;
+        };
+        const bindings = view(project, WINDOW, traffic);
+        const numbers = [...project.numbers].slice(2);
+        const applications = ['app-1', 'app-2', 'app-3', 'app-4', 'app-5'];
+        const seen: Array<string | undefined> = [];
+        const engine = new EngineModel({
+          parallel: 8,
+          checkpointMs: () => checkpointMs,
+          traffic,
+          create: async (index) => {
+            const number = numbers[index] as string;
+            await bindings.assign(number, 'voice', applications[index % 5] as string, true);
+            seen[index] = (await bindings.freshBinding(number, 'voice')).applicationKey;
+          },
+        });
+        const start = Date.now();
+        const done = engine.up(count);
+        await jest.runAllTimersAsync();
+        await done;
+        const engineWork = 2 * count * checkpointMs;
+        if (process.env.DEBUG_WINDOW)
+          console.log(JSON.stringify({ t: Date.now() - start, engineWork, calls: project.calls.length, sizes }));
+        return {
+          overEngine: (Date.now() - start) / engineWork,
+          callsPerNumber: project.calls.length / count,
+          sizes,
+          landed: seen.every((key, index) => key === applications[index % 5]) && seen.length === count,
+        };
+      } finally {
+        delete process.env.PULUMI_PARALLEL;
+      }
+    }
+
+    it('slow checkpoints (a large state): rounds go out before the room is full, so that the engine writes checkpoints while they are at the API', async () => {
+      // A round trip (assign, then list) of 40 ms against checkpoints of 16 ms: a full room's arrivals take 128 ms.
+      const { overEngine, callsPerNumber, sizes, landed } = await upAtTheApi(120, 16, 20);
+      expect(landed).toBe(true);
+      // Waiting for the full room each time, every round would stop the engine for its round trip: 1.15 × at best.
+      expect(overEngine).toBeLessThan(1.08);
+      expect(callsPerNumber).toBeLessThanOrEqual(1.1);
+      // Waiting for the full room, fifteen rounds of eight over five applications would make 75 assign calls.
+      expect(sizes.length).toBeGreaterThan(90);
+    });
+
+    it('fast checkpoints (a small state): rounds wait for the full room, as smaller rounds would only cost calls', async () => {
+      const { callsPerNumber, landed } = await upAtTheApi(120, 2, 20);
+      expect(landed).toBe(true);
+      // Rounds of eight: five assign calls and one list per eight numbers, and the guard read.
+      expect(callsPerNumber).toBeLessThan(0.8);
+    });
+
+    it("a create of a kind that never shares a call, announced and still with the engine's loop, holds the assignments that arrived: more may follow it", async () => {
+      const traffic = new EngineTraffic(1000);
+      const project = new ScriptedProject();
+      const bindings = view(project, WINDOW, traffic);
+      const check = (news: Record<string, unknown>) =>
+        observeTraffic(traffic, 'check', { olds: {}, news }, async () => ({ inputs: news }));
+      await check({ number: X });
+      await check({ applicationKey: A });
+      const created = observeTraffic(traffic, 'create', { inputs: { number: X } }, () =>
+        bindings.assign(X, 'voice', A, true).then(() => ({ id: X, outs: {} })),
+      );
+      // Nothing of the binding's kind is missing, but the callbacks' create is: not the quiet of a finished program.
+      await jest.advanceTimersByTimeAsync(100);
+      expect(project.assignCalls).toHaveLength(0);
+      await observeTraffic(traffic, 'create', { inputs: { applicationKey: A } }, async () => ({ id: A, outs: {} }));
+      await jest.advanceTimersByTimeAsync(8);
+      expect(project.assignCalls).toHaveLength(1);
+      await created;
+    });
+
     it('announced creates that never arrive (the engine stopped after a failure) hold an assignment for patienceMs at most', async () => {
       const traffic = new EngineTraffic(100);
       for (let index = 0; index < 10; index += 1) traffic.announce();
@@ -458,5 +555,111 @@ describe('assignments coalesce', () => {
       }
       expect(project.assignCalls.map((call) => call.numbers.length)).toEqual([50]);
     });
+  });
+});
+
+describe('rounds sent ahead of the engine', () => {
+  /** The engine's side scripted: each verdict in turn, then "look again"; and what each look was told. */
+  class ScriptedTraffic extends EngineTraffic {
+    readonly told: ApiRounds[] = [];
+    constructor(private readonly verdicts: Verdict[]) {
+      super(8);
+    }
+    override assignmentVerdict(_window: AssignmentWindow, rounds: ApiRounds): Verdict {
+      this.told.push(rounds);
+      return this.verdicts.shift() ?? { lookAgainInMs: 5 };
+    }
+  }
+
+  it("a round's read-back goes out when its calls are answered, without waiting for the next round's assignments", async () => {
+    const project = new ScriptedProject();
+    const traffic = new ScriptedTraffic([{ release: 'ahead' }]);
+    const patient: Coalescing = {
+      assignments: { ...QUICK.assignments, maxMs: 60_000 },
+      readBacks: { ...QUICK.readBacks, maxMs: 60_000 },
+    };
+    const bindings = view(project, patient, traffic);
+    const assign = project.client.assignNumbers;
+    project.client.assignNumbers = async (request) => {
+      await sleep(20);
+      return assign(request);
+    };
+    const sent = bindings.assign(X, 'voice', A, true);
+    await sleep(5);
+    // Y gathers for the next round while X's is at the API; the engine does not let Y's go in this test.
+    void bindings.assign(Y, 'voice', A, true);
+    await sent;
+    const seen = await Promise.race([bindings.freshBinding(X, 'voice'), sleep(1000).then(() => 'still waiting')]);
+    expect(seen).toEqual({ owned: true, applicationKey: A });
+    expect(project.calls).toEqual(['assign', 'list']);
+  });
+
+  it("while a round's read-back is at the API, the round is under way: the engine sends more when it is answered", async () => {
+    const project = new ScriptedProject();
+    const traffic = new ScriptedTraffic([{ release: 'ahead' }]);
+    const bindings = view(project, QUICK, traffic);
+    await bindings.assign(X, 'voice', A, true);
+    project.holdLists = true;
+    const readBack = bindings.freshBinding(X, 'voice');
+    await sleep(20);
+    expect(project.calls).toEqual(['assign', 'list']);
+    void bindings.assign(Y, 'voice', A, true);
+    await sleep(20);
+    expect((traffic.told.at(-1) as ApiRounds).underWay).toBe(true);
+    project.releaseLists();
+    await readBack;
+    await sleep(20);
+    expect((traffic.told.at(-1) as ApiRounds).underWay).toBe(false);
+  });
+
+  it('a round may cost at most 1.2 calls per number, however few the deployment has spent: a straggler never goes ahead alone', async () => {
+    const project = new ScriptedProject();
+    const traffic = new ScriptedTraffic([{ release: 'blocked' }]);
+    const bindings = view(project, QUICK, traffic);
+    // Ten numbers in one call and one list: 0.2 calls per number so far.
+    const numbers = [...project.numbers].slice(2, 12);
+    await Promise.all(numbers.map((number) => bindings.assign(number, 'voice', A, true)));
+    await bindings.freshBinding(numbers[0] as string, 'voice');
+    void bindings.assign(X, 'voice', B, true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const alone = traffic.told.at(-1) as ApiRounds;
+    expect(alone.roundTripMs).toBeDefined();
+    // One number, one assign call and its list: 2 calls.
+    expect(alone.affordable).toBe(false);
+  });
+
+  it('and only while the deployment stays within 1.1 calls per number', async () => {
+    const project = new ScriptedProject();
+    const traffic = new ScriptedTraffic([{ release: 'blocked' }, { release: 'blocked' }]);
+    const bindings = view(project, QUICK, traffic);
+    // One number per call, and its list: 2 calls per number so far.
+    await bindings.assign(X, 'voice', A, true);
+    await bindings.freshBinding(X, 'voice');
+    // Five numbers for one application: 2 calls, 0.4 per number, but 4 calls for 6 numbers is within 1.1.
+    const five = [...project.numbers].slice(2, 7);
+    for (const number of five) void bindings.assign(number, 'voice', B, true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((traffic.told.at(-1) as ApiRounds).affordable).toBe(true);
+  });
+});
+
+describe('the engine stands still while its workers are all held', () => {
+  const WINDOW = { quietMs: 8, stalledMs: 250, patienceMs: 2000, maxMs: 5000, limit: 100 };
+  const held = () => new Promise<never>(() => undefined);
+
+  it('with every worker held and a round at the API, the rest wait for the next round; with none at the API, they go', () => {
+    process.env.PULUMI_PARALLEL = '2';
+    try {
+      const traffic = new EngineTraffic(8);
+      // Two creates with the room's two workers, a third checked and waiting in the engine's loop.
+      for (let index = 0; index < 3; index += 1) traffic.announce();
+      void traffic.track(true, held);
+      void traffic.track(true, held);
+      const rounds = { affordable: false, roundTripMs: undefined };
+      expect(traffic.assignmentVerdict(WINDOW, { ...rounds, underWay: true })).toEqual({ lookAgainInMs: 8 });
+      expect(traffic.assignmentVerdict(WINDOW, { ...rounds, underWay: false })).toEqual({ release: 'blocked' });
+    } finally {
+      delete process.env.PULUMI_PARALLEL;
+    }
   });
 });

@@ -277,3 +277,34 @@ describe('functions through the runtime', () => {
     expect(answer.result).toMatchObject({ countryId: 'SE', numberType: 'Mobile' });
   });
 });
+
+describe('the HTTP stack, loaded before the first write', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  let loaded: jest.SpyInstance;
+  beforeEach(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module whose export the runtime calls
+    loaded = jest.spyOn(require('../../provider/configuration') as { loadClient: () => unknown }, 'loadClient');
+  });
+  afterEach(() => loaded.mockRestore());
+
+  it('a check that announces a create loads it on the next turn, once per runtime', async () => {
+    const { runtime } = runtimeFor();
+    await runtime.serve('NumberAssignment', 'check', { urn: URN, olds: {}, news: { number: VOICE_ONLY } });
+    expect(loaded).not.toHaveBeenCalled();
+    await nextTurn();
+    expect(loaded).toHaveBeenCalledTimes(1);
+    await runtime.serve('ApplicationCallbacks', 'check', { urn: URN, olds: {}, news: { applicationKey: APP_A.key } });
+    await nextTurn();
+    expect(loaded).toHaveBeenCalledTimes(1);
+  });
+
+  it('a check of a resource with a state, or one that fails, announces nothing and loads nothing', async () => {
+    const { runtime } = runtimeFor();
+    const state = { number: VOICE_ONLY, applicationKey: APP_A.key };
+    await runtime.serve('NumberAssignment', 'check', { urn: URN, olds: state, news: state });
+    const refused = await runtime.serve('NumberAssignment', 'check', { urn: URN, olds: {}, news: { number: '12' } });
+    expect(refused.failures).not.toEqual([]);
+    await nextTurn();
+    expect(loaded).not.toHaveBeenCalled();
+  });
+});
