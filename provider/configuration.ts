@@ -156,17 +156,17 @@ export function usableSettings(given: SinchProviderSettings): ParsedSettings {
   return settings;
 }
 
-/** The client for these settings, or the configuration error before any API call. */
 /**
  * The HTTP stack (axios, the answer schemas): most of what the provider loads, so it is loaded when the first client
- * is made, or earlier when a write is announced (see the runtime). A preview, which never calls the API, is spared it
- * in every plugin process the engine starts.
+ * is made, or earlier when a check or diff announces a write (see the runtime). A preview that plans no write never
+ * loads it, in any of the plugin processes the engine starts.
  */
 export function loadClient(): typeof import('./client/client') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   return require('./client/client') as typeof import('./client/client');
 }
 
+/** The client for these settings, or the configuration error before any API call. */
 export function connect(given: SinchProviderSettings): SinchConfigurationClient {
   const settings = usableSettings(given);
   const { SinchConfigurationClient: Client } = loadClient();

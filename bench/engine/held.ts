@@ -11,7 +11,7 @@ import { WORKERS_PER_CPU } from '../../provider/implementation/engineAssumptions
 /** The CLI's default `--parallel` on this machine: the room of a step run without one. */
 export const defaultParallel = (): number => WORKERS_PER_CPU * availableParallelism();
 
-/** What the provider waits on while it holds operations; a read-back is a list call. */
+/** What the provider waits on while it holds operations; a read-back is any list call (a guard read's too). */
 export const HELD_PHASES = ['window', 'assign', 'readBack', 'unassign'] as const;
 export type HeldPhase = (typeof HELD_PHASES)[number];
 export type ByPhase = Record<HeldPhase, number>;
@@ -66,6 +66,7 @@ export function heldFigures(events: readonly TraceEvent[], room: number): HeldFi
       if (inside >= room) engineStill[phase] += seconds;
     }
     if (method !== undefined && OPERATIONS.has(method)) inside += event === 'begin' ? 1 : event === 'end' ? -1 : 0;
+    // A call ends answered or failed (`list failed`, …).
     const [name, what] = event.split(' ');
     if (name !== undefined && name in inFlight)
       inFlight[name] = (inFlight[name] as number) + (what === 'sent' ? 1 : -1);

@@ -129,15 +129,16 @@ const callsPerRun = (figures: StepFigures): number[] =>
   figures.runs.map((each) => Object.values(each.calls).reduce((sum, value) => sum + value, 0));
 const listed = (values: number[]): string => values.join(', ');
 
-/**
- * The call budgets, run by run (issue 9's, which the plugin keeps, issue 14; issue 22's for the default parallelism): a
- * wide `up` makes one assign call per application (each carries up to 100 numbers) and at most 2 list calls; `up` at
- * the default parallelism at most 1.2 calls per binding; `refresh` at most 2 list calls; `preview` none. And the wall time against the floor, whose target is
- * 1.25. `who` names the front end, when the table has more than one.
- */
 /** `up` at the default parallelism may spend 1.2 calls per binding, so that rounds can overlap the engine's work. */
-export const upBudget = (n: number): number => Math.floor(1.2 * n);
+const upBudget = (n: number): number => Math.floor(1.2 * n);
 
+/**
+ * The call budgets, run by run (issue 9's, which the plugin keeps, issue 14; issue 22's for the default
+ * parallelism): a wide `up` makes one assign call per application (each carries up to 100 numbers) and at most 2 list
+ * calls; `up` at the default parallelism at most 1.2 calls per binding; `refresh` at most 2 list calls; `preview`
+ * none. And the wall time against the floor, whose target is 1.25. `who` names the front end, when the table has
+ * more than one.
+ */
 function budgets(run: EngineRun, n: number, figures: LifecycleFigures, who?: string): string {
   const assignLimit = run.applications * Math.ceil(n / run.applications / 100);
   const all = (values: number[], limit: number) =>

@@ -59,7 +59,7 @@ export class EngineTraffic {
     this.widen(this.active + this.gap() - ANNOUNCED_IN_LOOP);
   }
 
-  /** Runs one provider operation; `announced` when it is a write that was announced. */
+  /** Runs one provider operation; `announced` for a write (a create or an update), which a check or diff announced. */
   async track<T>(announced: boolean, operation: () => Promise<T>): Promise<T> {
     const now = Date.now();
     if (announced) {
@@ -78,15 +78,22 @@ export class EngineTraffic {
   }
 
   /**
-   * Whether the assignments gathered so far go out: at once when the engine cannot send more before an operation
-   * ends; after a quiet time when nothing announced is missing; and while announced ones are on their way, when
-   * they have arrived or the engine has gone silent.
+   * Whether the assignments gathered so far go out: after a quiet time when nothing announced is missing; ahead of
+   * the last announced ones when the engine's checkpoints are slow enough to overlap the round (`overlaps`) and no
+   * other round is at the API; while announced ones are on their way, when they have arrived or the engine has gone
+   * silent; and at once when the engine cannot send more before an operation ends, unless a round at the API is
+   * about to end some.
    */
   assignmentVerdict(window: AssignmentWindow, rounds: ApiRounds): Verdict {
     const quiet = Date.now() - this.lastArrival;
     const gap = this.gap();
     if (gap === 0) return afterQuiet(quiet, window.quietMs, window.quietMs, 'quiet');
-    if (rounds.affordable && rounds.roundTripMs !== undefined && this.overlaps(rounds.roundTripMs, gap))
+    if (
+      !rounds.underWay &&
+      rounds.affordable &&
+      rounds.roundTripMs !== undefined &&
+      this.overlaps(rounds.roundTripMs, gap)
+    )
       return { release: 'ahead' };
     if (gap > ANNOUNCED_IN_LOOP || this.active < this.room)
       return afterQuiet(quiet, window.patienceMs, window.quietMs, 'patience');
@@ -152,16 +159,20 @@ export class EngineTraffic {
  * Runs one request of a front end while `traffic` watches: every create, read, update and delete is an operation
  * under way, and a write that a check or diff announced is one of them. Writes of every kind count, those that never
  * share a call too: each holds one of the engine's workers, and while the engine's loop waits to hand one to a
- * worker, the assignments behind it in the program are still to come.
+ * worker, the assignments behind it in the program are still to come. `announced` hears of each announced write too.
  */
 export async function observeTraffic<M extends ResourceMethod>(
   traffic: EngineTraffic,
   method: M,
   request: RequestOf<M>,
   serve: () => Promise<ResponseOf<M>>,
+  announced: () => void = () => undefined,
 ): Promise<ResponseOf<M>> {
   if (method !== 'check' && method !== 'diff') return traffic.track(method === 'create' || method === 'update', serve);
   const answer = await serve();
-  if (announcesWrite(method, request, answer)) traffic.announce();
+  if (announcesWrite(method, request, answer)) {
+    traffic.announce();
+    announced();
+  }
   return answer;
 }

@@ -13,8 +13,8 @@ export type ReleaseReason =
 /** Out now for a reason, or looked at again later. */
 export type Verdict = { release: ReleaseReason } | { lookAgainInMs: number };
 
-/** What is waiting in a gathering: how many members, in how many groups (one call each). */
-export interface Waiting {
+/** What waits in a gathering: how many members, in how many groups (one call each). */
+export interface Gathered {
   members: number;
   groups: number;
 }
@@ -47,13 +47,18 @@ export class Gathering<Member> {
   constructor(
     private readonly bounds: GatherBounds,
     /** Given how long since the last member joined, and what is waiting. */
-    private readonly decide: (quietForMs: number, waiting: Waiting) => Verdict,
+    private readonly decide: (quietForMs: number, gathered: Gathered) => Verdict,
     private readonly handOver: (members: Member[], reason: ReleaseReason) => void,
   ) {}
 
   /** Members are waiting. */
   get waiting(): boolean {
     return this.groups.size > 0;
+  }
+
+  /** Resumed members go out on the next turn. */
+  get resuming(): boolean {
+    return this.resumedFor !== undefined && this.waiting;
   }
 
   add(member: Member, group = ''): void {
@@ -75,7 +80,8 @@ export class Gathering<Member> {
 
   /**
    * What held the members has ended: they go out for `reason` on the next turn of the event loop, with those that
-   * the same event is about to add, unless they are held again by then.
+   * the same event is about to add, even if something holds the gathering again meanwhile (which holds those that
+   * join after them).
    */
   resume(reason: ReleaseReason): void {
     this.held = false;
@@ -91,13 +97,13 @@ export class Gathering<Member> {
   private look(): void {
     const resumedFor = this.resumedFor;
     this.resumedFor = undefined;
-    if (this.held || !this.waiting) return;
+    if (!this.waiting || (this.held && !resumedFor)) return;
     const verdict = resumedFor ? { release: resumedFor } : this.decide(Date.now() - this.lastJoined, this.counted());
     if ('release' in verdict) this.release(verdict.release);
     else this.lookIn(verdict.lookAgainInMs);
   }
 
-  private counted(): Waiting {
+  private counted(): Gathered {
     let members = 0;
     for (const group of this.groups.values()) members += group.length;
     return { members, groups: this.groups.size };

@@ -46,7 +46,7 @@ type Waiter = (answer: Promise<Listing>) => void;
  * - Reads share one list call in flight, and later reads use its answer (the snapshot).
  * - A binding this process is writing, or whose write ended ambiguously, is uncertain: reading it sends a new list.
  * - A read-back after a write always comes from a list call sent after the write ended; read-backs that wait at the
- *   same time share it, and they wait while other assignments are still to go out or under way.
+ *   same time share it, and those of a round of assign calls wait until every call of their round is answered.
  * - A read-back that disagrees with the write (not applied, or changed by someone else) drops the snapshot.
  * - Assignments to the same (application, capability) that arrive together go out as one call (AssignmentBatches).
  */
@@ -77,7 +77,8 @@ export class LiveBindings {
       resume: (reason) => this.readBacks.resume(reason),
       lastListMs: () => this.lastListMs,
       listsSent: () => this.listsSent,
-      listing: () => this.inFlight !== undefined,
+      // Not read-backs that a round still holds: they wait for assignments, which must not wait for them.
+      reading: () => this.readBacks.resuming || this.inFlight !== undefined,
     };
     this.batches = new AssignmentBatches(client, assignments, traffic, readBacksOfAssignments);
   }
@@ -127,7 +128,10 @@ export class LiveBindings {
   async unassign(number: string, capability: Capability, applicationKey: string): Promise<void> {
     await this.writing(bindingKey(number, capability), async () => {
       trace('unassign sent', { number, capability });
-      await this.client.unassignNumber({ number, applicationKey, capability });
+      await this.client.unassignNumber({ number, applicationKey, capability }).catch((error: unknown) => {
+        trace('unassign failed', { number, capability });
+        throw error;
+      });
       trace('unassign answered', { number, capability });
       return { owned: true };
     });
@@ -184,6 +188,7 @@ export class LiveBindings {
         return listing;
       },
       (error: unknown) => {
+        trace('list failed', { waiters: waiters.length });
         settled();
         throw error;
       },

@@ -7,7 +7,6 @@ import { loadClient, secretOf, type SinchProviderSettings } from '../configurati
 import type { ProviderContext, Severity } from './context';
 import { explainCredentials } from './credentials';
 import { deploymentContext } from './deployment';
-import { announcesWrite } from './engineAssumptions';
 import { observeTraffic } from './engineTraffic';
 import { invokeFunction } from './functions';
 import type { Coalescing } from './liveBindings';
@@ -49,8 +48,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
    * writes the checkpoint before that write. Loaded by the write itself, it would hold up everything this process
    * answers meanwhile (the engine's next checks, the next creates), and the silence would read as the engine's.
    */
-  const prepareForWrites = (method: ResourceMethod, request: unknown, answer: unknown): void => {
-    if (warmed || !announcesWrite(method, request, answer)) return;
+  const prepareForWrites = (): void => {
+    if (warmed) return;
     warmed = true;
     setImmediate(() => {
       try {
@@ -82,11 +81,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const subject = subjectOf(request);
       trace('begin', { kind, method, subject });
       try {
-        const answer = await observeTraffic(deployment.traffic, method, request, () =>
-          explained(() => call(implementation, method, request)),
+        return await observeTraffic(
+          deployment.traffic,
+          method,
+          request,
+          () => explained(() => call(implementation, method, request)),
+          prepareForWrites,
         );
-        prepareForWrites(method, request, answer);
-        return answer;
       } finally {
         // With the process's CPU so far, which the benchmark reads to tell the provider's work from the engine's.
         if (tracing()) trace('end', { kind, method, subject, cpuMs: cpuMilliseconds() });

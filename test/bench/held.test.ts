@@ -40,6 +40,18 @@ describe('heldFigures', () => {
     expect(heldFigures(round, 3).engineStill).toEqual({ window: 0, assign: 0, readBack: 0, unassign: 0 });
   });
 
+  it('a failed call ends as an answered one does', () => {
+    const failed = [
+      at(0, 'begin', 'create'),
+      at(10, 'assign sent'),
+      at(20, 'assign failed'),
+      at(30, 'list sent'),
+      at(40, 'list failed'),
+      at(50, 'end', 'create'),
+    ];
+    expect(heldFigures(failed, 1).engineStill).toEqual({ window: 0.03, assign: 0.01, readBack: 0.01, unassign: 0 });
+  });
+
   it('checks and diffs hold no worker', () => {
     const checks = [at(0, 'begin', 'check'), at(50, 'begin', 'diff'), at(100, 'end', 'diff'), at(200, 'end', 'check')];
     expect(heldFigures(checks, 1).held).toEqual({ window: 0, assign: 0, readBack: 0, unassign: 0 });

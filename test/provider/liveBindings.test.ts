@@ -498,7 +498,7 @@ describe('assignments coalesce', () => {
       const project = new ScriptedProject();
       const bindings = view(project, WINDOW, traffic);
       const check = (news: Record<string, unknown>) =>
-        observeTraffic(traffic, 'check', { olds: {}, news }, async () => ({ inputs: news }));
+        observeTraffic(traffic, 'check', { olds: {}, news }, async () => ({ inputs: news, failures: [] }));
       await check({ number: X });
       await check({ applicationKey: A });
       const created = observeTraffic(traffic, 'create', { inputs: { number: X } }, () =>
@@ -562,13 +562,23 @@ describe('rounds sent ahead of the engine', () => {
   /** The engine's side scripted: each verdict in turn, then "look again"; and what each look was told. */
   class ScriptedTraffic extends EngineTraffic {
     readonly told: ApiRounds[] = [];
-    constructor(private readonly verdicts: Verdict[]) {
+    constructor(readonly verdicts: Verdict[]) {
       super(8);
     }
     override assignmentVerdict(_window: AssignmentWindow, rounds: ApiRounds): Verdict {
       this.told.push(rounds);
       return this.verdicts.shift() ?? { lookAgainInMs: 5 };
     }
+    /** What the last look was told. */
+    get last(): ApiRounds {
+      return this.told.at(-1) as ApiRounds;
+    }
+  }
+
+  /** Lets what still gathers go, and waits for it: no test leaves assignments behind. */
+  async function release(traffic: ScriptedTraffic, gathering: Array<Promise<void>>): Promise<void> {
+    traffic.verdicts.push({ release: 'quiet' });
+    await Promise.all(gathering);
   }
 
   it("a round's read-back goes out when its calls are answered, without waiting for the next round's assignments", async () => {
@@ -586,12 +596,13 @@ describe('rounds sent ahead of the engine', () => {
     };
     const sent = bindings.assign(X, 'voice', A, true);
     await sleep(5);
-    // Y gathers for the next round while X's is at the API; the engine does not let Y's go in this test.
-    void bindings.assign(Y, 'voice', A, true);
+    // Y gathers for the next round while X's is at the API; the engine does not let Y's go until the end.
+    const next = bindings.assign(Y, 'voice', A, true);
     await sent;
     const seen = await Promise.race([bindings.freshBinding(X, 'voice'), sleep(1000).then(() => 'still waiting')]);
     expect(seen).toEqual({ owned: true, applicationKey: A });
     expect(project.calls).toEqual(['assign', 'list']);
+    await release(traffic, [next]);
   });
 
   it("while a round's read-back is at the API, the round is under way: the engine sends more when it is answered", async () => {
@@ -603,49 +614,161 @@ describe('rounds sent ahead of the engine', () => {
     const readBack = bindings.freshBinding(X, 'voice');
     await sleep(20);
     expect(project.calls).toEqual(['assign', 'list']);
-    void bindings.assign(Y, 'voice', A, true);
+    const next = bindings.assign(Y, 'voice', A, true);
     await sleep(20);
-    expect((traffic.told.at(-1) as ApiRounds).underWay).toBe(true);
+    expect(traffic.last.underWay).toBe(true);
     project.releaseLists();
     await readBack;
     await sleep(20);
-    expect((traffic.told.at(-1) as ApiRounds).underWay).toBe(false);
+    expect(traffic.last.underWay).toBe(false);
+    await release(traffic, [next]);
   });
 
-  it('a round may cost at most 1.2 calls per number, however few the deployment has spent: a straggler never goes ahead alone', async () => {
+  describe('on the clock', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    const PATIENT: Coalescing = {
+      assignments: { ...QUICK.assignments, maxMs: 60_000 },
+      readBacks: { ...QUICK.readBacks, maxMs: 60_000 },
+    };
+
+    /** A project whose assign calls are answered after `slowMs` for Y and 20 ms for any other number. */
+    function slowAssigns(project: ScriptedProject, slowMs = 20): void {
+      const assign = project.client.assignNumbers;
+      project.client.assignNumbers = async (request) => {
+        await assign(request);
+        await sleep(request.numbers.includes(Y) ? slowMs : 20);
+      };
+    }
+
+    it('a round is under way from when it is sent until its read-back is sent, so the next waits for it', async () => {
+      const project = new ScriptedProject();
+      slowAssigns(project);
+      const traffic = new ScriptedTraffic([{ release: 'ahead' }]);
+      const bindings = view(project, PATIENT, traffic);
+      const first = bindings.assign(X, 'voice', A, true).then(() => bindings.freshBinding(X, 'voice'));
+      await jest.advanceTimersByTimeAsync(15);
+      // Y joins while X's assign call is at the API; it looks again every 5 ms.
+      const next = bindings.assign(Y, 'voice', A, true);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(traffic.last.underWay).toBe(true);
+      // At 20 ms X's call is answered, and Y looks before X's read-back goes out (on the next turn).
+      await jest.advanceTimersByTimeAsync(5);
+      expect(project.calls).toEqual(['assign']);
+      expect(traffic.told.map((told) => told.underWay)).toEqual([false, true, true]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(project.calls).toEqual(['assign', 'list']);
+      expect((await first).applicationKey).toBe(A);
+      traffic.verdicts.push({ release: 'quiet' });
+      await jest.advanceTimersByTimeAsync(100);
+      await next;
+    });
+
+    it("a round sent in the moment between another round's answer and its read-back does not hold that read-back", async () => {
+      const project = new ScriptedProject();
+      slowAssigns(project, 200);
+      // X goes ahead; Y, joining at 15 ms, goes out at 20 ms, right after X's call is answered.
+      const traffic = new ScriptedTraffic([{ release: 'ahead' }, { lookAgainInMs: 5 }, { release: 'blocked' }]);
+      const bindings = view(project, PATIENT, traffic);
+      const first = bindings.assign(X, 'voice', A, true).then(() => bindings.freshBinding(X, 'voice'));
+      await jest.advanceTimersByTimeAsync(15);
+      const second = bindings.assign(Y, 'voice', B, true);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(project.calls).toEqual(['assign', 'assign', 'list']);
+      expect((await first).applicationKey).toBe(A);
+      await jest.advanceTimersByTimeAsync(200);
+      await second;
+    });
+
+    it("two rounds at the API: the first's read-back goes out when its own calls are answered", async () => {
+      const project = new ScriptedProject();
+      slowAssigns(project, 200);
+      const traffic = new ScriptedTraffic([{ release: 'ahead' }, { release: 'quiet' }]);
+      const bindings = view(project, PATIENT, traffic);
+      const first = bindings.assign(X, 'voice', A, true).then(() => bindings.freshBinding(X, 'voice'));
+      await jest.advanceTimersByTimeAsync(5);
+      const second = bindings.assign(Y, 'voice', B, true);
+      await jest.advanceTimersByTimeAsync(30);
+      expect(project.calls).toEqual(['assign', 'assign', 'list']);
+      expect((await first).applicationKey).toBe(A);
+      await jest.advanceTimersByTimeAsync(200);
+      await second;
+    });
+  });
+
+  /** A deployment that has sent `spent` rounds, each of `size` numbers for one application, each read back. */
+  async function afterRounds(rounds: number, size: number) {
     const project = new ScriptedProject();
-    const traffic = new ScriptedTraffic([{ release: 'blocked' }]);
+    const traffic = new ScriptedTraffic(Array.from({ length: rounds }, () => ({ release: 'blocked' as const })));
     const bindings = view(project, QUICK, traffic);
+    const numbers = [...project.numbers].slice(2);
+    for (let round = 0; round < rounds; round += 1) {
+      const sent = numbers.slice(round * size, (round + 1) * size);
+      await Promise.all(sent.map((number) => bindings.assign(number, 'voice', A, true)));
+      await bindings.freshBinding(sent[0] as string, 'voice');
+    }
+    /** What the engine is told when `count` numbers wait, each for one of `groups` applications. */
+    const waiting = async (count: number, groups: number) => {
+      const gathering = numbers
+        .slice(rounds * size, rounds * size + count)
+        .map((number, index) => bindings.assign(number, 'voice', `app-${index % groups}`, true));
+      await sleep(20);
+      const told = traffic.last;
+      await release(traffic, gathering);
+      return told;
+    };
+    return { traffic, waiting };
+  }
+
+  it('a round may cost at most 1.2 calls per number, however little the deployment has spent: a straggler never goes ahead alone', async () => {
     // Ten numbers in one call and one list: 0.2 calls per number so far.
-    const numbers = [...project.numbers].slice(2, 12);
-    await Promise.all(numbers.map((number) => bindings.assign(number, 'voice', A, true)));
-    await bindings.freshBinding(numbers[0] as string, 'voice');
-    void bindings.assign(X, 'voice', B, true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const alone = traffic.told.at(-1) as ApiRounds;
+    const { waiting } = await afterRounds(1, 10);
+    const alone = await waiting(1, 1);
     expect(alone.roundTripMs).toBeDefined();
-    // One number, one assign call and its list: 2 calls.
+    // One number: one assign call and its list.
     expect(alone.affordable).toBe(false);
+    // Five numbers for five applications: six calls, 1.2 per number; four would be 1.5.
+    expect((await waiting(5, 5)).affordable).toBe(true);
+    expect((await waiting(4, 4)).affordable).toBe(false);
   });
 
   it('and only while the deployment stays within 1.1 calls per number', async () => {
-    const project = new ScriptedProject();
-    const traffic = new ScriptedTraffic([{ release: 'blocked' }, { release: 'blocked' }]);
-    const bindings = view(project, QUICK, traffic);
-    // One number per call, and its list: 2 calls per number so far.
-    await bindings.assign(X, 'voice', A, true);
-    await bindings.freshBinding(X, 'voice');
-    // Five numbers for one application: 2 calls, 0.4 per number, but 4 calls for 6 numbers is within 1.1.
-    const five = [...project.numbers].slice(2, 7);
-    for (const number of five) void bindings.assign(number, 'voice', B, true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((traffic.told.at(-1) as ApiRounds).affordable).toBe(true);
+    // Three rounds of one number: six calls for three numbers so far.
+    const { waiting } = await afterRounds(3, 1);
+    // Two numbers for one application cost 1 per number, but would bring the deployment to 8 calls for 5 numbers.
+    expect((await waiting(2, 1)).affordable).toBe(false);
+    // Ten more (after those two went out) would bring it to 9 calls for 15 numbers.
+    expect((await waiting(10, 1)).affordable).toBe(true);
   });
 });
 
 describe('the engine stands still while its workers are all held', () => {
   const WINDOW = { quietMs: 8, stalledMs: 250, patienceMs: 2000, maxMs: 5000, limit: 100 };
   const held = () => new Promise<never>(() => undefined);
+
+  it('a round goes ahead of the last arrivals once checkpoints are slow, but never while another is at the API', () => {
+    jest.useFakeTimers();
+    process.env.PULUMI_PARALLEL = '8';
+    try {
+      const traffic = new EngineTraffic(8);
+      for (let index = 0; index < 8; index += 1) traffic.announce();
+      // Six creates a checkpoint of 20 ms apart; two more on their way: 20 ms of the engine's work left after one.
+      for (let index = 0; index < 6; index += 1) {
+        void traffic.track(true, held);
+        jest.advanceTimersByTime(20);
+      }
+      const rounds = { affordable: true, roundTripMs: 30 };
+      expect(traffic.assignmentVerdict(WINDOW, { ...rounds, underWay: false })).toEqual({ release: 'ahead' });
+      expect(traffic.assignmentVerdict(WINDOW, { ...rounds, underWay: true })).not.toEqual({ release: 'ahead' });
+      // Fast enough for a full room's arrivals to fit in the round trip: nothing to overlap.
+      expect(traffic.assignmentVerdict(WINDOW, { ...rounds, roundTripMs: 200, underWay: false })).not.toEqual({
+        release: 'ahead',
+      });
+    } finally {
+      delete process.env.PULUMI_PARALLEL;
+      jest.useRealTimers();
+    }
+  });
 
   it('with every worker held and a round at the API, the rest wait for the next round; with none at the API, they go', () => {
     process.env.PULUMI_PARALLEL = '2';
