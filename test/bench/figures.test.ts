@@ -1,6 +1,7 @@
 /** The benchmark's figures: the spread over runs, and the budgets the table states run by run. */
-import { spread, stepFigures, type EngineFigures, type EngineRun, type RunFigures } from '../../bench/engine/figures';
+import { spread, stepFigures, type EngineFigures, type RunFigures } from '../../bench/engine/figures';
 import { engineTable } from '../../bench/engine/markdown';
+import { runWith } from './runs';
 
 const ASSIGN = 'POST /v1/configuration/numbers';
 const LIST = 'GET /v1/configuration/numbers';
@@ -48,19 +49,7 @@ it('the table states each budget run by run, and flags a run over it', () => {
       destroy: step([{ [LIST]: 1 }, { [LIST]: 1 }]),
     },
   };
-  const run: EngineRun = {
-    startedAt: '2026-12-01T00:00:00.000Z',
-    durationSeconds: 60,
-    node: 'v22',
-    pulumi: 'v3',
-    cpus: 2,
-    defaultParallel: 8,
-    latencyMs: 20,
-    applications: 5,
-    runs: 2,
-    loadAverage: { mean: 1, max: 2 },
-    results: [result],
-  };
+  const run = runWith([result]);
   const table = engineTable(run);
   expect(table).toContain('the wide `up` made 5, 8 assign calls (**over 5**) and 2, 5 list calls (**over 2**)');
   // 1.2 calls per binding: 600 is within it, 601 is not.

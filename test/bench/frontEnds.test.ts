@@ -8,10 +8,10 @@ import {
   frontEndsOf,
   stepFigures,
   type EngineFigures,
-  type EngineRun,
   type LifecycleFigures,
   type RunFigures,
 } from '../../bench/engine/figures';
+import { runWith } from './runs';
 import { engineTable } from '../../bench/engine/markdown';
 
 const ASSIGN = 'POST /v1/configuration/numbers';
@@ -50,21 +50,6 @@ function lifecycle(seconds: number, wideAssign: number[], upAssign: number): Lif
 
 const dynamic = { ...lifecycle(11, [5, 5], 311), providerBytesPerResource: 281, floorProviderBytesPerResource: 260 };
 const plugin = { ...lifecycle(15, [5, 6], 320), floorResources: 505 };
-
-const runWith = (results: EngineFigures[], frontEnds?: EngineRun['frontEnds']): EngineRun => ({
-  startedAt: '2026-12-01T00:00:00.000Z',
-  durationSeconds: 60,
-  node: 'v22',
-  pulumi: 'v3',
-  cpus: 2,
-  defaultParallel: 8,
-  latencyMs: 20,
-  applications: 5,
-  runs: 2,
-  frontEnds,
-  loadAverage: { mean: 1, max: 2 },
-  results,
-});
 
 it('frontEndsOf and dynamicOf: the figures each front end has, dynamic first', () => {
   const both: EngineFigures = { n: 500, ...dynamic, plugin };

@@ -1,7 +1,8 @@
 /** Where the provider held the engine, from a trace: the figures, and the table's lines of them. */
-import { stepFigures, type EngineFigures, type EngineRun, type RunFigures } from '../../bench/engine/figures';
+import { stepFigures, type EngineFigures, type RunFigures } from '../../bench/engine/figures';
 import { heldFigures } from '../../bench/engine/held';
 import { engineTable } from '../../bench/engine/markdown';
+import { runWith } from './runs';
 
 /** A trace as the provider writes it: `t` in milliseconds. */
 const at = (t: number, event: string, method?: string) => ({ t, event, ...(method ? { method } : {}) });
@@ -83,19 +84,7 @@ it('the table: with traces, a line per step of how long the engine stood still, 
     destroy: untraced,
     wide: { parallel: 500, up: untraced, refresh: untraced, destroy: untraced },
   };
-  const run: EngineRun = {
-    startedAt: '2026-12-07T00:00:00.000Z',
-    durationSeconds: 60,
-    node: 'v22',
-    pulumi: 'v3',
-    cpus: 2,
-    defaultParallel: 8,
-    latencyMs: 20,
-    applications: 5,
-    runs: 3,
-    loadAverage: { mean: 1, max: 2 },
-    results: [result],
-  };
+  const run = runWith([result], undefined, 3);
   const table = engineTable(run);
   // Medians: still 0.5 + 1 + 1 = 2.5 s of the 11 s step, whose floor is 8 s.
   expect(table).toContain(
