@@ -5,11 +5,6 @@
  * answer for, and the floor never pays it.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { WORKERS_PER_CPU } from '../../provider/implementation/engineAssumptions';
-
-/** The CLI's default `--parallel` on this machine: the room of a step run without one. */
-export const defaultParallel = (): number => WORKERS_PER_CPU * availableParallelism();
 
 /** What the provider waits on while it holds operations; a read-back is any list call (a guard read's too). */
 export const HELD_PHASES = ['window', 'assign', 'readBack', 'unassign'] as const;
@@ -53,7 +48,7 @@ const zero = (): ByPhase => ({ window: 0, assign: 0, readBack: 0, unassign: 0 })
 export function heldFigures(events: readonly TraceEvent[], room: number): HeldFigures {
   const engineStill = zero();
   const held = zero();
-  const inFlight: Record<string, number> = { list: 0, assign: 0, unassign: 0 };
+  const inFlight: Record<string, number> = Object.fromEntries(Object.keys(CALLS).map((name) => [name, 0]));
   let inside = 0;
   let last = events[0]?.t ?? 0;
   for (const { t, event, method } of events) {

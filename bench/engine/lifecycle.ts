@@ -11,7 +11,8 @@
  */
 import { join } from 'node:path';
 import { FLOOR_MODULE } from './floor';
-import { defaultParallel, heldFiguresOf } from './held';
+import { defaultParallel } from '../../provider/implementation/engineAssumptions';
+import { heldFiguresOf } from './held';
 import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE } from './naive';
 import {
   stepFigures,

@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { engineChart } from './chart';
 import type { EngineFigures, EngineRun } from './figures';
-import { defaultParallel } from './held';
+import { defaultParallel } from '../../provider/implementation/engineAssumptions';
 import { measureSize } from './lifecycle';
 import { engineTable } from './markdown';
 import { readOptions } from './options';

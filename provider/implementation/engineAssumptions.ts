@@ -3,6 +3,7 @@
  * ENGINE_VERSION; test/e2e/engineAssumptions.test.ts runs the pinned CLI and checks them, so that an engine that
  * schedules differently fails a test instead of quietly costing calls.
  */
+import { availableParallelism } from 'node:os';
 import type { ResourceMethod } from './methods';
 import type { RequestOf, ResponseOf } from './requests';
 
@@ -14,6 +15,9 @@ export const ENGINE_VERSION = '3.274.1';
  * pulumi#14989). GOMAXPROCS is the CPUs the CLI may use, as node's availableParallelism() counts them here.
  */
 export const WORKERS_PER_CPU = 4;
+
+/** The CLI's default `--parallel` on this machine. */
+export const defaultParallel = (): number => WORKERS_PER_CPU * availableParallelism();
 
 /** The CLI takes its default `--parallel` from this variable, and the provider, its child, inherits it. */
 export const PARALLEL_VARIABLE = 'PULUMI_PARALLEL';

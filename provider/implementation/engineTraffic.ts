@@ -1,11 +1,10 @@
-import { availableParallelism } from 'node:os';
 import {
   ANNOUNCED_IN_LOOP,
   announcesWrite,
+  defaultParallel,
   PARALLEL_VARIABLE,
   RECENT_GAPS,
   STALL_GAPS,
-  WORKERS_PER_CPU,
 } from './engineAssumptions';
 import { afterQuiet, type GatherBounds, type Verdict } from './gathering';
 import type { ResourceMethod } from './methods';
@@ -47,7 +46,7 @@ export class EngineTraffic {
   /** The default may be too small (`--parallel`): a lone announced write meeting it waits to learn the room once. */
   private roomKnown: boolean;
 
-  constructor(private readonly defaultRoom = WORKERS_PER_CPU * availableParallelism()) {
+  constructor(private readonly defaultRoom = defaultParallel()) {
     const configured = Number(process.env[PARALLEL_VARIABLE]);
     this.roomKnown = Number.isInteger(configured) && configured > 0;
     this.room = this.roomKnown ? configured : defaultRoom;
