@@ -56,20 +56,23 @@ function floorProgram(
 function naiveProgram(
   pulumi: typeof Pulumi,
   load: (name: string) => unknown,
-  { bindings, callbacks }: NaiveProgram,
+  { bindings, callbacks, registered }: NaiveProgram,
 ): Automation.PulumiFn {
   const binding = load(NAIVE_MODULE) as Pulumi.dynamic.ResourceProvider;
   const callback = load(NAIVE_CALLBACKS_MODULE) as Pulumi.dynamic.ResourceProvider;
+  /** Every name the kind registers, undefined unless declared: the same outputs as the package's resources have. */
+  const properties = (names: string[], declared: Record<string, string>) =>
+    Object.fromEntries(names.map((name) => [name, declared[name]]));
   class Naive extends pulumi.dynamic.Resource {
-    constructor(provider: Pulumi.dynamic.ResourceProvider, type: string, name: string, props: Record<string, string>) {
+    constructor(provider: Pulumi.dynamic.ResourceProvider, type: string, name: string, props: Record<string, unknown>) {
       super(provider, name, props, undefined, 'naive', type);
     }
   }
   return async () => {
     for (const { name, number, applicationKey } of bindings)
-      new Naive(binding, 'NumberAssignment', name, { number, applicationKey });
+      new Naive(binding, 'NumberAssignment', name, properties(registered.binding, { number, applicationKey }));
     for (const { name, applicationKey, primary } of callbacks)
-      new Naive(callback, 'ApplicationCallbacks', name, { applicationKey, primary });
+      new Naive(callback, 'ApplicationCallbacks', name, properties(registered.callbacks, { applicationKey, primary }));
     return {};
   };
 }

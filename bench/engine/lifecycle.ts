@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { FLOOR_MODULE } from './floor';
 import { defaultParallel } from '../../provider/implementation/engineAssumptions';
+import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, outputNames } from '../../provider/shapes';
 import { heldFiguresOf } from './held';
 import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE } from './naive';
 import {
@@ -227,7 +228,11 @@ function dynamicSteps(
 } {
   const floor: FloorProgram = { kind: 'floor', count: world.resourceCount };
   const config = world.credentials();
-  const naive: NaiveProgram = { ...naiveWorld.program, kind: 'naive' };
+  const naive: NaiveProgram = {
+    ...naiveWorld.program,
+    kind: 'naive',
+    registered: { binding: outputNames(NUMBER_ASSIGNMENT), callbacks: outputNames(APPLICATION_CALLBACKS) },
+  };
   const naiveConfig = naiveWorld.credentials();
   const bytes = { providerBytesPerResource: 0, floorProviderBytesPerResource: 0, naiveProviderBytesPerResource: 0 };
   const steps: FrontEndSteps = {

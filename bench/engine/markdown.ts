@@ -233,7 +233,7 @@ const DESCRIPTIONS: Record<FrontEnd, string> = {
 /** The naive provider's rows. */
 const NAIVE_DESCRIPTION =
   "**naive**: the same declarations through a naive dynamic provider of the benchmark's own (bench/engine/naive.ts, modules required by name as the floor's is), " +
-  "on the dynamic front end: a binding's create is one assign and one list call, its read one list call, its delete one unassign; an application's callbacks one write and one read at create, one read at read, one write at delete; " +
+  "on the dynamic front end, with the resources' public shape (the program registers the same property names, and the state records the same inputs with the same defaults, the same id and the outputs a create can know without reading first), so that it costs the engine what the package's resources cost it: a binding's create is one assign and one list call, its read one list call, its delete one unassign; an application's callbacks one write and one read at create, one read at read, one write at delete; " +
   "nothing shared between resources; against a simulator of its own with the same applications and numbers, right after the dynamic resources' floor, and × floor to that floor";
 
 export function engineTable(run: EngineRun): string {

@@ -35,6 +35,11 @@ export interface NaiveProgram {
   kind: 'naive';
   bindings: DeclaredBinding[];
   callbacks: DeclaredCallbacks[];
+  /**
+   * The property names each kind registers, as the package's resources register theirs (every input and output of
+   * the shape; those not declared as undefined), so that the program makes the same outputs.
+   */
+  registered: { binding: string[]; callbacks: string[] };
 }
 
 export type BenchProgram = SinchProgram | FloorProgram | NaiveProgram;

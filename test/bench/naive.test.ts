@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
 import { NAIVE_CALLBACKS_MODULE, NAIVE_MODULE, installNaiveProvider } from '../../bench/engine/naive';
 import { SinchWorld } from '../../bench/engine/world';
+import { APPLICATION_CALLBACKS, NUMBER_ASSIGNMENT, inputNames, outputNames } from '../../provider/shapes';
 
 const ASSIGN = 'POST /v1/configuration/numbers';
 const LIST = 'GET /v1/configuration/numbers';
@@ -55,28 +56,66 @@ async function callsOf(action: () => Promise<unknown>): Promise<Record<string, n
   return Object.fromEntries(Object.entries(calls).filter(([, count]) => count > 0));
 }
 
-it('check echoes, diff compares; a binding is one assign and one list per create, one list per read, one unassign per delete', async () => {
+it('check fills in the defaults, diff compares; a binding is one assign and one list per create, one list per read, one unassign per delete', async () => {
   const [first] = world.program.bindings as [(typeof world.program.bindings)[0]];
-  const inputs = { number: first.number, applicationKey: first.applicationKey };
-  expect(await binding.check({}, inputs)).toEqual({ inputs });
+  const declared = { number: first.number, applicationKey: first.applicationKey };
+  const inputs = { ...declared, capability: 'voice', allowReassign: false };
+  expect(await binding.check({}, declared)).toEqual({ inputs });
   expect((await binding.diff(first.number, inputs, inputs)).changes).toBe(false);
   const moved = await binding.diff(first.number, inputs, { ...inputs, applicationKey: 'another' });
   expect(moved).toMatchObject({ changes: true, replaces: ['applicationKey'] });
 
   let created: pulumi.dynamic.CreateResult | undefined;
   expect(await callsOf(async () => (created = await binding.create(inputs)))).toEqual({ [ASSIGN]: 1, [LIST]: 1 });
-  expect(created).toEqual({ id: first.number, outs: inputs });
+  const id = `${first.number}/voice`;
+  const outs = { ...inputs, assignedApplicationKey: first.applicationKey, adopted: false };
+  expect(created).toEqual({ id, outs });
+  // As the engine calls it, with the recorded outputs as the olds: the outputs a create adds are no change.
+  expect((await binding.diff(id, outs, inputs)).changes).toBe(false);
+  expect(await binding.diff(id, outs, { ...inputs, allowReassign: true })).toMatchObject({
+    changes: true,
+    replaces: ['allowReassign'],
+  });
   let read: pulumi.dynamic.ReadResult | undefined;
-  expect(await callsOf(async () => (read = await binding.read(first.number, inputs)))).toEqual({ [LIST]: 1 });
-  expect(read).toEqual({ id: first.number, props: inputs });
-  expect(await callsOf(() => binding.delete(first.number, inputs))).toEqual({ [UNASSIGN]: 1 });
-  expect(await binding.read(first.number, inputs)).toEqual({});
+  expect(await callsOf(async () => (read = await binding.read(id, outs)))).toEqual({ [LIST]: 1 });
+  expect(read).toEqual({ id, props: outs });
+  expect(await callsOf(() => binding.delete(id, outs))).toEqual({ [UNASSIGN]: 1 });
+  expect(await binding.read(id, outs)).toEqual({});
+});
+
+it("the naive resources have the public shape of the package's: their outputs are the properties the shapes say a create records", async () => {
+  const [first] = world.program.bindings as [(typeof world.program.bindings)[0]];
+  const { inputs } = await binding.check({}, { number: first.number, applicationKey: first.applicationKey });
+  const { outs } = await binding.create(inputs);
+  expect(Object.keys(inputs).sort()).toEqual([...inputNames(NUMBER_ASSIGNMENT)].sort());
+  // foundApplicationKey is recorded only when the number was bound elsewhere, which the naive provider never reads.
+  expect(Object.keys(outs as object).sort()).toEqual(
+    outputNames(NUMBER_ASSIGNMENT)
+      .filter((name) => name !== 'foundApplicationKey')
+      .sort(),
+  );
+  await binding.delete(`${first.number}/voice`, outs);
+
+  const [application] = world.program.callbacks as [(typeof world.program.callbacks)[0]];
+  const declared = { applicationKey: application.applicationKey, primary: application.primary };
+  const created = await callbacks.create((await callbacks.check({}, declared)).inputs);
+  expect(created.id).toBe(application.applicationKey);
+  expect((await callbacks.diff(created.id, created.outs, declared)).changes).toBe(false);
+  // The fallback is not declared, so neither it nor what it was found or set to is recorded.
+  expect(Object.keys(created.outs as object).sort()).toEqual(
+    outputNames(APPLICATION_CALLBACKS)
+      .filter((name) => !['fallback', 'appliedFallback', 'foundPrimary', 'foundFallback'].includes(name))
+      .sort(),
+  );
+  await callbacks.delete(application.applicationKey, created.outs);
+  await world.expectState('empty');
 });
 
 it('the declarations created one by one leave the declared state, each binding 2 calls; deleted, the empty state', async () => {
   const { bindings, callbacks: declared } = world.program;
   const calls = await callsOf(async () => {
-    for (const { number, applicationKey } of bindings) await binding.create({ number, applicationKey });
+    for (const { number, applicationKey } of bindings)
+      await binding.create({ number, applicationKey, capability: 'voice', allowReassign: false });
     for (const { applicationKey, primary } of declared) await callbacks.create({ applicationKey, primary });
   });
   expect(calls).toEqual({
@@ -91,7 +130,8 @@ it('the declarations created one by one leave the declared state, each binding 2
   expect(await callbacks.read(application.applicationKey, props)).toEqual({ id: application.applicationKey, props });
 
   await callsOf(async () => {
-    for (const { number, applicationKey } of bindings) await binding.delete(number, { number, applicationKey });
+    for (const { number, applicationKey } of bindings)
+      await binding.delete(`${number}/voice`, { number, capability: 'voice', assignedApplicationKey: applicationKey });
     for (const { applicationKey, primary } of declared)
       await callbacks.delete(applicationKey, { applicationKey, primary });
   });
