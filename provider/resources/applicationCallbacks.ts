@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { APPLICATION_CALLBACKS } from '../shapes';
 import shim = require('../shims/ApplicationCallbacks');
+import { dynamicType, withProvider } from './dynamicResource';
 import { preflight } from './preflight';
 import { registeredProperties, type ArgsMatchShape } from './properties';
 
@@ -14,7 +15,7 @@ export interface ApplicationCallbacksArgs {
 }
 
 /** The callback URLs of one Voice application. The id is the application key. */
-export class ApplicationCallbacks extends pulumi.dynamic.Resource {
+export class ApplicationCallbacks extends pulumi.CustomResource {
   declare readonly applicationKey: pulumi.Output<string>;
   declare readonly primary: pulumi.Output<string>;
   declare readonly fallback: pulumi.Output<string | undefined>;
@@ -29,7 +30,12 @@ export class ApplicationCallbacks extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ApplicationCallbacksArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(shim, name, registeredProperties(APPLICATION_CALLBACKS, args), opts, 'sinch', 'ApplicationCallbacks');
+    super(
+      dynamicType('ApplicationCallbacks'),
+      name,
+      withProvider('ApplicationCallbacks', shim, registeredProperties(APPLICATION_CALLBACKS, args)),
+      opts,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { Capability } from '../client/types';
 import { NUMBER_ASSIGNMENT } from '../shapes';
 import shim = require('../shims/NumberAssignment');
+import { dynamicType, withProvider } from './dynamicResource';
 import { preflight } from './preflight';
 import { registeredProperties, type ArgsMatchShape } from './properties';
 
@@ -20,7 +21,7 @@ export interface NumberAssignmentArgs {
 }
 
 /** Binds a number the Sinch project owns to a Voice application. The id is `<number>/<capability>`. */
-export class NumberAssignment extends pulumi.dynamic.Resource {
+export class NumberAssignment extends pulumi.CustomResource {
   declare readonly number: pulumi.Output<string>;
   declare readonly applicationKey: pulumi.Output<string>;
   declare readonly capability: pulumi.Output<Capability>;
@@ -34,7 +35,12 @@ export class NumberAssignment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NumberAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     preflight();
-    super(shim, name, registeredProperties(NUMBER_ASSIGNMENT, args), opts, 'sinch', 'NumberAssignment');
+    super(
+      dynamicType('NumberAssignment'),
+      name,
+      withProvider('NumberAssignment', shim, registeredProperties(NUMBER_ASSIGNMENT, args)),
+      opts,
+    );
   }
 }
 

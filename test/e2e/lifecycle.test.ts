@@ -178,7 +178,7 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
   });
 
   describe('8: state', () => {
-    it('no application secret in the exported state or the backend; the state as the front end writes it (dynamic: each __provider a require of the installed shim, within 2,560 bytes; plugin: the secret encrypted in the default provider)', async () => {
+    it("no application secret in the exported state or the backend; the state as the front end writes it (dynamic: each __provider a one-line require of the installed shim, each source position the program's line; plugin: the secret encrypted in the default provider)", async () => {
       await succeed('up');
       const exported = await scenario.project.exportState(scenario.stack);
       expectNoSecret(exported, APP_A.secret);
@@ -193,7 +193,12 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
       const resources = (
         JSON.parse(exported) as {
           deployment: {
-            resources: Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+            resources: Array<{
+              type: string;
+              inputs?: Record<string, unknown>;
+              outputs?: Record<string, unknown>;
+              sourcePosition?: string;
+            }>;
           };
         }
       ).deployment.resources;
@@ -213,12 +218,11 @@ describe.each(FRONT_ENDS)('through the $name resources', (frontEnd) => {
       const dynamic = resources.filter((resource) => resource.type.startsWith('pulumi-nodejs:dynamic/sinch:'));
       expect(dynamic).toHaveLength(5);
       for (const resource of dynamic) {
-        for (const side of [resource.inputs, resource.outputs]) {
-          expect(typeof side?.__provider).toBe('string');
-          // Issue 9's budget, as the state stores it (a JSON string).
-          expect(Buffer.byteLength(JSON.stringify(side?.__provider))).toBeLessThanOrEqual(2560);
-          expect(side?.__provider).toContain(`require("pulumi-sinch-voice/shims/${resource.type.split(':').at(-1)}")`);
-        }
+        // Stored twice and written at every checkpoint: the loader alone, not the serializer's scaffolding around it.
+        const loader = `exports.handler = () => require("pulumi-sinch-voice/shims/${resource.type.split(':').at(-1)}");\n`;
+        for (const side of [resource.inputs, resource.outputs]) expect(side?.__provider).toBe(loader);
+        // The program's line that declared it (driver.js), as for any provider's resource class.
+        expect(resource.sourcePosition).toMatch(/\/driver\.js#[0-9]+,[0-9]+$/);
       }
     });
   });
