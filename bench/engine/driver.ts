@@ -35,7 +35,7 @@ function sinchProgram(sinch: typeof Sinch, { bindings, callbacks }: SinchProgram
   };
 }
 
-/** The floor: as many resources of the do-nothing provider, a module required by name as the shims are (floor.ts). */
+/** The floor: as many resources of the do-nothing provider, a module required by name (floor.ts). */
 function floorProgram(
   pulumi: typeof Pulumi,
   nothing: Pulumi.dynamic.ResourceProvider,

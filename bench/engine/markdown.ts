@@ -218,11 +218,14 @@ function heldLines(run: EngineRun, named: boolean): string[] {
 
 const WHO: Record<FrontEnd, string> = { dynamic: 'dynamic resources', plugin: 'plugin' };
 
+/** The dynamic resources' floor (floor.ts). */
+const DYNAMIC_FLOOR =
+  'the same operation on as many resources of a do-nothing dynamic provider, a module required by name and declared with `pulumi.dynamic.Resource` ' +
+  "(so its `__provider` is Pulumi's serialization of that require), at the same parallelism, right after the provider's step";
+
 /** What each front end ran, and what its floor was. */
 const DESCRIPTIONS: Record<FrontEnd, string> = {
-  dynamic:
-    '**dynamic**: the dynamic resources in a TypeScript program, through the Automation API; floor: the same operation on as many resources of a do-nothing dynamic provider, ' +
-    "a module required by name as the package's shims are, at the same parallelism, right after the provider's step",
+  dynamic: `**dynamic**: the dynamic resources in a TypeScript program, through the Automation API; floor: ${DYNAMIC_FLOOR}`,
   plugin:
     '**plugin**: the same declarations as a generated Pulumi YAML program through the native plugin `pulumi-resource-sinch` of the installed package, run with the plain CLI ' +
     '(`pulumi up --yes --skip-preview`, `preview`, `refresh --yes --skip-preview`, `destroy --yes --skip-preview`, as the Automation API runs them, with `--json`) and the credentials as stack configuration; ' +
@@ -247,8 +250,7 @@ export function engineTable(run: EngineRun): string {
   });
   const what = named
     ? `the rows of each step by front end, ${[...measured.map((frontEnd) => DESCRIPTIONS[frontEnd]), ...(naive ? [NAIVE_DESCRIPTION] : [])].join('; ')}. × floor: the ratio of each run's pair.`
-    : `floor: the same operation on as many resources of a do-nothing dynamic provider, ` +
-      `a module required by name as the package's shims are, at the same parallelism, right after the provider's step; × floor: the ratio of each run's pair.`;
+    : `floor: ${DYNAMIC_FLOOR}; × floor: the ratio of each run's pair.`;
   return [
     `N bindings round-robin over ${run.applications} applications, plus one \`ApplicationCallbacks\` per application; the simulator adds ${run.latencyMs} ms to every API answer. ` +
       `Pulumi ${run.pulumi}, Node ${run.node}, ${run.cpus} CPUs (the CLI's default parallelism: ${run.defaultParallel}); run of ${run.startedAt.slice(0, 10)}, the whole run ${minutes} minutes (1-minute load average ${run.loadAverage.mean} on average, ${run.loadAverage.max} at most). ` +
