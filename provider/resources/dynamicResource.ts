@@ -10,12 +10,12 @@ export const dynamicType = (kind: ResourceKind): string => `pulumi-nodejs:dynami
 /**
  * A resource's properties with its kind's `__provider`: registered with dynamicType, a resource class extending
  * CustomResource is a resource of Pulumi's dynamic provider exactly as `pulumi.dynamic.Resource` registers one, with a
- * `__provider` a fifth as long.
+ * `__provider` about a quarter as long.
  *
  * The engine stores `__provider` twice in each resource's state (inputs and outputs) and writes the whole state at
  * every checkpoint, two for each resource an `up` or a `destroy` writes. At hundreds of bindings the bytes of the
  * state are most of the engine's work (bench/README.md, "What the state costs"). Pulumi's closure serializer wraps a
- * require of the shim in about 220 bytes of function scaffolding, while the dynamic-provider host needs only a module
+ * require of the shim in about 200 bytes of function scaffolding, while the dynamic-provider host needs only a module
  * whose `exports.handler()` returns the provider (@pulumi/pulumi, cmd/dynamic-provider, `getProvider`). The serializer
  * still decides how the shim is reached: only when it writes the shim as a require of the installed module does
  * `__provider` become that require alone (providerLoader).
@@ -34,7 +34,7 @@ export function withProvider(
 
 const texts = new Map<ResourceKind, Promise<string>>();
 
-/** Each kind's `__provider`, serialized once per process: every resource of a kind has the same text. */
+/** Each kind's `__provider`, serialized once per process: a kind has one shim, and all its resources the same text. */
 function serialized(kind: ResourceKind, shim: pulumi.dynamic.ResourceProvider): Promise<string> {
   let text = texts.get(kind);
   if (text === undefined) {
@@ -47,8 +47,12 @@ function serialized(kind: ResourceKind, shim: pulumi.dynamic.ResourceProvider): 
   return text;
 }
 
-/** The serializer's line for a captured module that it requires by name, rather than copying its code. */
-const REQUIRED_BY_NAME = /^const shim = require\(("[^"\\\r\n]+")\);$/m;
+/**
+ * How the serializer's text of `() => shim` starts when it requires the shim's module by name rather than copying its
+ * code: the handler, then the shim's own declaration. Anchored at the start, so that a require of that name inside
+ * copied code cannot be taken for it.
+ */
+const REQUIRED_BY_NAME = /^exports\.handler = __f[0-9]+;\nconst shim = require\(("[^"\\\r\n]+")\);\n/;
 
 /**
  * The `__provider` for the serializer's text of `() => shim`: when the text requires the shim's module by name, a

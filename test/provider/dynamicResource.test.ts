@@ -45,14 +45,17 @@ describe("a dynamic resource's __provider", () => {
     await expect(handled.create?.({})).resolves.toEqual({ id: 'local' });
   });
 
-  it('takes only a require by name from the text, whatever else it holds', () => {
+  it("takes only the shim's own declaration, a whole require by name at the text's start", () => {
     expect(providerLoader('exports.handler = __f0;\nconst shim = require("a/b");\n\nfunction __f0() {}\n')).toBe(
       'exports.handler = () => require("a/b");\n',
     );
     const byValue = 'exports.handler = __f0;\nconst shim = { create: () => require("x") };\n';
     expect(providerLoader(byValue)).toBe(byValue);
-    const injected = 'const shim = require("a");require("b");';
+    const injected = 'exports.handler = __f0;\nconst shim = require("a");require("b");\n';
     expect(providerLoader(injected)).toBe(injected);
+    // A require of that name further down is inside copied code, not the shim's own declaration.
+    const nested = 'exports.handler = __f0;\nconst __shim = {};\nconst shim = require("x");\n';
+    expect(providerLoader(nested)).toBe(nested);
   });
 
   it("has dynamic.Resource's type", () => {
