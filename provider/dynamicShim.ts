@@ -11,8 +11,9 @@ import type { ResourceKind } from './registry';
  * Each kind's shim is the whole `module.exports` of `provider/shims/<kind>.ts`, exported as
  * `pulumi-sinch-voice/shims/<kind>` (package.json, `./shims/*`): Pulumi's closure serializer writes a module found in
  * node_modules as `require("<its export name>")` rather than by value, and the resource classes keep that require
- * alone (resources/dynamicResource.ts), so `__provider` is 78 bytes in a user's stack. Those names are recorded in every stack ever deployed: they stay. (Run from this repository, the
- * module is not in node_modules and is serialized by value.)
+ * alone (resources/dynamicResource.ts), so `__provider` is 78 bytes in a user's stack. Those names are recorded in
+ * every stack ever deployed: they stay. (Run from this repository, the module is not in node_modules and is
+ * serialized by value.)
  */
 export function shim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const provider: Record<string, unknown> = {};

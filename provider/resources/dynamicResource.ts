@@ -1,10 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { ResourceKind } from '../registry';
 
-/** Dynamic resources' types are `pulumi-nodejs:dynamic/<module>:<kind>`: the engine routes them to Pulumi's host. */
+/** The `<module>` of the package's dynamic types, `pulumi-nodejs:dynamic/<module>:<kind>`. */
 const DYNAMIC_MODULE = 'sinch';
 
-/** The type of a kind's resources: `pulumi.dynamic.Resource`'s, which the engine routes to Pulumi's host. */
+/** The type of a kind's resources, as `pulumi.dynamic.Resource` names it: the engine routes it to Pulumi's host. */
 export const dynamicType = (kind: ResourceKind): string => `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:${kind}`;
 
 /**
