@@ -157,9 +157,9 @@ export function usableSettings(given: SinchProviderSettings): ParsedSettings {
 }
 
 /**
- * The HTTP stack (axios, the answer schemas): most of what the provider loads, so it is loaded when the first client
- * is made, or earlier when a check or diff announces a write (see the runtime). A preview that plans no write never
- * loads it, in any of the plugin processes the engine starts.
+ * The client's module, loaded when the first client is made. The HTTP stack it sends with (axios, the answer schemas),
+ * most of what the provider loads, waits for the first request, or for a check or diff that announces a write (see
+ * the runtime): a program that declares resources, and a preview that plans no write, never load it.
  */
 export function loadClient(): typeof import('./client/client') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above

@@ -1,5 +1,5 @@
 import type { InternalAxiosRequestConfig } from 'axios';
-import { AxiosHeaders } from 'axios';
+import { httpLibraries } from './httpLibraries';
 import { applicationAuthorization, basicAuthorization } from './signing';
 import type { AuthScheme } from './types';
 
@@ -15,7 +15,7 @@ export interface Credentials {
  */
 export function authenticationInterceptor(credentials: Credentials) {
   return (config: InternalAxiosRequestConfig): InternalAxiosRequestConfig => {
-    const headers = AxiosHeaders.from(config.headers);
+    const headers = httpLibraries().axios.AxiosHeaders.from(config.headers);
     if (credentials.auth === 'basic') {
       headers.set('Authorization', basicAuthorization(credentials.applicationKey, credentials.applicationSecret));
     } else {

@@ -1,19 +1,17 @@
-import axios, { type AxiosInstance, type Method } from 'axios';
-import axiosRetry from 'axios-retry';
+import type { AxiosInstance, Method } from 'axios';
 import type { z } from 'zod';
 import { checkApplicationKey, checkCapability, checkNumber } from './arguments';
-import { authenticationInterceptor } from './authentication';
+import { authenticationInterceptor, type Credentials } from './authentication';
 import { SinchApiError, type AttemptsMade, type OperationName } from './errors';
 import { attemptsOf, translateError } from './failures';
+import { httpLibraries } from './httpLibraries';
 import { argument, clearableUrl, numberList, optionalArgument, requestObject } from './operationArguments';
 import { retryBudgetOf, validateOptions } from './options';
 import { quoting, type Quote } from './quoting';
 import { redaction, type Redaction } from './redaction';
 import { attemptTimeout, retryConfiguration, type RequestKind, type RetryBudget } from './retryPolicy';
 import {
-  callbacksAnswer,
-  numbersAnswer,
-  queryNumberAnswer,
+  answers,
   shapeProblem,
   type WireAssignNumbersBody,
   type WireCallbacksBody,
@@ -32,10 +30,20 @@ export const DEFAULT_BASE_URL = 'https://callingapi.sinch.com';
 /** The API takes 1..100 numbers per assign call. */
 export const MAX_NUMBERS_PER_ASSIGN = 100;
 
+/**
+ * Loads what the first request needs, axios, axios-retry and zod (httpLibraries.ts), for a caller that would rather
+ * take that time before its first request than during it.
+ */
+export function loadHttpStack(): void {
+  httpLibraries();
+  answers();
+}
+
 /** A typed client for the Sinch Voice configuration endpoints. */
 export class SinchConfigurationClient {
   readonly baseUrl: string;
-  private readonly http: AxiosInstance;
+  /** The axios instance, made by the first request (httpLibraries.ts says why). */
+  private readonly http: () => AxiosInstance;
   private readonly budget: RetryBudget;
   private readonly redact: Redaction;
   /** The signing application: the one a write without applicationKey addresses. */
@@ -50,29 +58,14 @@ export class SinchConfigurationClient {
     this.redact = redaction(options.applicationSecret);
     this.quote = quoting([options.applicationSecret]);
     this.callingApplication = applicationKey;
-    this.http = axios.create({
-      baseURL: this.baseUrl,
-      // Bodies are serialized once, in send(), so the signed bytes are exactly the bytes sent; answers are parsed
-      // and checked there too, so that bad JSON is an error rather than a string.
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-      responseType: 'text',
-      headers: { Accept: 'application/json' },
-      // A redirect would carry the credentials to wherever it points.
-      maxRedirects: 0,
-    });
-    this.http.interceptors.request.use(
-      authenticationInterceptor({
-        applicationKey,
-        applicationSecret: options.applicationSecret,
-        auth,
-      }),
-    );
-    axiosRetry(this.http, retryConfiguration(this.budget));
+    // The secret stays in this closure, never in a field of the client, where an inspect would show it.
+    const credentials: Credentials = { applicationKey, applicationSecret: options.applicationSecret, auth };
+    let http: AxiosInstance | undefined;
+    this.http = () => (http ??= httpInstance(this.baseUrl, credentials, this.budget));
   }
 
   async listNumbers(): Promise<NumberBinding[]> {
-    const { numbers } = await this.read('listNumbers', '/v1/configuration/numbers', numbersAnswer);
+    const { numbers } = await this.read('listNumbers', '/v1/configuration/numbers', answers().numbers);
     return numbers.map(({ number, applicationkey, capability }) =>
       applicationkey ? { number, applicationKey: applicationkey, capability } : { number, capability },
     );
@@ -137,7 +130,7 @@ export class SinchConfigurationClient {
 
   async getCallbacks(applicationKey: string): Promise<CallbackUrls> {
     const key = argument('getCallbacks', 'applicationKey', checkApplicationKey(applicationKey, this.quote));
-    const { url } = await this.read('getCallbacks', callbacksPath(key), callbacksAnswer, key);
+    const { url } = await this.read('getCallbacks', callbacksPath(key), answers().callbacks, key);
     return { ...(url.primary ? { primary: url.primary } : {}), ...(url.fallback ? { fallback: url.fallback } : {}) };
   }
 
@@ -155,7 +148,7 @@ export class SinchConfigurationClient {
 
   async queryNumber(number: string): Promise<NumberInformation> {
     const checked = argument('queryNumber', 'number', checkNumber(number, this.quote));
-    return (await this.read('queryNumber', `/v1/calling/query/number/${pathSegment(checked)}`, queryNumberAnswer))
+    return (await this.read('queryNumber', `/v1/calling/query/number/${pathSegment(checked)}`, answers().queryNumber))
       .number;
   }
 
@@ -194,7 +187,7 @@ export class SinchConfigurationClient {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const sinchAttempts = { idempotent: kind !== 'write', deadline };
     try {
-      const response = await this.http.request<string>({
+      const response = await this.http().request<string>({
         method,
         url: path,
         data,
@@ -212,6 +205,25 @@ export class SinchConfigurationClient {
   private deadline(): number {
     return Date.now() + this.budget.operationTimeoutMs;
   }
+}
+
+/** An axios instance for one client: its base URL, authentication and retries. */
+function httpInstance(baseUrl: string, credentials: Credentials, budget: RetryBudget): AxiosInstance {
+  const { axios, axiosRetry } = httpLibraries();
+  const http = axios.create({
+    baseURL: baseUrl,
+    // Bodies are serialized once, in send(), so the signed bytes are exactly the bytes sent; answers are parsed
+    // and checked there too, so that bad JSON is an error rather than a string.
+    transformRequest: [(data: unknown) => data],
+    transformResponse: [(data: unknown) => data],
+    responseType: 'text',
+    headers: { Accept: 'application/json' },
+    // A redirect would carry the credentials to wherever it points.
+    maxRedirects: 0,
+  });
+  http.interceptors.request.use(authenticationInterceptor(credentials));
+  axiosRetry(http, retryConfiguration(budget));
+  return http;
 }
 
 function callbacksPath(applicationKey: string): string {

@@ -1,4 +1,3 @@
-import { AxiosError } from 'axios';
 import {
   isUnknownApplicationAnswer,
   SinchApiError,
@@ -6,9 +5,10 @@ import {
   type AttemptsMade,
   type OperationName,
 } from './errors';
+import { httpLibraries } from './httpLibraries';
 import type { Redaction } from './redaction';
 import { outcomeUnknown, type RequestKind } from './retryPolicy';
-import { errorAnswer, type WireError } from './schemas';
+import { answers, type WireError } from './schemas';
 
 /** Requests sent so far for this config: the first one, and each retry axios-retry made. */
 export function attemptsOf(config: unknown): number {
@@ -27,7 +27,8 @@ export function translateError(
   redact: Redaction,
   application?: string,
 ): Error {
-  if (!(error instanceof AxiosError)) return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof httpLibraries().axios.AxiosError))
+    return error instanceof Error ? error : new Error(String(error));
   const made: AttemptsMade = {
     attempts: attemptsOf(error.config),
     outcomeUnknown: kind !== 'read' && outcomeUnknown(error),
@@ -51,7 +52,7 @@ export function translateError(
 function errorBody(data: unknown, redact: (text: string) => string): WireError | undefined {
   if (typeof data !== 'string' || data === '') return undefined;
   try {
-    const parsed = errorAnswer.safeParse(JSON.parse(data));
+    const parsed = answers().error.safeParse(JSON.parse(data));
     if (parsed.success) {
       const { message, reference } = parsed.data;
       return {

@@ -53,7 +53,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     warmed = true;
     setImmediate(() => {
       try {
-        loadClient();
+        loadClient().loadHttpStack();
       } catch {
         // The write that needs it loads it again, and reports what failed.
       }

@@ -283,7 +283,7 @@ describe('the HTTP stack, loaded before the first write', () => {
   let loaded: jest.SpyInstance;
   beforeEach(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module whose export the runtime calls
-    loaded = jest.spyOn(require('../../provider/configuration') as { loadClient: () => unknown }, 'loadClient');
+    loaded = jest.spyOn(require('../../provider/client/client') as { loadHttpStack: () => void }, 'loadHttpStack');
   });
   afterEach(() => loaded.mockRestore());
 
