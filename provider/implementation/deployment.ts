@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SinchConfigurationClient } from '../client';
-import { connect, type SinchProviderSettings } from '../configuration';
+import { connect, sameSettings, type SinchProviderSettings } from '../configuration';
 import { Claims } from './claims';
 import type { ProviderContext, Severity } from './context';
 import { EngineTraffic } from './engineTraffic';
@@ -30,8 +30,11 @@ export function deploymentContext(
 ): ProviderContext {
   const connections = new Map<string, Connection>();
   const traffic = new EngineTraffic();
+  // The connection of the settings last seen: they seldom change, and each request asks for its connection.
+  let last: { settings: SinchProviderSettings; connection: Connection } | undefined;
   const connection = (): Connection => {
     const current = settings();
+    if (last !== undefined && sameSettings(last.settings, current)) return last.connection;
     const key = fingerprint(current);
     let found = connections.get(key);
     if (!found) {
@@ -39,6 +42,7 @@ export function deploymentContext(
       found = { client, bindings: new LiveBindings(client, coalescing, traffic) };
       connections.set(key, found);
     }
+    last = { settings: { ...current }, connection: found };
     return found;
   };
   return {

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { SinchConfigurationError } from '../../provider';
-import { connect, resolveSettings } from '../../provider/configuration';
+import { connect, parseSettings, resolveSettings } from '../../provider/configuration';
+import { deploymentContext } from '../../provider/implementation';
 import type * as implementation from '../../provider/implementation';
 import { APP_A, APP_B, expectNoSecret, failureOf, VOICE_ONLY } from '../support/fixtures';
 import { admin, sharedSimulator, simulatorState } from '../support/simulator';
@@ -92,6 +93,39 @@ describe('settings', () => {
     expect(() => connect({ applicationKey: 'k', applicationSecret: APP_A.secret })).toThrow(
       /^sinch:applicationKey "k" is not a Sinch application key/,
     );
+  });
+});
+
+describe('the same settings, judged once', () => {
+  const given = { applicationKey: APP_A.key, applicationSecret: APP_A.secret, baseUrl: 'http://127.0.0.1:1' };
+
+  it('parseSettings answers equal settings with the answer it gave, frozen, and judges a changed one anew', () => {
+    const first = parseSettings({ ...given });
+    expect(parseSettings({ ...given })).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.settings) && Object.isFrozen(first.failures)).toBe(true);
+    expect(first.failures).toEqual([]);
+
+    const changed = parseSettings({ ...given, baseUrl: 'callingapi.sinch.com' });
+    expect(changed.failures.map((failure) => failure.setting)).toEqual(['baseUrl']);
+    expect(changed.settings.baseUrl).toBeUndefined();
+    const back = parseSettings({ ...given });
+    expect(back).not.toBe(changed);
+    expect(back.settings).toEqual(first.settings);
+  });
+
+  it('a deployment keeps one client per settings, and follows the settings when they change', () => {
+    let current: Record<string, unknown> = { ...given };
+    const context = deploymentContext(
+      () => ({ ...current }),
+      () => undefined,
+    );
+    const clientOfA = context.client();
+    expect(context.client()).toBe(clientOfA);
+    current = { ...given, applicationKey: APP_B.key, applicationSecret: APP_B.secret };
+    const clientOfB = context.client();
+    expect(clientOfB).not.toBe(clientOfA);
+    current = { ...given };
+    expect(context.client()).toBe(clientOfA);
   });
 });
 
