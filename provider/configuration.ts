@@ -186,8 +186,9 @@ export function usableSettings(given: SinchProviderSettings): ParsedSettings {
 
 /**
  * The client's module, loaded when the first client is made. The HTTP stack it sends with (axios, the answer schemas),
- * most of what the provider loads, waits for the first request, or for a check or diff that announces a write (see
- * the runtime): a program that declares resources, and a preview that plans no write, never load it.
+ * most of what the provider loads, waits for the provider's first connection (implementation/deployment.ts) or a check
+ * or diff that announces a write (implementation/runtime.ts): a program that declares resources, and a preview that
+ * plans no write, never load it.
  */
 export function loadClient(): typeof import('./client/client') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above

@@ -10,9 +10,11 @@ export interface HttpLibraries {
 let loaded: HttpLibraries | undefined;
 
 /**
- * axios and axios-retry, loaded with the first request rather than with the package. A Pulumi program loads the
+ * axios and axios-retry, loaded when they are first needed rather than with the package. A Pulumi program loads the
  * package to declare resources and sends no request itself (the provider does, in its own process), and loading them
- * costs it about 60 ms of CPU in every `preview` and `up`. The answer schemas wait the same way (schemas.ts).
+ * cost it about 60 ms of CPU in every `preview` and `up`. The provider loads them with its first connection
+ * (implementation/deployment.ts) or before its first write (implementation/runtime.ts); the answer schemas wait the
+ * same way (schemas.ts).
  */
 export function httpLibraries(): HttpLibraries {
   loaded ??= {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SinchConfigurationClient } from '../client';
-import { connect, sameSettings, type SinchProviderSettings } from '../configuration';
+import { connect, loadClient, sameSettings, type SinchProviderSettings } from '../configuration';
 import { Claims } from './claims';
 import type { ProviderContext, Severity } from './context';
 import { EngineTraffic } from './engineTraffic';
@@ -39,6 +39,9 @@ export function deploymentContext(
     let found = connections.get(key);
     if (!found) {
       const client = connect(current);
+      // Its requests will need the HTTP stack: loaded now, while the engine's other operations are still arriving
+      // (and gather for a shared call), rather than once that call is sent (a refresh's list call waited for it).
+      loadClient().loadHttpStack();
       found = { client, bindings: new LiveBindings(client, coalescing, traffic) };
       connections.set(key, found);
     }

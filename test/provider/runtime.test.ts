@@ -278,7 +278,7 @@ describe('functions through the runtime', () => {
   });
 });
 
-describe('the HTTP stack, loaded before the first write', () => {
+describe('the HTTP stack, loaded before the first call is sent', () => {
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
   let loaded: jest.SpyInstance;
   beforeEach(() => {
@@ -295,6 +295,16 @@ describe('the HTTP stack, loaded before the first write', () => {
     expect(loaded).toHaveBeenCalledTimes(1);
     await runtime.serve('ApplicationCallbacks', 'check', { urn: URN, olds: {}, news: { applicationKey: APP_A.key } });
     await nextTurn();
+    expect(loaded).toHaveBeenCalledTimes(1);
+  });
+
+  it("a deployment's first connection loads it at once, before its first call is sent", async () => {
+    const { runtime } = runtimeFor();
+    const reading = runtime.serve('NumberAssignment', 'read', { urn: URN, id: `${VOICE_ONLY}/voice`, props: {} });
+    // The read has made its connection synchronously; its list call is gathered and sent later.
+    expect(loaded).toHaveBeenCalledTimes(1);
+    await reading;
+    await runtime.serve('NumberAssignment', 'read', { urn: URN, id: `${VOICE_ONLY}/voice`, props: {} });
     expect(loaded).toHaveBeenCalledTimes(1);
   });
 
