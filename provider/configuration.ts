@@ -121,7 +121,7 @@ function judgedSettings(given: SinchProviderSettings): ParsedResult {
   }
   return Object.freeze({
     settings: Object.freeze({ ...parsed, auth } as ParsedSettings),
-    failures: Object.freeze(failures),
+    failures: Object.freeze(failures.map((failure) => Object.freeze(failure))),
   });
 }
 
@@ -163,21 +163,25 @@ export function configurationError(
         ]),
     ...bad.map((failure) => failure.reason),
   ];
-  return new SinchConfigurationError(parts.join('; '), [...missing, ...bad]);
+  // Copies: the error is the caller's to keep, and parseSettings shares its failures with every later caller.
+  return new SinchConfigurationError(
+    parts.join('; '),
+    [...missing, ...bad].map((failure) => ({ ...failure })),
+  );
 }
 
 /**
  * The given settings parsed, or the configuration error that names each one that cannot work; missing credentials
  * are not judged (check needs none; connect names them). What `check` calls, so that a preview already fails.
  */
-export function givenSettings(given: SinchProviderSettings): ParsedSettings {
+export function givenSettings(given: SinchProviderSettings): Readonly<ParsedSettings> {
   const { settings, failures } = parseSettings(given);
   if (failures.length > 0) throw configurationError([], failures);
   return settings;
 }
 
 /** The settings parsed, or the configuration error that names every setting that cannot work. */
-export function usableSettings(given: SinchProviderSettings): ParsedSettings {
+export function usableSettings(given: SinchProviderSettings): Readonly<ParsedSettings> {
   const { settings, failures } = parseSettings(given);
   const missing = missingCredentials(given);
   if (missing.length > 0 || failures.length > 0) throw configurationError(missing, failures);

@@ -1,7 +1,7 @@
 /**
- * Everything the plugin needs that loads the client (axios, zod, libphonenumber: about 350 ms of requires on a busy
- * machine), behind one boundary that lazy.ts loads on first use. The engine starts a plugin process per provider
- * instance per phase, and some only ask for the schema; those never pay for it.
+ * Everything the plugin needs of the implementation, behind one boundary that lazy.ts loads on first use: the engine
+ * starts a plugin process per provider instance per phase, and some only ask for the schema; those never load it.
+ * The HTTP stack (axios, zod) and libphonenumber wait longer still, for the first connection or number.
  */
 export { createRuntime, type Runtime } from '../implementation/runtime';
 export { diffResponse } from './diff';

@@ -2,7 +2,8 @@
  * When the HTTP stack (axios, axios-retry, zod) is loaded: not by a program that declares resources, which loads the
  * package and makes a client for the preflight but sends nothing, and by loadHttpStack or the first request.
  */
-import { APP_A } from '../support/fixtures';
+import { inspect } from 'node:util';
+import { APP_A, expectNoSecret } from '../support/fixtures';
 import { refusedUrl } from '../support/ports';
 
 const HTTP_STACK = ['axios', 'axios-retry', 'zod'] as const;
@@ -53,4 +54,14 @@ it("the first request loads it, and a failure is still the client's own error", 
     await expect(client.listNumbers()).rejects.toBeInstanceOf(SinchConnectionError);
   });
   expect(loaded).toEqual([...HTTP_STACK].sort());
+});
+
+it('a client shows no secret when inspected, before its first request or after it', async () => {
+  const { SinchConfigurationClient } =
+    jest.requireActual<typeof import('../../provider/client')>('../../provider/client');
+  const client = new SinchConfigurationClient({ ...settings, baseUrl: await refusedUrl() });
+  const shown = () => inspect(client, { showHidden: true, depth: null, getters: true });
+  expectNoSecret(shown(), APP_A.secret);
+  await client.listNumbers().catch(() => undefined);
+  expectNoSecret(shown(), APP_A.secret);
 });

@@ -113,6 +113,25 @@ describe('the same settings, judged once', () => {
     expect(back.settings).toEqual(first.settings);
   });
 
+  it('a changed secret alone is judged anew, and an error keeps copies of the shared failures', () => {
+    expect(parseSettings({ ...given }).failures).toEqual([]);
+    const otherSecret = parseSettings({ ...given, applicationSecret: 'not base64 at all!' });
+    expect(otherSecret.failures.map((failure) => failure.setting)).toEqual(['applicationSecret']);
+
+    const bad = { ...given, baseUrl: 'callingapi.sinch.com' };
+    const error = (() => {
+      try {
+        connect(bad);
+      } catch (caught) {
+        return caught as SinchConfigurationError;
+      }
+      throw new Error('connect accepted a base URL that is not absolute');
+    })();
+    const [failure] = error.failures;
+    if (failure) failure.reason = 'changed by the caller';
+    expect(parseSettings({ ...bad }).failures[0]?.reason).toMatch(/^sinch:baseUrl must be an absolute/);
+  });
+
   it('a deployment keeps one client per settings, and follows the settings when they change', () => {
     let current: Record<string, unknown> = { ...given };
     const context = deploymentContext(
