@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SinchConfigurationClient } from '../client';
-import { connect, loadClient, sameSettings, type SinchProviderSettings } from '../configuration';
+import { connect, forLastSettings, loadClient, type SinchProviderSettings } from '../configuration';
 import { Claims } from './claims';
 import type { ProviderContext, Severity } from './context';
 import { EngineTraffic } from './engineTraffic';
@@ -30,11 +30,7 @@ export function deploymentContext(
 ): ProviderContext {
   const connections = new Map<string, Connection>();
   const traffic = new EngineTraffic();
-  // The connection of the settings last seen: they seldom change, and each request asks for its connection.
-  let last: { settings: SinchProviderSettings; connection: Connection } | undefined;
-  const connection = (): Connection => {
-    const current = settings();
-    if (last !== undefined && sameSettings(last.settings, current)) return last.connection;
+  const connection = forLastSettings((current): Connection => {
     const key = fingerprint(current);
     let found = connections.get(key);
     if (!found) {
@@ -45,13 +41,12 @@ export function deploymentContext(
       found = { client, bindings: new LiveBindings(client, coalescing, traffic) };
       connections.set(key, found);
     }
-    last = { settings: { ...current }, connection: found };
     return found;
-  };
+  });
   return {
     settings,
-    client: () => connection().client,
-    bindings: () => connection().bindings,
+    client: () => connection(settings()).client,
+    bindings: () => connection(settings()).bindings,
     info: (message) => log('info', message),
     warn: (message) => log('warning', message),
     claims: new Claims(),
